@@ -1,0 +1,94 @@
+package io.github.finetune4j.core;
+
+import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.model.Checkpoint;
+import io.github.finetune4j.core.model.DatasetIssue;
+import io.github.finetune4j.core.model.FileInfo;
+import io.github.finetune4j.core.model.JobEvent;
+import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.TrainingMetrics;
+
+import java.time.Duration;
+
+/**
+ * Progress callbacks while a job is started and awaited. Every method has an empty default.
+ *
+ * <p>Callbacks run on the thread that starts or polls; they must be fast, must not block and should not throw (a
+ * listener that throws is logged at WARNING and waiting goes on).
+ */
+public interface JobListener {
+    /**
+     * A dataset finding that does not stop the job (a warning).
+     *
+     * @param issue the finding
+     */
+    default void onDatasetIssue(DatasetIssue issue) {
+    }
+
+    /**
+     * A file was uploaded.
+     *
+     * @param file the stored file
+     */
+    default void onFileUploaded(FileInfo file) {
+    }
+
+    /**
+     * The provider finished processing a file.
+     *
+     * @param file the processed file
+     */
+    default void onFileProcessed(FileInfo file) {
+    }
+
+    /**
+     * The job was created (or found again after an ambiguous failure).
+     *
+     * @param job the new job's state
+     */
+    default void onJobCreated(JobSnapshot job) {
+    }
+
+    /**
+     * The job's status changed.
+     *
+     * @param previous the state before
+     * @param current the state now
+     */
+    default void onStatusChanged(JobSnapshot previous, JobSnapshot current) {
+    }
+
+    /**
+     * A new event; each event is delivered once, oldest first.
+     *
+     * @param event the event
+     */
+    default void onEvent(JobEvent event) {
+    }
+
+    /**
+     * New metrics from a metrics event.
+     *
+     * @param metrics the metrics of one step
+     */
+    default void onMetrics(TrainingMetrics metrics) {
+    }
+
+    /**
+     * A new checkpoint; each delivered once, oldest first.
+     *
+     * @param checkpoint the checkpoint
+     */
+    default void onCheckpoint(Checkpoint checkpoint) {
+    }
+
+    /**
+     * A poll failed after the HTTP layer's own retries; waiting goes on.
+     *
+     * @param consecutiveFailures failures in a row, starting at 1
+     * @param error the failure
+     * @param nextPollIn the delay before the next poll
+     */
+    default void onPollFailed(int consecutiveFailures, FineTuneException error, Duration nextPollIn) {
+    }
+}

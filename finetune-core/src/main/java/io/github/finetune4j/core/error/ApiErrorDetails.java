@@ -1,0 +1,42 @@
+package io.github.finetune4j.core.error;
+
+import java.time.Duration;
+
+/**
+ * The parts of a provider's error response, from which {@link ApiException} and its subclasses are built.
+ *
+ * @param provider the provider id
+ * @param statusCode the HTTP status
+ * @param errorCode the error code, or null
+ * @param errorType the error type, or null
+ * @param errorParam the parameter at fault, or null
+ * @param errorMessage the provider's message (already redacted and shortened), or null
+ * @param requestId the request id, or null
+ * @param retryAfter the requested delay, or null
+ */
+public record ApiErrorDetails(String provider, int statusCode, String errorCode, String errorType, String errorParam,
+                              String errorMessage, String requestId, Duration retryAfter) {
+
+    /**
+     * The exception message: {@code "<provider> <status> <errorCode>: <message> (request-id: ...)"}.
+     *
+     * @return the message
+     */
+    public String formatMessage() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(provider == null ? "provider" : provider).append(' ').append(statusCode);
+        if (errorCode != null) {
+            sb.append(' ').append(errorCode);
+        } else if (errorType != null) {
+            sb.append(' ').append(errorType);
+        }
+        sb.append(": ").append(errorMessage == null ? "(no message)" : errorMessage);
+        if (errorParam != null) {
+            sb.append(" [param: ").append(errorParam).append(']');
+        }
+        if (requestId != null) {
+            sb.append(" (request-id: ").append(requestId).append(')');
+        }
+        return sb.toString();
+    }
+}

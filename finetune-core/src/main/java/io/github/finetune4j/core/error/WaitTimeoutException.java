@@ -1,0 +1,48 @@
+package io.github.finetune4j.core.error;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The wait budget ran out before the operation finished. The remote job or deployment keeps running; wait again
+ * with {@code FineTuneJob.attach}.
+ */
+public class WaitTimeoutException extends FineTuneException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Object lastState;
+    private final transient Duration timeout;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what was awaited
+     * @param timeout the budget that ran out
+     * @param lastState the last observed state, for example a {@code JobSnapshot}, or null
+     */
+    public WaitTimeoutException(String message, Duration timeout, Object lastState) {
+        super(message + " did not finish within " + timeout + "; it keeps running", null);
+        this.timeout = timeout;
+        this.lastState = lastState;
+    }
+
+    /**
+     * The budget that ran out.
+     *
+     * @return the timeout
+     */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * The last observed state.
+     *
+     * @param type the expected type, for example {@code JobSnapshot.class}
+     * @param <T> the type
+     * @return the state, or empty when none was observed or it has another type
+     */
+    public <T> Optional<T> lastState(Class<T> type) {
+        return type.isInstance(lastState) ? Optional.of(type.cast(lastState)) : Optional.empty();
+    }
+}

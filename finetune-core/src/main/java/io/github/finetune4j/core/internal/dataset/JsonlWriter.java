@@ -1,0 +1,69 @@
+package io.github.finetune4j.core.internal.dataset;
+
+import io.github.finetune4j.core.model.TrainingRecord;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/** Writes records as JSONL without ever leaving a half-written target. */
+public final class JsonlWriter {
+    private JsonlWriter() {
+    }
+
+    /**
+     * Writes the records to a temporary file beside the target, then moves it into place.
+     *
+     * @param records the records, consumed once
+     * @param target the file to create or replace
+     * @throws IOException if writing fails; the target is then untouched
+     */
+    public static void writeAtomically(Stream<? extends TrainingRecord> records, Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                for (Iterator<? extends TrainingRecord> it = records.iterator(); it.hasNext(); ) {
+                    out.write(JsonlCodec.toLine(it.next()));
+                    out.write('\n');
+                }
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    /**
+     * Writes records to a new temporary file that is deleted when the JVM exits.
+     *
+     * @param records the records
+     * @param name a name hint
+     * @return the file
+     * @throws UncheckedIOException if writing fails
+     */
+    public static Path toTempFile(Stream<? extends TrainingRecord> records, String name) {
+        try {
+            Path dir = Files.createTempDirectory("finetune4j-");
+            dir.toFile().deleteOnExit();
+            Path file = dir.resolve(name + ".jsonl");
+            writeAtomically(records, file);
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package io.github.finetune4j.core.model;
+
+import io.github.finetune4j.core.Dataset;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What to fine-tune: the base model, the data and the training settings.
+ *
+ * <pre>{@code
+ * FineTuneRequest request = FineTuneRequest.builder()
+ *         .baseModel("gpt-4o-mini-2024-07-18")
+ *         .trainingData(dataset)
+ *         .suffix("t1000")
+ *         .hyperparameters(Hyperparameters.builder().epochs(3).build())
+ *         .build();
+ * }</pre>
+ *
+ * <p>Training data is either a {@link Dataset} (uploaded when the job starts) or the id of a file already uploaded;
+ * the same holds for the optional validation data. The canonical constructor is outside the compatibility promise:
+ * use {@link #builder()}.
+ *
+ * @param baseModel the model to fine-tune, for example {@code gpt-4o-mini-2024-07-18}
+ * @param trainingData the training data to upload, or empty when {@code trainingFile} is set
+ * @param trainingFile an uploaded training file, or empty when {@code trainingData} is set
+ * @param validationData validation data to upload
+ * @param validationFile an uploaded validation file
+ * @param suffix up to 64 characters {@code [A-Za-z0-9_-]} added to the fine-tuned model's name
+ * @param seed the training seed, 0 to 2147483647
+ * @param metadata up to 16 pairs (keys up to 64, values up to 512 characters) stored with the job
+ * @param method the training method, {@link FineTuneMethod#SUPERVISED} by default
+ * @param hyperparameters the hyperparameters of the method
+ * @param extraBodyProperties unsupported escape hatch: extra top-level JSON properties of the create request
+ */
+public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, Optional<FileId> trainingFile,
+                              Optional<Dataset> validationData, Optional<FileId> validationFile,
+                              Optional<String> suffix, Optional<Long> seed, Map<String, String> metadata,
+                              FineTuneMethod method, Hyperparameters hyperparameters,
+                              Map<String, Object> extraBodyProperties) {
+    /** Most metadata pairs a job can carry. */
+    public static final int MAX_METADATA_PAIRS = 16;
+    private static final Pattern SUFFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    /**
+     * Validates the components and copies collections.
+     *
+     * @throws IllegalArgumentException if a value breaks the providers' rules
+     */
+    public FineTuneRequest {
+        Objects.requireNonNull(baseModel, "baseModel");
+        if (baseModel.isBlank()) {
+            throw new IllegalArgumentException("baseModel must not be blank");
+        }
+        trainingData = trainingData == null ? Optional.empty() : trainingData;
+        trainingFile = trainingFile == null ? Optional.empty() : trainingFile;
+        validationData = validationData == null ? Optional.empty() : validationData;
+        validationFile = validationFile == null ? Optional.empty() : validationFile;
+        if (trainingData.isPresent() == trainingFile.isPresent()) {
+            throw new IllegalArgumentException("set exactly one of trainingData and trainingFile");
+        }
+        if (validationData.isPresent() && validationFile.isPresent()) {
+            throw new IllegalArgumentException("set at most one of validationData and validationFile");
+        }
+        suffix = suffix == null ? Optional.empty() : suffix;
+        suffix.ifPresent(s -> {
+            if (!SUFFIX.matcher(s).matches()) {
+                throw new IllegalArgumentException("suffix must be 1 to 64 characters of [A-Za-z0-9_-]: " + s);
+            }
+        });
+        seed = seed == null ? Optional.empty() : seed;
+        seed.ifPresent(s -> {
+            if (s < 0 || s > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("seed must be in [0, 2147483647]: " + s);
+            }
+        });
+        metadata = Map.copyOf(metadata == null ? Map.of() : metadata);
+        if (metadata.size() > MAX_METADATA_PAIRS) {
+            throw new IllegalArgumentException("at most 16 metadata pairs are allowed, got " + metadata.size());
+        }
+        metadata.forEach((k, v) -> {
+            if (k.length() > 64 || v.length() > 512) {
+                throw new IllegalArgumentException("metadata keys are at most 64 and values at most 512 characters: " + k);
+            }
+        });
+        method = method == null ? FineTuneMethod.SUPERVISED : method;
+        hyperparameters = hyperparameters == null ? Hyperparameters.defaults() : hyperparameters;
+        if (method != FineTuneMethod.DPO && hyperparameters.beta().isPresent()) {
+            throw new IllegalArgumentException("beta is a DPO hyperparameter; set method(FineTuneMethod.DPO)");
+        }
+        extraBodyProperties = Map.copyOf(extraBodyProperties == null ? Map.of() : extraBodyProperties);
+    }
+
+    /**
+     * Starts an empty builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts a builder holding this request's values.
+     *
+     * @return a new builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.baseModel = baseModel;
+        b.trainingData = trainingData;
+        b.trainingFile = trainingFile;
+        b.validationData = validationData;
+        b.validationFile = validationFile;
+        b.suffix = suffix;
+        b.seed = seed;
+        b.metadata.putAll(metadata);
+        b.method = method;
+        b.hyperparameters = hyperparameters;
+        b.extraBodyProperties.putAll(extraBodyProperties);
+        return b;
+    }
+
+    /** Builds {@link FineTuneRequest}. Not thread-safe. */
+    public static final class Builder {
+        private String baseModel;
+        private Optional<Dataset> trainingData = Optional.empty();
+        private Optional<FileId> trainingFile = Optional.empty();
+        private Optional<Dataset> validationData = Optional.empty();
+        private Optional<FileId> validationFile = Optional.empty();
+        private Optional<String> suffix = Optional.empty();
+        private Optional<Long> seed = Optional.empty();
+        private final Map<String, String> metadata = new LinkedHashMap<>();
+        private FineTuneMethod method = FineTuneMethod.SUPERVISED;
+        private Hyperparameters hyperparameters = Hyperparameters.defaults();
+        private final Map<String, Object> extraBodyProperties = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** @param baseModel the model to fine-tune @return this builder */
+        public Builder baseModel(String baseModel) {
+            this.baseModel = Objects.requireNonNull(baseModel, "baseModel");
+            return this;
+        }
+
+        /**
+         * Sets data to upload as the training file; clears {@link #trainingFile(FileId)}.
+         *
+         * @param data the dataset
+         * @return this builder
+         */
+        public Builder trainingData(Dataset data) {
+            this.trainingData = Optional.of(Objects.requireNonNull(data, "data"));
+            this.trainingFile = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Uses an uploaded file as training data; clears {@link #trainingData(Dataset)}.
+         *
+         * @param file the file id
+         * @return this builder
+         */
+        public Builder trainingFile(FileId file) {
+            this.trainingFile = Optional.of(Objects.requireNonNull(file, "file"));
+            this.trainingData = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Sets data to upload as the validation file; clears {@link #validationFile(FileId)}.
+         *
+         * @param data the dataset
+         * @return this builder
+         */
+        public Builder validationData(Dataset data) {
+            this.validationData = Optional.of(Objects.requireNonNull(data, "data"));
+            this.validationFile = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Uses an uploaded file as validation data; clears {@link #validationData(Dataset)}.
+         *
+         * @param file the file id
+         * @return this builder
+         */
+        public Builder validationFile(FileId file) {
+            this.validationFile = Optional.of(Objects.requireNonNull(file, "file"));
+            this.validationData = Optional.empty();
+            return this;
+        }
+
+        /** @param suffix 1 to 64 characters of {@code [A-Za-z0-9_-]} @return this builder */
+        public Builder suffix(String suffix) {
+            this.suffix = Optional.of(Objects.requireNonNull(suffix, "suffix"));
+            return this;
+        }
+
+        /** @param seed 0 to 2147483647 @return this builder */
+        public Builder seed(long seed) {
+            this.seed = Optional.of(seed);
+            return this;
+        }
+
+        /** @param metadata replaces all metadata pairs @return this builder */
+        public Builder metadata(Map<String, String> metadata) {
+            this.metadata.clear();
+            this.metadata.putAll(metadata);
+            return this;
+        }
+
+        /**
+         * Adds one metadata pair.
+         *
+         * @param key up to 64 characters
+         * @param value up to 512 characters
+         * @return this builder
+         */
+        public Builder putMetadata(String key, String value) {
+            this.metadata.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** @param method the training method @return this builder */
+        public Builder method(FineTuneMethod method) {
+            this.method = Objects.requireNonNull(method, "method");
+            return this;
+        }
+
+        /** @param hyperparameters the hyperparameters @return this builder */
+        public Builder hyperparameters(Hyperparameters hyperparameters) {
+            this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters");
+            return this;
+        }
+
+        /**
+         * Adds a top-level property to the create request's JSON body. Unsupported: for provider features this SDK
+         * does not model yet; the value must be a String, Number, Boolean, List or Map.
+         *
+         * @param name the JSON property name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder putExtraBodyProperty(String name, Object value) {
+            this.extraBodyProperties.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return the request
+         * @throws IllegalStateException if the base model or the training data is missing
+         * @throws IllegalArgumentException if a value breaks the providers' rules
+         */
+        public FineTuneRequest build() {
+            if (baseModel == null) {
+                throw new IllegalStateException("baseModel is required, for example \"gpt-4o-mini-2024-07-18\"");
+            }
+            if (trainingData.isEmpty() && trainingFile.isEmpty()) {
+                throw new IllegalStateException("training data is required: call trainingData(...) or trainingFile(...)");
+            }
+            return new FineTuneRequest(baseModel, trainingData, trainingFile, validationData, validationFile, suffix,
+                    seed, metadata, method, hyperparameters, extraBodyProperties);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.github.finetune4j.core.spi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A successful (2xx) HTTP response. Error statuses never reach providers: the transport turns them into
+ * {@link io.github.finetune4j.core.error.ApiException}s.
+ *
+ * @param statusCode the status, 200 to 299
+ * @param headers response headers, names in lower case
+ * @param body the body bytes
+ */
+public record HttpResult(int statusCode, Map<String, List<String>> headers, byte[] body) {
+    /** Copies the headers with lower-case names. */
+    public HttpResult {
+        Map<String, List<String>> lower = new TreeMap<>();
+        Objects.requireNonNull(headers, "headers").forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+        headers = Map.copyOf(lower);
+        Objects.requireNonNull(body, "body");
+    }
+
+    /**
+     * The first value of a header.
+     *
+     * @param name the name, any case
+     * @return the value, or empty
+     */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * The body as UTF-8 text.
+     *
+     * @return the text
+     */
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "HttpResult[" + statusCode + ", " + body.length + " bytes]";
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.finetune4j.core.spi;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.finetune4j.core.EnvironmentLookup;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * Everything the core hands a provider when it creates one.
+ *
+ * @param environment where to read configuration variables
+ * @param transport the retrying, logging HTTP transport to send every request through
+ * @param objectMapper the shared JSON mapper (ignores unknown properties)
+ * @param clock the clock
+ * @param userAgent the User-Agent value the transport sends
+ * @param allowInsecureHttp whether plain {@code http://} to hosts other than loopback was explicitly allowed
+ */
+public record ProviderContext(EnvironmentLookup environment, HttpTransport transport, ObjectMapper objectMapper,
+                              Clock clock, String userAgent, boolean allowInsecureHttp) {
+    /** Validates the components. */
+    public ProviderContext {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(objectMapper, "objectMapper");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(userAgent, "userAgent");
+    }
+
+    /**
+     * Checks a base URI before a provider uses it: {@code https://} always passes, {@code http://} only for loopback
+     * hosts ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}) or when insecure HTTP was allowed.
+     *
+     * @param uri the base URI
+     * @return the same URI
+     * @throws IllegalArgumentException if the URI is not absolute HTTP(S) or is insecure and not allowed
+     */
+    public URI requireAllowed(URI uri) {
+        Objects.requireNonNull(uri, "uri");
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
+            throw new IllegalArgumentException("base URL must be an absolute http(s) URL: " + uri.getScheme() + "://"
+                    + uri.getHost());
+        }
+        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("refusing plain http:// to " + uri.getHost()
+                    + ": API keys would travel unencrypted. Use https://, or call allowInsecureHttp() on the client "
+                    + "builder for a trusted network");
+        }
+        return uri;
+    }
+
+    /**
+     * Tells whether a host name is a loopback address.
+     *
+     * @param host the host from a URI
+     * @return true for {@code localhost}, {@code 127.x.y.z} and {@code ::1}
+     */
+    public static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
+                || h.equals("0:0:0:0:0:0:0:1");
+    }
+}

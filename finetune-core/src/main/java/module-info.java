@@ -1,0 +1,16 @@
+/**
+ * finetune4j core: the provider-neutral API, datasets, job awaiting and the provider SPI.
+ */
+module io.github.finetune4j.core {
+    requires java.net.http;
+    requires transitive com.fasterxml.jackson.databind;
+    requires io.github.resilience4j.retry;
+    requires io.github.resilience4j.core;
+
+    exports io.github.finetune4j.core;
+    exports io.github.finetune4j.core.model;
+    exports io.github.finetune4j.core.error;
+    exports io.github.finetune4j.core.spi;
+
+    uses io.github.finetune4j.core.spi.FineTuneProviderFactory;
+}

@@ -1,0 +1,278 @@
+package io.github.finetune4j.core.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.finetune4j.core.Dataset;
+import io.github.finetune4j.core.FineTuneClient;
+import io.github.finetune4j.core.FineTuneJob;
+import io.github.finetune4j.core.FineTunedModel;
+import io.github.finetune4j.core.JobListener;
+import io.github.finetune4j.core.PagedIterable;
+import io.github.finetune4j.core.WaitOptions;
+import io.github.finetune4j.core.internal.http.JdkHttpTransport;
+import io.github.finetune4j.core.internal.poll.JobPoller;
+import io.github.finetune4j.core.internal.poll.Listeners;
+import io.github.finetune4j.core.internal.poll.Sleeper;
+import io.github.finetune4j.core.model.FileId;
+import io.github.finetune4j.core.model.FileInfo;
+import io.github.finetune4j.core.model.FineTuneRequest;
+import io.github.finetune4j.core.model.JobId;
+import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.ModelInfo;
+import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.spi.FineTuneProvider;
+import io.github.finetune4j.core.spi.FineTuneProviderFactory;
+import io.github.finetune4j.core.spi.HttpTransport;
+import io.github.finetune4j.core.spi.ProviderContext;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+
+/** The client: drives the story (check, upload, wait, create, poll) over one provider. Thread-safe. */
+public final class DefaultFineTuneClient implements FineTuneClient {
+    private static final String VERSION = Optional.ofNullable(DefaultFineTuneClient.class.getPackage()
+            .getImplementationVersion()).orElse("dev");
+
+    private final FineTuneProvider provider;
+    private final ClientConfig config;
+    private final HttpClient ownedHttpClient;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+    private final Supplier<String> idempotencyKeys;
+    private final Object executorLock = new Object();
+    private ExecutorService executor;
+
+    /**
+     * Creates a client over a provider; for the builder and for tests that inject time.
+     *
+     * @param provider the provider
+     * @param config the settings
+     * @param ownedHttpClient the HTTP client to close with this client, or null
+     * @param sleeper waits between polls
+     * @param random uniform values in [0, 1) for jitter
+     * @param idempotencyKeys makes idempotency keys
+     */
+    public DefaultFineTuneClient(FineTuneProvider provider, ClientConfig config, HttpClient ownedHttpClient,
+                                 Sleeper sleeper, DoubleSupplier random, Supplier<String> idempotencyKeys) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.config = Objects.requireNonNull(config, "config");
+        this.ownedHttpClient = ownedHttpClient;
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.random = Objects.requireNonNull(random, "random");
+        this.idempotencyKeys = Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
+    }
+
+    /**
+     * Creates the HTTP client, transport and provider, and the client over them.
+     *
+     * @param factory the provider factory
+     * @param config the settings
+     * @return the client
+     */
+    public static DefaultFineTuneClient create(FineTuneProviderFactory factory, ClientConfig config) {
+        HttpClient http = HttpClient.newBuilder()
+                .connectTimeout(config.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        FineTuneProvider provider;
+        try {
+            provider = factory.create(context(factory.id(), http, config));
+        } catch (RuntimeException e) {
+            closeQuietly(http);
+            throw e;
+        }
+        return new DefaultFineTuneClient(provider, config, http, Sleeper.SYSTEM,
+                () -> ThreadLocalRandom.current().nextDouble(), JobStarter::newKey);
+    }
+
+    /**
+     * The context handed to a provider factory.
+     *
+     * @param providerId the provider id
+     * @param http the HTTP client
+     * @param config the settings
+     * @return the context
+     */
+    public static ProviderContext context(String providerId, HttpClient http, ClientConfig config) {
+        String userAgent = "finetune-java/" + VERSION + " (" + providerId + ") Java/" + System.getProperty("java.version");
+        HttpTransport transport = new JdkHttpTransport(providerId, http, config.retryPolicy(), config.requestTimeout(),
+                userAgent, config.allowInsecureHttp(), config.clock());
+        ObjectMapper mapper = Json.newMapper();
+        return new ProviderContext(config.environment(), transport, mapper, config.clock(), userAgent,
+                config.allowInsecureHttp());
+    }
+
+    FineTuneProvider provider() {
+        return provider;
+    }
+
+    ClientConfig config() {
+        return config;
+    }
+
+    JobPoller newPoller(WaitOptions options, Consumer<JobSnapshot> onSnapshot) {
+        return new JobPoller(provider, options, config.clock(), sleeper, random, onSnapshot);
+    }
+
+    <T> CompletableFuture<T> runAsync(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Future<?> task = executor().submit(() -> {
+            try {
+                result.complete(work.get());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        });
+        result.whenComplete((value, error) -> {
+            if (result.isCancelled()) {
+                task.cancel(true);
+            }
+        });
+        return result;
+    }
+
+    private ExecutorService executor() {
+        synchronized (executorLock) {
+            if (executor == null) {
+                AtomicInteger count = new AtomicInteger();
+                executor = Executors.newCachedThreadPool(r -> {
+                    Thread t = new Thread(r, "finetune4j-await-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return executor;
+        }
+    }
+
+    @Override
+    public String providerId() {
+        return provider.id();
+    }
+
+    @Override
+    public FineTuneJob start(FineTuneRequest request) {
+        return start(request, new JobListener() { });
+    }
+
+    @Override
+    public FineTuneJob start(FineTuneRequest request, JobListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        JobSnapshot created = starter().start(request, new Listeners(List.of(listener)));
+        return new DefaultFineTuneJob(this, created);
+    }
+
+    @Override
+    public FineTuneJob attach(JobId id) {
+        return new DefaultFineTuneJob(this, provider.getJob(Objects.requireNonNull(id, "id")));
+    }
+
+    @Override
+    public PagedIterable<JobSnapshot> listJobs(PageRequest request) {
+        return new LazyPagedIterable<>(request.after(), cursor -> provider.listJobs(cursor
+                .map(c -> new PageRequest(Optional.of(c), request.limit(), request.metadata()))
+                .orElse(new PageRequest(Optional.empty(), request.limit(), request.metadata()))));
+    }
+
+    @Override
+    public FileInfo uploadFile(Dataset data) {
+        return starter().upload(Objects.requireNonNull(data, "data"));
+    }
+
+    @Override
+    public FileInfo awaitFileProcessed(FileId id, Duration timeout) {
+        return fileWaiter().await(id, timeout);
+    }
+
+    @Override
+    public FileInfo getFile(FileId id) {
+        return provider.getFile(id);
+    }
+
+    @Override
+    public PagedIterable<FileInfo> listFiles() {
+        return new LazyPagedIterable<>(Optional.empty(), cursor -> provider.listFiles(
+                cursor.map(c -> PageRequest.first().after(c)).orElse(PageRequest.first())));
+    }
+
+    @Override
+    public byte[] fileContent(FileId id) {
+        return provider.fileContent(id);
+    }
+
+    @Override
+    public boolean deleteFile(FileId id) {
+        return provider.deleteFile(id);
+    }
+
+    @Override
+    public ModelInfo getModel(String name) {
+        return provider.getModel(name);
+    }
+
+    @Override
+    public boolean deleteModel(String name) {
+        return provider.deleteModel(name);
+    }
+
+    @Override
+    public FineTunedModel model(JobSnapshot succeeded) {
+        String name = succeeded.fineTunedModel().orElseThrow(() -> new IllegalArgumentException(
+                "job " + succeeded.id() + " has no fine-tuned model (status " + succeeded.rawStatus() + ")"));
+        return model(name);
+    }
+
+    @Override
+    public FineTunedModel model(String name) {
+        return new DefaultFineTunedModel(provider, name, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    private JobStarter starter() {
+        return new JobStarter(provider, fileWaiter(), config.fileProcessingTimeout(), idempotencyKeys);
+    }
+
+    private FileProcessingWaiter fileWaiter() {
+        return new FileProcessingWaiter(provider, config.defaultWaitOptions(), config.clock(), sleeper, random);
+    }
+
+    @Override
+    public void close() {
+        synchronized (executorLock) {
+            if (executor != null) {
+                executor.shutdownNow();
+            }
+        }
+        provider.close();
+        if (ownedHttpClient != null) {
+            closeQuietly(ownedHttpClient);
+        }
+    }
+
+    private static void closeQuietly(HttpClient http) {
+        // HttpClient is AutoCloseable only from Java 21; on 17 its threads end when it becomes unreachable.
+        if (http instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) http).close();
+            } catch (Exception e) {
+                // nothing useful to do while closing
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FineTuneClient[" + provider.id() + "]";
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.finetune4j.core.internal;
+
+import io.github.finetune4j.core.FineTuneJob;
+import io.github.finetune4j.core.PagedIterable;
+import io.github.finetune4j.core.WaitOptions;
+import io.github.finetune4j.core.model.Checkpoint;
+import io.github.finetune4j.core.model.JobEvent;
+import io.github.finetune4j.core.model.JobId;
+import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.PageRequest;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** A handle to one remote job. Thread-safe: the latest snapshot is kept in an atomic reference. */
+final class DefaultFineTuneJob implements FineTuneJob {
+    private final DefaultFineTuneClient client;
+    private final AtomicReference<JobSnapshot> latest;
+
+    DefaultFineTuneJob(DefaultFineTuneClient client, JobSnapshot snapshot) {
+        this.client = client;
+        this.latest = new AtomicReference<>(snapshot);
+    }
+
+    @Override
+    public JobId id() {
+        return latest.get().id();
+    }
+
+    @Override
+    public JobSnapshot latest() {
+        return latest.get();
+    }
+
+    @Override
+    public JobSnapshot refresh() {
+        return remember(client.provider().getJob(id()));
+    }
+
+    @Override
+    public JobSnapshot awaitCompletion() {
+        return awaitCompletion(client.config().defaultWaitOptions());
+    }
+
+    @Override
+    public JobSnapshot awaitCompletion(WaitOptions options) {
+        return client.newPoller(options, this::remember).await(latest.get());
+    }
+
+    @Override
+    public CompletableFuture<JobSnapshot> awaitCompletionAsync(WaitOptions options) {
+        return client.runAsync(() -> awaitCompletion(options));
+    }
+
+    @Override
+    public JobSnapshot cancel() {
+        return remember(client.provider().cancelJob(id()));
+    }
+
+    @Override
+    public JobSnapshot pause() {
+        requirePause();
+        return remember(client.provider().pauseJob(id()));
+    }
+
+    @Override
+    public JobSnapshot resume() {
+        requirePause();
+        return remember(client.provider().resumeJob(id()));
+    }
+
+    @Override
+    public PagedIterable<JobEvent> events() {
+        return new LazyPagedIterable<>(Optional.empty(), cursor -> client.provider().listEvents(id(),
+                cursor.map(c -> PageRequest.first().after(c)).orElse(PageRequest.first())));
+    }
+
+    @Override
+    public PagedIterable<Checkpoint> checkpoints() {
+        return new LazyPagedIterable<>(Optional.empty(), cursor -> client.provider().listCheckpoints(id(),
+                cursor.map(c -> PageRequest.first().after(c)).orElse(PageRequest.first())));
+    }
+
+    @Override
+    public byte[] resultFile() {
+        JobSnapshot snapshot = latest.get();
+        if (snapshot.resultFiles().isEmpty()) {
+            snapshot = refresh();
+        }
+        if (snapshot.resultFiles().isEmpty()) {
+            throw new IllegalStateException("job " + id() + " has no result file yet (status " + snapshot.rawStatus() + ")");
+        }
+        return ResultFiles.decode(client.provider().fileContent(snapshot.resultFiles().get(0)));
+    }
+
+    private void requirePause() {
+        if (!client.provider().capabilities().supportsPause()) {
+            throw new UnsupportedOperationException(client.providerId() + " cannot pause or resume jobs");
+        }
+    }
+
+    private JobSnapshot remember(JobSnapshot snapshot) {
+        latest.set(snapshot);
+        return snapshot;
+    }
+
+    @Override
+    public String toString() {
+        return "FineTuneJob[" + id() + ", " + latest.get().rawStatus() + "]";
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.finetune4j.core.internal;
+
+import io.github.finetune4j.core.Dataset;
+import io.github.finetune4j.core.error.DatasetValidationException;
+import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.error.ServerException;
+import io.github.finetune4j.core.error.TransportException;
+import io.github.finetune4j.core.internal.dataset.DatasetCheck;
+import io.github.finetune4j.core.internal.dataset.JsonlWriter;
+import io.github.finetune4j.core.internal.poll.Listeners;
+import io.github.finetune4j.core.model.DatasetIssue;
+import io.github.finetune4j.core.model.FileId;
+import io.github.finetune4j.core.model.FileInfo;
+import io.github.finetune4j.core.model.FineTuneRequest;
+import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.model.Severity;
+import io.github.finetune4j.core.model.TrainingRecord;
+import io.github.finetune4j.core.spi.FileUpload;
+import io.github.finetune4j.core.spi.FineTuneProvider;
+import io.github.finetune4j.core.spi.JobCreation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Starts a job in order: local check, streamed upload, wait for processing, then creation exactly once. The
+ * idempotency key goes into the job's metadata; after an ambiguous failure the jobs are listed by that key before
+ * creation is tried again, so a retry never makes a second billable job.
+ */
+final class JobStarter {
+    /** Metadata key holding the client-generated idempotency key. */
+    static final String IDEMPOTENCY_METADATA_KEY = "finetune4j_idempotency_key";
+    private static final int MAX_CREATE_ATTEMPTS = 3;
+    private static final System.Logger LOG = System.getLogger(JobStarter.class.getName());
+
+    private final FineTuneProvider provider;
+    private final FileProcessingWaiter fileWaiter;
+    private final Duration fileProcessingTimeout;
+    private final Supplier<String> keys;
+
+    JobStarter(FineTuneProvider provider, FileProcessingWaiter fileWaiter, Duration fileProcessingTimeout,
+               Supplier<String> keys) {
+        this.provider = provider;
+        this.fileWaiter = fileWaiter;
+        this.fileProcessingTimeout = fileProcessingTimeout;
+        this.keys = keys;
+    }
+
+    JobSnapshot start(FineTuneRequest request, Listeners listeners) {
+        request.trainingData().ifPresent(d -> check(d, request, listeners));
+        request.validationData().ifPresent(d -> check(d, request, listeners));
+        FileId training = request.trainingFile().orElseGet(() -> upload(request.trainingData().orElseThrow(), listeners));
+        Optional<FileId> validation = request.validationFile()
+                .or(() -> request.validationData().map(d -> upload(d, listeners)));
+        awaitProcessed(training, listeners);
+        validation.ifPresent(v -> awaitProcessed(v, listeners));
+        String key = keys.get();
+        Map<String, String> metadata = new HashMap<>(request.metadata());
+        metadata.put(IDEMPOTENCY_METADATA_KEY, key);
+        JobCreation creation = new JobCreation(request.baseModel(), training, validation, request.suffix(),
+                request.seed(), metadata, request.method(), request.hyperparameters(), request.extraBodyProperties(), key);
+        JobSnapshot created = createExactlyOnce(creation);
+        listeners.fire(l -> l.onJobCreated(created));
+        return created;
+    }
+
+    FileInfo upload(Dataset data) {
+        Path file = data.file().orElseGet(() -> {
+            try (Stream<TrainingRecord> records = data.records()) {
+                return JsonlWriter.toTempFile(records, data.name());
+            } catch (UncheckedIOException e) {
+                throw new FineTuneException("cannot write a temporary JSONL file for " + data.name() + ": "
+                        + e.getCause().getMessage(), e.getCause());
+            }
+        });
+        try {
+            String filename = data.name().endsWith(".jsonl") ? data.name() : data.name() + ".jsonl";
+            return provider.uploadFile(new FileUpload(file, filename, Files.size(file), FileUpload.FINE_TUNE));
+        } catch (IOException e) {
+            throw new FineTuneException("cannot read " + file + ": " + e.getMessage(), e);
+        } finally {
+            if (data.file().isEmpty()) {
+                deleteQuietly(file);
+            }
+        }
+    }
+
+    private FileId upload(Dataset data, Listeners listeners) {
+        FileInfo info = upload(data);
+        listeners.fire(l -> l.onFileUploaded(info));
+        return info.id();
+    }
+
+    private void awaitProcessed(FileId id, Listeners listeners) {
+        FileInfo processed = fileWaiter.await(id, fileProcessingTimeout);
+        listeners.fire(l -> l.onFileProcessed(processed));
+    }
+
+    private static void check(Dataset data, FineTuneRequest request, Listeners listeners) {
+        List<DatasetIssue> issues = DatasetCheck.check(data, request.method(), request.baseModel());
+        if (issues.stream().anyMatch(i -> i.severity() == Severity.ERROR)) {
+            throw new DatasetValidationException(issues);
+        }
+        issues.forEach(i -> listeners.fire(l -> l.onDatasetIssue(i)));
+    }
+
+    private JobSnapshot createExactlyOnce(JobCreation creation) {
+        FineTuneException last = null;
+        for (int attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
+            if (attempt > 1) {
+                Optional<JobSnapshot> existing = findByKeyOrThrow(creation.idempotencyKey(), last);
+                if (existing.isPresent()) {
+                    LOG.log(System.Logger.Level.INFO, "job {0} was created by an earlier attempt", existing.get().id());
+                    return existing.get();
+                }
+            }
+            try {
+                return provider.createJob(creation);
+            } catch (TransportException e) {
+                if (!e.isRequestPossiblySent()) {
+                    throw e;
+                }
+                last = e;
+            } catch (ServerException e) {
+                last = e;
+            }
+            LOG.log(System.Logger.Level.INFO, "job creation failed ambiguously (attempt {0}): {1}", attempt,
+                    last.getMessage());
+        }
+        Optional<JobSnapshot> existing = findByKeyOrThrow(creation.idempotencyKey(), last);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        throw last;
+    }
+
+    private Optional<JobSnapshot> findByKeyOrThrow(String key, FineTuneException ambiguous) {
+        try {
+            return findByKey(key);
+        } catch (FineTuneException e) {
+            // Without the lookup a retry could create a second job: surface the original failure instead.
+            ambiguous.addSuppressed(e);
+            throw ambiguous;
+        }
+    }
+
+    private Optional<JobSnapshot> findByKey(String key) {
+        PageRequest request = PageRequest.first().withLimit(20);
+        if (provider.capabilities().supportsMetadataFilter()) {
+            request = request.withMetadata(IDEMPOTENCY_METADATA_KEY, key);
+        }
+        return provider.listJobs(request).items().stream()
+                .filter(j -> key.equals(j.metadata().get(IDEMPOTENCY_METADATA_KEY)))
+                .findFirst();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+            Path dir = file.getParent();
+            if (dir != null && dir.getFileName().toString().startsWith("finetune4j-")) {
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not delete temporary file {0}", file);
+        }
+    }
+
+    static String newKey() {
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.finetune4j.core.internal;
+
+import io.github.finetune4j.core.PagedIterable;
+import io.github.finetune4j.core.model.Page;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A {@link PagedIterable} that fetches pages on demand. Stops on a page without a next cursor, an empty page, or a
+ * cursor that does not advance.
+ *
+ * @param <T> the item type
+ */
+public final class LazyPagedIterable<T> implements PagedIterable<T> {
+    private final Optional<String> firstCursor;
+    private final Function<Optional<String>, Page<T>> fetch;
+
+    /**
+     * Creates the iterable.
+     *
+     * @param firstCursor the cursor of the first page, usually empty
+     * @param fetch fetches the page after a cursor (empty for the first page)
+     */
+    public LazyPagedIterable(Optional<String> firstCursor, Function<Optional<String>, Page<T>> fetch) {
+        this.firstCursor = firstCursor;
+        this.fetch = fetch;
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+        Iterator<Page<T>> pages = byPage().iterator();
+        return new Iterator<>() {
+            private Iterator<T> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!current.hasNext()) {
+                    if (!pages.hasNext()) {
+                        return false;
+                    }
+                    current = pages.next().items().iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
+    @Override
+    public Stream<T> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED), false);
+    }
+
+    @Override
+    public Iterable<Page<T>> byPage() {
+        return () -> new Iterator<>() {
+            private Optional<String> cursor = firstCursor;
+            private Page<T> next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next != null) {
+                    return true;
+                }
+                if (done) {
+                    return false;
+                }
+                Page<T> page = fetch.apply(cursor);
+                Optional<String> following = page.nextCursor();
+                if (page.items().isEmpty() || following.isEmpty() || following.equals(cursor)) {
+                    done = true;
+                }
+                cursor = following;
+                if (page.items().isEmpty()) {
+                    return false;
+                }
+                next = page;
+                return true;
+            }
+
+            @Override
+            public Page<T> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Page<T> page = next;
+                next = null;
+                return page;
+            }
+        };
+    }
+}

@@ -1,0 +1,242 @@
+package io.github.finetune4j.core.internal.http;
+
+import io.github.finetune4j.core.RetryPolicy;
+import io.github.finetune4j.core.error.ApiErrorDetails;
+import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
+import io.github.finetune4j.core.error.TransportException;
+import io.github.finetune4j.core.spi.HttpCall;
+import io.github.finetune4j.core.spi.HttpResult;
+import io.github.finetune4j.core.spi.HttpTransport;
+import io.github.finetune4j.core.spi.ProviderContext;
+import io.github.finetune4j.core.spi.RetryMode;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+/**
+ * The transport over the JDK {@link HttpClient}: timeouts on every request, retries through resilience4j with
+ * exponential backoff and jitter ({@code Retry-After} wins), DEBUG logging with allow-listed headers, and error
+ * statuses mapped to the exception hierarchy. Thread-safe.
+ */
+public final class JdkHttpTransport implements HttpTransport {
+    /** The longest server-requested delay the transport waits itself; longer ones surface at once. */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+    private static final System.Logger LOG = System.getLogger(JdkHttpTransport.class.getName());
+    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 409, 429, 500, 502, 503, 504);
+
+    private final String provider;
+    private final HttpClient client;
+    private final Duration defaultTimeout;
+    private final String userAgent;
+    private final boolean allowInsecureHttp;
+    private final Clock clock;
+    private final Retry idempotentRetry;
+    private final Retry guardedRetry;
+
+    /**
+     * Creates a transport.
+     *
+     * @param provider the provider id, for messages and retry names
+     * @param client the HTTP client, shared by the whole SDK client
+     * @param policy the retry policy
+     * @param defaultTimeout the timeout of a request that sets none
+     * @param userAgent the User-Agent header value
+     * @param allowInsecureHttp whether http to non-loopback hosts is allowed
+     * @param clock the clock, for HTTP-date Retry-After values
+     */
+    public JdkHttpTransport(String provider, HttpClient client, RetryPolicy policy, Duration defaultTimeout,
+                            String userAgent, boolean allowInsecureHttp, Clock clock) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.client = Objects.requireNonNull(client, "client");
+        this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
+        this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+        this.allowInsecureHttp = allowInsecureHttp;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.idempotentRetry = Retry.of(provider + "-idempotent", config(policy, RetryMode.IDEMPOTENT));
+        this.guardedRetry = Retry.of(provider + "-guarded", config(policy, RetryMode.NOT_IDEMPOTENT));
+        idempotentRetry.getEventPublisher().onRetry(e -> LOG.log(System.Logger.Level.DEBUG,
+                "retrying ({0}) in {1} ms", e.getNumberOfRetryAttempts(), e.getWaitInterval().toMillis()));
+        guardedRetry.getEventPublisher().onRetry(e -> LOG.log(System.Logger.Level.DEBUG,
+                "retrying ({0}) in {1} ms", e.getNumberOfRetryAttempts(), e.getWaitInterval().toMillis()));
+    }
+
+    /**
+     * Subscribes to retry events, for tests that check the backoff without sleeping through it.
+     *
+     * @param onRetry receives the wait before each retry
+     */
+    public void onRetry(Consumer<Duration> onRetry) {
+        idempotentRetry.getEventPublisher().onRetry(e -> onRetry.accept(e.getWaitInterval()));
+        guardedRetry.getEventPublisher().onRetry(e -> onRetry.accept(e.getWaitInterval()));
+    }
+
+    @Override
+    public HttpResult send(HttpCall call) {
+        checkScheme(call);
+        Retry retry = call.retryMode() == RetryMode.IDEMPOTENT ? idempotentRetry : guardedRetry;
+        Outcome outcome;
+        try {
+            outcome = Retry.decorateCheckedSupplier(retry, () -> attempt(call)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FineTuneInterruptedException("interrupted during " + call, e);
+        } catch (FineTuneException e) {
+            throw e;
+        } catch (IOException e) {
+            throw transportFailure(call, e);
+        } catch (Throwable e) {
+            if (e instanceof Error) {
+                throw (Error) e;
+            }
+            throw new FineTuneException(provider + ": " + call + " failed: " + e, e, provider, null);
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new FineTuneInterruptedException("interrupted during " + call, new InterruptedException());
+        }
+        if (outcome.status >= 200 && outcome.status < 300) {
+            return new HttpResult(outcome.status, outcome.response.headers().map(), outcome.body());
+        }
+        ApiErrorDetails details = outcome.details(provider, clock);
+        LOG.log(System.Logger.Level.WARNING, "{0} {1} failed with {2} after retries (request-id: {3})",
+                provider, call, outcome.status, details.requestId());
+        throw ApiErrors.toException(details);
+    }
+
+    private Outcome attempt(HttpCall call) throws IOException, InterruptedException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException();
+        }
+        HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
+                .timeout(call.timeout().orElse(defaultTimeout))
+                .header("User-Agent", userAgent);
+        call.headers().forEach(builder::header);
+        call.body().contentType().ifPresent(ct -> builder.header("Content-Type", ct));
+        try {
+            builder.method(call.method(), BodyPublishers.of(call.body()));
+        } catch (FileNotFoundException e) {
+            throw new FineTuneException("cannot read upload file: " + e.getMessage(), e, provider, null);
+        }
+        long started = System.nanoTime();
+        HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "{0} -> {1} in {2} ms, headers {3}", call, response.statusCode(),
+                    (System.nanoTime() - started) / 1_000_000, Redaction.loggableHeaders(response.headers().map()));
+        }
+        return new Outcome(response);
+    }
+
+    private RetryConfig config(RetryPolicy policy, RetryMode mode) {
+        return RetryConfig.<Outcome>custom()
+                .maxAttempts(policy.maxAttempts())
+                .failAfterMaxAttempts(false)
+                .retryOnResult(outcome -> outcome.isRetryable(mode, provider, clock))
+                .retryOnException(e -> isRetryable(e, mode))
+                .intervalBiFunction((Integer attempt, Either<Throwable, Outcome> last) -> {
+                    if (last.isRight()) {
+                        Optional<Duration> hint = last.get().retryAfter(clock);
+                        if (hint.isPresent()) {
+                            return Math.max(hint.get().toMillis(), 0L);
+                        }
+                    }
+                    long base = policy.backoff(attempt).toMillis();
+                    return (long) (base * (1 - policy.jitter() * ThreadLocalRandom.current().nextDouble()));
+                })
+                .build();
+    }
+
+    private static boolean isRetryable(Throwable e, RetryMode mode) {
+        if (!(e instanceof IOException)) {
+            return false;
+        }
+        return mode == RetryMode.IDEMPOTENT || neverSent((IOException) e);
+    }
+
+    private static boolean neverSent(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private TransportException transportFailure(HttpCall call, IOException e) {
+        boolean sent = !neverSent(e);
+        String what = e instanceof HttpTimeoutException ? "timed out" : "failed: " + e.getClass().getSimpleName();
+        return new TransportException(provider + ": " + call + " " + what
+                + (sent ? " (the request may have reached the server)" : " (could not connect)"), e, provider, sent);
+    }
+
+    private void checkScheme(HttpCall call) {
+        String scheme = call.uri().getScheme() == null ? "" : call.uri().getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http") && !allowInsecureHttp && !ProviderContext.isLoopback(call.uri().getHost())) {
+            throw new IllegalStateException("refusing plain http:// to " + call.uri().getHost()
+                    + ": use https:// or allowInsecureHttp() on the client builder");
+        }
+    }
+
+    /** One attempt's response. */
+    private static final class Outcome {
+        private final HttpResponse<byte[]> response;
+        private final int status;
+
+        Outcome(HttpResponse<byte[]> response) {
+            this.response = response;
+            this.status = response.statusCode();
+        }
+
+        byte[] body() {
+            byte[] b = response.body();
+            return b == null ? new byte[0] : b;
+        }
+
+        Optional<Duration> retryAfter(Clock clock) {
+            return RetryAfter.parse(name -> response.headers().firstValue(name), clock);
+        }
+
+        ApiErrorDetails details(String provider, Clock clock) {
+            String requestId = response.headers().firstValue("x-request-id")
+                    .or(() -> response.headers().firstValue("apim-request-id")).orElse(null);
+            return ApiErrors.details(provider, status, body(), requestId, retryAfter(clock).orElse(null));
+        }
+
+        boolean isRetryable(RetryMode mode, String provider, Clock clock) {
+            if (status < 400) {
+                return false;
+            }
+            Optional<String> shouldRetry = response.headers().firstValue("x-should-retry");
+            if (shouldRetry.filter("false"::equalsIgnoreCase).isPresent()) {
+                return false;
+            }
+            if (retryAfter(clock).filter(d -> d.compareTo(MAX_RETRY_AFTER) > 0).isPresent()) {
+                return false;
+            }
+            if (status == 429) {
+                return !ApiErrors.isQuotaExhausted(details(provider, clock));
+            }
+            if (mode == RetryMode.NOT_IDEMPOTENT) {
+                return false;
+            }
+            return shouldRetry.filter("true"::equalsIgnoreCase).isPresent() || RETRYABLE_STATUS.contains(status);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.github.finetune4j.core.internal.poll;
+
+import io.github.finetune4j.core.WaitOptions;
+import io.github.finetune4j.core.error.ApiException;
+import io.github.finetune4j.core.error.AuthenticationException;
+import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
+import io.github.finetune4j.core.error.JobCancelledException;
+import io.github.finetune4j.core.error.JobFailedException;
+import io.github.finetune4j.core.error.NotFoundException;
+import io.github.finetune4j.core.error.PermissionDeniedException;
+import io.github.finetune4j.core.error.WaitTimeoutException;
+import io.github.finetune4j.core.model.Checkpoint;
+import io.github.finetune4j.core.model.JobEvent;
+import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.JobStatus;
+import io.github.finetune4j.core.spi.FineTuneProvider;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Awaits one job: polls with backoff within a budget, reports status changes, new events and checkpoints, and turns
+ * the terminal status into a result or a typed exception. One instance per wait; not thread-safe.
+ */
+public final class JobPoller {
+    private static final System.Logger LOG = System.getLogger(JobPoller.class.getName());
+
+    private final FineTuneProvider provider;
+    private final WaitOptions options;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+    private final Consumer<JobSnapshot> onSnapshot;
+    private final Listeners listeners;
+
+    /**
+     * Creates a poller.
+     *
+     * @param provider the provider to ask
+     * @param options budget, cadence and listeners
+     * @param clock the clock
+     * @param sleeper waits between polls
+     * @param random uniform values in [0, 1) for jitter
+     * @param onSnapshot receives every snapshot read (the job handle keeps the latest)
+     */
+    public JobPoller(FineTuneProvider provider, WaitOptions options, Clock clock, Sleeper sleeper,
+                     DoubleSupplier random, Consumer<JobSnapshot> onSnapshot) {
+        this.provider = provider;
+        this.options = options;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.onSnapshot = onSnapshot;
+        this.listeners = new Listeners(options.listeners());
+    }
+
+    /**
+     * Waits for the job to reach a terminal status.
+     *
+     * @param start the state known when waiting starts
+     * @return the snapshot of the succeeded job
+     * @throws JobFailedException if the job failed
+     * @throws JobCancelledException if it was cancelled
+     * @throws WaitTimeoutException if the budget ran out
+     * @throws FineTuneInterruptedException if interrupted (flag restored)
+     * @throws FineTuneException if polling failed too often, or at once on 401, 403 or 404
+     */
+    public JobSnapshot await(JobSnapshot start) {
+        Instant began = clock.instant();
+        PollCadence cadence = new PollCadence(options, random);
+        NewItemTracker<JobEvent> events = new NewItemTracker<>(r -> provider.listEvents(start.id(), r), JobEvent::id);
+        NewItemTracker<Checkpoint> checkpoints =
+                new NewItemTracker<>(r -> provider.listCheckpoints(start.id(), r), Checkpoint::id);
+        JobSnapshot current = start;
+        int failures = 0;
+        Duration serverHint = null;
+        boolean first = true;
+        while (true) {
+            if (!first) {
+                Duration delay = cadence.next(serverHint);
+                serverHint = null;
+                Duration elapsed = Duration.between(began, clock.instant());
+                if (elapsed.plus(delay).compareTo(options.timeout()) > 0) {
+                    throw new WaitTimeoutException("job " + start.id() + " (last status " + current.rawStatus() + ")",
+                            options.timeout(), current);
+                }
+                LOG.log(System.Logger.Level.INFO, "job {0} is {1}; next poll in {2} ms", start.id(),
+                        current.rawStatus(), delay.toMillis());
+                sleep(delay, start);
+            }
+            try {
+                JobSnapshot next = first && start.isTerminal() ? start : provider.getJob(start.id());
+                onSnapshot.accept(next);
+                if (!listeners.isEmpty()) {
+                    events.fetchNew().forEach(this::publishEvent);
+                    checkpoints.fetchNew().forEach(c -> listeners.fire(l -> l.onCheckpoint(c)));
+                }
+                if (next.status() != current.status()) {
+                    JobSnapshot previous = current;
+                    listeners.fire(l -> l.onStatusChanged(previous, next));
+                    cadence.reset();
+                }
+                if (next.status() == JobStatus.UNKNOWN && !next.rawStatus().equals(current.rawStatus())) {
+                    LOG.log(System.Logger.Level.WARNING, "job {0} has a status this SDK does not know: {1}",
+                            start.id(), next.rawStatus());
+                }
+                current = next;
+                failures = 0;
+            } catch (AuthenticationException | PermissionDeniedException | NotFoundException
+                     | FineTuneInterruptedException e) {
+                throw e;
+            } catch (FineTuneException e) {
+                failures++;
+                if (failures >= options.maxConsecutivePollFailures()) {
+                    LOG.log(System.Logger.Level.WARNING, "giving up on job " + start.id() + " after " + failures
+                            + " failed polls");
+                    throw e;
+                }
+                if (e instanceof ApiException) {
+                    serverHint = ((ApiException) e).retryAfter().orElse(null);
+                }
+                int count = failures;
+                Duration hint = serverHint == null ? Duration.ZERO : serverHint;
+                listeners.fire(l -> l.onPollFailed(count, e, hint));
+            }
+            first = false;
+            if (current.isTerminal()) {
+                return outcome(current);
+            }
+        }
+    }
+
+    private void publishEvent(JobEvent event) {
+        listeners.fire(l -> l.onEvent(event));
+        event.metrics().ifPresent(m -> listeners.fire(l -> l.onMetrics(m)));
+    }
+
+    private void sleep(Duration delay, JobSnapshot job) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FineTuneInterruptedException("interrupted while awaiting job " + job.id(), e);
+        }
+    }
+
+    private static JobSnapshot outcome(JobSnapshot terminal) {
+        switch (terminal.status()) {
+            case SUCCEEDED: return terminal;
+            case FAILED: throw new JobFailedException(terminal);
+            case CANCELLED: throw new JobCancelledException(terminal);
+            default: throw new IllegalStateException("not terminal: " + terminal.status());
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.finetune4j.core.internal.poll;
+
+import java.time.Duration;
+
+/** Waits between polls; replaced in tests by a recording sleeper that returns at once. */
+@FunctionalInterface
+public interface Sleeper {
+    /** Sleeps with {@link Thread#sleep(long)}. */
+    Sleeper SYSTEM = d -> Thread.sleep(d.toMillis());
+
+    /**
+     * Waits.
+     *
+     * @param duration how long
+     * @throws InterruptedException if the thread is interrupted
+     */
+    void sleep(Duration duration) throws InterruptedException;
+}

@@ -6,11 +6,13 @@ module io.github.finetune4j.core {
     requires transitive com.fasterxml.jackson.databind;
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.core;
+    requires jtokkit;   // com.knuddels:jtokkit has no Automatic-Module-Name; the name comes from the jar file
 
     exports io.github.finetune4j.core;
     exports io.github.finetune4j.core.model;
     exports io.github.finetune4j.core.error;
     exports io.github.finetune4j.core.spi;
+    exports io.github.finetune4j.core.preflight;
 
     uses io.github.finetune4j.core.spi.FineTuneProviderFactory;
 }

@@ -116,8 +116,9 @@ public final class JdkHttpTransport implements HttpTransport {
             return new HttpResult(outcome.status, outcome.response.headers().map(), outcome.body());
         }
         ApiErrorDetails details = outcome.details(provider, clock);
-        LOG.log(System.Logger.Level.WARNING, "{0} {1} failed with {2} after retries (request-id: {3})",
-                provider, call, outcome.status, details.requestId());
+        boolean retryable = outcome.status == 429 || outcome.status >= 500;
+        LOG.log(retryable ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                "{0} {1} failed with {2} (request-id: {3})", provider, call, outcome.status, details.requestId());
         throw ApiErrors.toException(details);
     }
 

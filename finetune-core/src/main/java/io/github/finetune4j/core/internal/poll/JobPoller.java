@@ -88,7 +88,7 @@ public final class JobPoller {
                     throw new WaitTimeoutException("job " + start.id() + " (last status " + current.rawStatus() + ")",
                             options.timeout(), current);
                 }
-                LOG.log(System.Logger.Level.INFO, "job {0} is {1}; next poll in {2} ms", start.id(),
+                LOG.log(System.Logger.Level.DEBUG, "job {0} is {1}; next poll in {2} ms", start.id(),
                         current.rawStatus(), delay.toMillis());
                 sleep(delay, start);
             }
@@ -101,6 +101,8 @@ public final class JobPoller {
                 }
                 if (next.status() != current.status()) {
                     JobSnapshot previous = current;
+                    LOG.log(System.Logger.Level.INFO, "job {0}: {1} -> {2}", start.id(), previous.rawStatus(),
+                            next.rawStatus());
                     listeners.fire(l -> l.onStatusChanged(previous, next));
                     cadence.reset();
                 }

@@ -1,0 +1,165 @@
+package io.github.finetune4j.core.internal;
+
+import io.github.finetune4j.core.Dataset;
+import io.github.finetune4j.core.EnvironmentLookup;
+import io.github.finetune4j.core.FineTuneJob;
+import io.github.finetune4j.core.JobListener;
+import io.github.finetune4j.core.RetryPolicy;
+import io.github.finetune4j.core.WaitOptions;
+import io.github.finetune4j.core.error.DatasetValidationException;
+import io.github.finetune4j.core.error.ServerException;
+import io.github.finetune4j.core.error.TransportException;
+import io.github.finetune4j.core.error.ApiErrorDetails;
+import io.github.finetune4j.core.internal.poll.RecordingSleeper;
+import io.github.finetune4j.core.model.FileInfo;
+import io.github.finetune4j.core.model.FineTuneRequest;
+import io.github.finetune4j.core.model.Hyperparameters;
+import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.JobStatus;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.github.finetune4j.core.internal.ScriptedProvider.job;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JobStarterTest {
+    private final ScriptedProvider provider = new ScriptedProvider();
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final DefaultFineTuneClient client = new DefaultFineTuneClient(provider,
+            new ClientConfig(EnvironmentLookup.empty(), RetryPolicy.none(), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                    Duration.ofSeconds(1), Duration.ofMinutes(5), WaitOptions.defaults(), sleeper.clock(), false),
+            null, sleeper, () -> 0.5, () -> "key-1");
+
+    static Dataset t1000(int examples) {
+        Dataset.Builder builder = Dataset.builder().name("t1000")
+                .systemPrompt("Du chattest jetzt mit dem Kundenservice für den Hochleistungs-Staubsauger T-1000.");
+        for (int i = 0; i < examples; i++) {
+            builder.example("Frage " + i + "?", "Antwort " + i + ".");
+        }
+        return builder.build();
+    }
+
+    private static FineTuneRequest request(Dataset data) {
+        return FineTuneRequest.builder().baseModel("gpt-4o-mini-2024-07-18").trainingData(data).suffix("t1000")
+                .hyperparameters(Hyperparameters.builder().epochs(3).build()).putMetadata("team", "support").build();
+    }
+
+    @Test
+    void startUploadsDatasetAsJsonlThenCreatesJobWithIdempotencyKeyInMetadata() {
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(job.latest().status()).isEqualTo(JobStatus.QUEUED);
+        assertThat(provider.uploads).singleElement().satisfies(u -> {
+            assertThat(u.filename()).isEqualTo("t1000.jsonl");
+            assertThat(u.purpose()).isEqualTo("fine-tune");
+        });
+        assertThat(provider.uploadedContents.get(0).lines()).hasSize(10)
+                .allSatisfy(line -> assertThat(line).startsWith("{\"messages\":[{\"role\":\"system\""));
+        assertThat(provider.creations).singleElement().satisfies(c -> {
+            assertThat(c.metadata()).containsEntry("finetune4j_idempotency_key", "key-1").containsEntry("team", "support");
+            assertThat(c.trainingFile().value()).isEqualTo("file-1");
+            assertThat(c.suffix()).contains("t1000");
+        });
+        assertThat(Files.exists(provider.uploads.get(0).path())).as("temporary file removed").isFalse();
+    }
+
+    @Test
+    void ambiguousCreateFailureFindsTheJobInsteadOfCreatingASecond() {
+        JobSnapshot created = job(JobStatus.QUEUED).toBuilder().metadata(Map.of("finetune4j_idempotency_key", "key-1")).build();
+        provider.createAnswers.add(() -> {
+            provider.listedJobs.add(created);   // the server did create it before the connection broke
+            throw new TransportException("timed out", new IOException("timeout"), "scripted", true);
+        });
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(job.id()).isEqualTo(created.id());
+        assertThat(provider.creations).hasSize(1);
+        assertThat(provider.listJobRequests).singleElement()
+                .satisfies(r -> assertThat(r.metadata()).containsEntry("finetune4j_idempotency_key", "key-1"));
+    }
+
+    @Test
+    void ambiguousCreateFailureWithoutJobRetriesWithTheSameKey() {
+        provider.createAnswers.add(() -> {
+            throw new ServerException(new ApiErrorDetails("scripted", 502, null, null, null, "bad gateway", null, null));
+        });
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(2)
+                .allSatisfy(c -> assertThat(c.idempotencyKey()).isEqualTo("key-1"));
+    }
+
+    @Test
+    void createThatNeverReachedTheServerIsNotLookedUp() {
+        provider.createAnswers.add(() -> {
+            throw new TransportException("refused", new IOException("refused"), "scripted", false);
+        });
+
+        assertThatThrownBy(() -> client.start(request(t1000(10)))).isInstanceOf(TransportException.class);
+        assertThat(provider.listJobRequests).isEmpty();
+    }
+
+    @Test
+    void datasetErrorsAbortBeforeAnythingIsUploaded() {
+        assertThatThrownBy(() -> client.start(request(t1000(3))))
+                .isInstanceOfSatisfying(DatasetValidationException.class,
+                        e -> assertThat(e.issues()).extracting(i -> i.code()).contains("too_few_examples"));
+        assertThat(provider.uploads).isEmpty();
+        assertThat(provider.creations).isEmpty();
+    }
+
+    @Test
+    void listenerSeesUploadProcessingAndCreation() {
+        List<String> steps = new ArrayList<>();
+        client.start(request(t1000(10)), new JobListener() {
+            @Override
+            public void onFileUploaded(FileInfo file) {
+                steps.add("uploaded " + file.id());
+            }
+
+            @Override
+            public void onFileProcessed(FileInfo file) {
+                steps.add("processed " + file.id());
+            }
+
+            @Override
+            public void onJobCreated(JobSnapshot job) {
+                steps.add("created " + job.id());
+            }
+        });
+
+        assertThat(steps).containsExactly("uploaded file-1", "processed file-1", "created ftjob-1");
+    }
+
+    @Test
+    void attachReadsTheJobAndAwaitsIt() {
+        provider.getJobAnswers.add(() -> job(JobStatus.RUNNING));
+        provider.getJobAnswers.add(() -> job(JobStatus.SUCCEEDED).toBuilder().fineTunedModel("ft:m").build());
+
+        FineTuneJob job = client.attach(io.github.finetune4j.core.model.JobId.of("ftjob-1"));
+        JobSnapshot done = job.awaitCompletion(WaitOptions.defaults());
+
+        assertThat(done.fineTunedModel()).contains("ft:m");
+        assertThat(client.model(done).withSystemPrompt("sys").chat("Hallo?")).isEqualTo("echo: Hallo?");
+    }
+
+    @Test
+    void awaitCompletionAsyncCompletesOnAClientThread() throws Exception {
+        provider.getJobAnswers.add(() -> job(JobStatus.SUCCEEDED));
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        JobSnapshot done = job.awaitCompletionAsync(WaitOptions.defaults()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
+        client.close();
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.finetune4j.core.internal;
+
+import io.github.finetune4j.core.model.ChatRequest;
+import io.github.finetune4j.core.model.ChatResponse;
+import io.github.finetune4j.core.model.Checkpoint;
+import io.github.finetune4j.core.model.FileId;
+import io.github.finetune4j.core.model.FileInfo;
+import io.github.finetune4j.core.model.FileStatus;
+import io.github.finetune4j.core.model.JobEvent;
+import io.github.finetune4j.core.model.JobId;
+import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.JobStatus;
+import io.github.finetune4j.core.model.ModelInfo;
+import io.github.finetune4j.core.model.Page;
+import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.spi.FileUpload;
+import io.github.finetune4j.core.spi.FineTuneProvider;
+import io.github.finetune4j.core.spi.JobCreation;
+import io.github.finetune4j.core.spi.ProviderCapabilities;
+
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** An in-memory provider whose answers tests script; records what it was asked. */
+public final class ScriptedProvider implements FineTuneProvider {
+    public final Deque<Supplier<JobSnapshot>> getJobAnswers = new ArrayDeque<>();
+    public final Deque<Supplier<JobSnapshot>> createAnswers = new ArrayDeque<>();
+    public final List<JobEvent> events = new ArrayList<>();
+    public final List<Checkpoint> checkpoints = new ArrayList<>();
+    public final List<JobSnapshot> listedJobs = new ArrayList<>();
+    public final List<JobCreation> creations = new ArrayList<>();
+    public final List<FileUpload> uploads = new ArrayList<>();
+    public final List<String> uploadedContents = new ArrayList<>();
+    public final List<PageRequest> listJobRequests = new ArrayList<>();
+    public int eventPageSize = 2;
+    public int cancelCalls;
+    public FileStatus uploadStatus = FileStatus.PROCESSED;
+
+    public static JobSnapshot job(JobStatus status) {
+        return JobSnapshot.builder().id(JobId.of("ftjob-1")).status(status).provider("scripted")
+                .baseModel("gpt-4o-mini-2024-07-18").createdAt(Instant.EPOCH).trainingFile(FileId.of("file-1"))
+                .build();
+    }
+
+    @Override
+    public String id() {
+        return "scripted";
+    }
+
+    @Override
+    public ProviderCapabilities capabilities() {
+        return ProviderCapabilities.of(true, true);
+    }
+
+    @Override
+    public FileInfo uploadFile(FileUpload upload) {
+        uploads.add(upload);
+        try {
+            uploadedContents.add(Files.readString(upload.path()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new FileInfo(FileId.of("file-" + uploads.size()), upload.filename(), upload.bytes(), Instant.EPOCH,
+                upload.purpose(), uploadStatus, Optional.empty());
+    }
+
+    @Override
+    public FileInfo getFile(FileId id) {
+        return new FileInfo(id, "train.jsonl", 1, Instant.EPOCH, "fine-tune", FileStatus.PROCESSED, Optional.empty());
+    }
+
+    @Override
+    public Page<FileInfo> listFiles(PageRequest request) {
+        return Page.of(List.of(), null);
+    }
+
+    @Override
+    public byte[] fileContent(FileId id) {
+        return new byte[0];
+    }
+
+    @Override
+    public boolean deleteFile(FileId id) {
+        return true;
+    }
+
+    @Override
+    public JobSnapshot createJob(JobCreation creation) {
+        creations.add(creation);
+        return createAnswers.isEmpty() ? job(JobStatus.QUEUED) : createAnswers.poll().get();
+    }
+
+    @Override
+    public JobSnapshot getJob(JobId id) {
+        if (getJobAnswers.isEmpty()) {
+            throw new AssertionError("unexpected getJob");
+        }
+        return getJobAnswers.size() == 1 ? getJobAnswers.peek().get() : getJobAnswers.poll().get();
+    }
+
+    @Override
+    public Page<JobSnapshot> listJobs(PageRequest request) {
+        listJobRequests.add(request);
+        return Page.of(listedJobs, null);
+    }
+
+    @Override
+    public JobSnapshot cancelJob(JobId id) {
+        cancelCalls++;
+        return job(JobStatus.CANCELLED);
+    }
+
+    @Override
+    public JobSnapshot pauseJob(JobId id) {
+        return job(JobStatus.PAUSED);
+    }
+
+    @Override
+    public JobSnapshot resumeJob(JobId id) {
+        return job(JobStatus.RUNNING);
+    }
+
+    @Override
+    public Page<JobEvent> listEvents(JobId id, PageRequest request) {
+        return newestFirstPage(events, JobEvent::id, request);
+    }
+
+    @Override
+    public Page<Checkpoint> listCheckpoints(JobId id, PageRequest request) {
+        return newestFirstPage(checkpoints, Checkpoint::id, request);
+    }
+
+    private <T> Page<T> newestFirstPage(List<T> oldestFirst, java.util.function.Function<T, String> idOf,
+                                        PageRequest request) {
+        List<T> newest = new ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(newest);
+        int start = 0;
+        if (request.after().isPresent()) {
+            for (int i = 0; i < newest.size(); i++) {
+                if (idOf.apply(newest.get(i)).equals(request.after().get())) {
+                    start = i + 1;
+                }
+            }
+        }
+        int end = Math.min(newest.size(), start + eventPageSize);
+        List<T> page = newest.subList(start, end);
+        return Page.of(page, end < newest.size() ? idOf.apply(newest.get(end - 1)) : null);
+    }
+
+    @Override
+    public ModelInfo getModel(String model) {
+        return new ModelInfo(model, Optional.empty(), Optional.empty());
+    }
+
+    @Override
+    public boolean deleteModel(String model) {
+        return true;
+    }
+
+    @Override
+    public ChatResponse chat(ChatRequest request) {
+        return new ChatResponse("chat-1", request.model(), "echo: " + request.messages().get(request.messages().size() - 1)
+                .content().orElse(""), Optional.of("stop"), Optional.empty());
+    }
+
+    @Override
+    public void close() {
+    }
+}

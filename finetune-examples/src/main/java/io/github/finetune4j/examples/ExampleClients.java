@@ -1,0 +1,73 @@
+package io.github.finetune4j.examples;
+
+import io.github.finetune4j.core.EnvironmentLookup;
+import io.github.finetune4j.core.FineTuneClient;
+import io.github.finetune4j.openai.OpenAiFineTuning;
+import io.github.finetune4j.testkit.FineTuningEmulator;
+
+import java.io.PrintStream;
+import java.util.Optional;
+
+/**
+ * Gives example programs a client: the real provider when its environment variables are set, otherwise the
+ * embedded emulator. Close it to stop the emulator too.
+ */
+public final class ExampleClients implements AutoCloseable {
+    private final FineTuneClient client;
+    private final FineTuningEmulator emulator;
+
+    private ExampleClients(FineTuneClient client, FineTuningEmulator emulator) {
+        this.client = client;
+        this.emulator = emulator;
+    }
+
+    /**
+     * Connects to the configured provider, or starts the emulator when none is configured, and says which in one
+     * line.
+     *
+     * @param environment where to look for {@code OPENAI_API_KEY} or {@code AZURE_OPENAI_ENDPOINT}
+     * @param out where to say which provider is used
+     * @return the clients; close when done
+     */
+    public static ExampleClients connect(EnvironmentLookup environment, PrintStream out) {
+        boolean configured = environment.get("OPENAI_API_KEY").isPresent()
+                || environment.get("AZURE_OPENAI_ENDPOINT").isPresent() && environment.get("AZURE_OPENAI_API_KEY").isPresent();
+        if (configured) {
+            FineTuneClient client = FineTuneClient.builder().environment(environment).build();
+            out.println("Provider: " + client.providerId() + " (from the environment; this costs real money)");
+            return new ExampleClients(client, null);
+        }
+        FineTuningEmulator emulator = FineTuningEmulator.builder().build().start();
+        FineTuneClient client = OpenAiFineTuning.builder().apiKey(emulator.apiKey()).baseUrl(emulator.baseUrl())
+                .buildClient();
+        out.println("Provider: embedded emulator at " + emulator.baseUrl()
+                + " (offline; no API key set. Set OPENAI_API_KEY to run on OpenAI.)");
+        return new ExampleClients(client, emulator);
+    }
+
+    /**
+     * The client.
+     *
+     * @return the client
+     */
+    public FineTuneClient client() {
+        return client;
+    }
+
+    /**
+     * The emulator, when running offline.
+     *
+     * @return the emulator, or empty on a real provider
+     */
+    public Optional<FineTuningEmulator> emulator() {
+        return Optional.ofNullable(emulator);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}

@@ -6,6 +6,7 @@ import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.LifecycleWarning;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -43,6 +44,11 @@ public final class ConsoleProgress implements JobListener {
     @Override
     public void onDatasetIssue(DatasetIssue issue) {
         out.println("  dataset " + issue);
+    }
+
+    @Override
+    public void onLifecycleWarning(LifecycleWarning warning) {
+        out.println("  WARNING: " + warning.message());
     }
 
     @Override

@@ -30,6 +30,9 @@ public final class FineTuneClientBuilder {
     /** Default budget for the provider to process uploaded files: 30 minutes. */
     public static final Duration DEFAULT_FILE_PROCESSING_TIMEOUT = Duration.ofMinutes(30);
 
+    /** Default horizon for lifecycle warnings: 90 days. */
+    public static final Duration DEFAULT_LIFECYCLE_HORIZON = Duration.ofDays(90);
+
     private FineTuneProviderFactory factory;
     private String providerId;
     private EnvironmentLookup environment = EnvironmentLookup.system();
@@ -41,6 +44,7 @@ public final class FineTuneClientBuilder {
     private WaitOptions defaultWaitOptions = WaitOptions.defaults();
     private Clock clock = Clock.systemUTC();
     private boolean allowInsecureHttp;
+    private Duration lifecycleHorizon = DEFAULT_LIFECYCLE_HORIZON;
 
     FineTuneClientBuilder() {
     }
@@ -159,6 +163,23 @@ public final class FineTuneClientBuilder {
     }
 
     /**
+     * Sets how far ahead a job start warns (through {@link JobListener#onLifecycleWarning}) about the provider's end
+     * of new jobs and the base model's fine-tuning or inference deprecation; default 90 days. Dates already passed
+     * always refuse the start.
+     *
+     * @param horizon zero or positive
+     * @return this builder
+     */
+    public FineTuneClientBuilder lifecycleHorizon(Duration horizon) {
+        Objects.requireNonNull(horizon, "horizon");
+        if (horizon.isNegative()) {
+            throw new IllegalArgumentException("lifecycleHorizon must not be negative: " + horizon);
+        }
+        this.lifecycleHorizon = horizon;
+        return this;
+    }
+
+    /**
      * Allows plain {@code http://} base URLs to hosts other than loopback. Only for trusted networks: the API key
      * travels unencrypted.
      *
@@ -180,7 +201,7 @@ public final class FineTuneClientBuilder {
     public FineTuneClient build() {
         FineTuneProviderFactory chosen = factory != null ? factory : ProviderResolver.resolve(providerId, environment);
         ClientConfig config = new ClientConfig(environment, retryPolicy, connectTimeout, requestTimeout, uploadTimeout,
-                fileProcessingTimeout, defaultWaitOptions, clock, allowInsecureHttp);
+                fileProcessingTimeout, defaultWaitOptions, clock, allowInsecureHttp, lifecycleHorizon);
         return DefaultFineTuneClient.create(chosen, config);
     }
 

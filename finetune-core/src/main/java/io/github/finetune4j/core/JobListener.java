@@ -5,6 +5,7 @@ import io.github.finetune4j.core.model.Checkpoint;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.JobEvent;
+import io.github.finetune4j.core.model.LifecycleWarning;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.TrainingMetrics;
 
@@ -23,6 +24,14 @@ public interface JobListener {
      * @param issue the finding
      */
     default void onDatasetIssue(DatasetIssue issue) {
+    }
+
+    /**
+     * A lifecycle date of the provider or the base model is near (within the client's horizon).
+     *
+     * @param warning what ends and when
+     */
+    default void onLifecycleWarning(LifecycleWarning warning) {
     }
 
     /**

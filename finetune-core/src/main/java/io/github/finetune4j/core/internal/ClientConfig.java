@@ -19,8 +19,10 @@ import java.time.Duration;
  * @param defaultWaitOptions the options of awaitCompletion() and the cadence of file polling
  * @param clock the clock
  * @param allowInsecureHttp whether plain http to non-loopback hosts is allowed
+ * @param lifecycleHorizon how far ahead lifecycle dates are warned about
  */
 public record ClientConfig(EnvironmentLookup environment, RetryPolicy retryPolicy, Duration connectTimeout,
                            Duration requestTimeout, Duration uploadTimeout, Duration fileProcessingTimeout,
-                           WaitOptions defaultWaitOptions, Clock clock, boolean allowInsecureHttp) {
+                           WaitOptions defaultWaitOptions, Clock clock, boolean allowInsecureHttp,
+                           Duration lifecycleHorizon) {
 }

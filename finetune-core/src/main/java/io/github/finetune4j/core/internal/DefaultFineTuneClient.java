@@ -240,7 +240,8 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     }
 
     private JobStarter starter() {
-        return new JobStarter(provider, fileWaiter(), config.fileProcessingTimeout(), idempotencyKeys);
+        return new JobStarter(provider, fileWaiter(), config.fileProcessingTimeout(), idempotencyKeys,
+                new LifecycleGuard(provider, config.clock(), config.lifecycleHorizon()));
     }
 
     private FileProcessingWaiter fileWaiter() {

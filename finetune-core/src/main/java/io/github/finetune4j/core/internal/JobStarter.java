@@ -48,16 +48,19 @@ final class JobStarter {
     private final FileProcessingWaiter fileWaiter;
     private final Duration fileProcessingTimeout;
     private final Supplier<String> keys;
+    private final LifecycleGuard guard;
 
     JobStarter(FineTuneProvider provider, FileProcessingWaiter fileWaiter, Duration fileProcessingTimeout,
-               Supplier<String> keys) {
+               Supplier<String> keys, LifecycleGuard guard) {
         this.provider = provider;
+        this.guard = guard;
         this.fileWaiter = fileWaiter;
         this.fileProcessingTimeout = fileProcessingTimeout;
         this.keys = keys;
     }
 
     JobSnapshot start(FineTuneRequest request, Listeners listeners) {
+        guard.check(request.baseModel()).forEach(w -> listeners.fire(l -> l.onLifecycleWarning(w)));
         request.trainingData().ifPresent(d -> check(d, request, listeners));
         request.validationData().ifPresent(d -> check(d, request, listeners));
         FileId training = request.trainingFile().orElseGet(() -> upload(request.trainingData().orElseThrow(), listeners));

@@ -34,7 +34,7 @@ class JobStarterTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final DefaultFineTuneClient client = new DefaultFineTuneClient(provider,
             new ClientConfig(EnvironmentLookup.empty(), RetryPolicy.none(), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                    Duration.ofSeconds(1), Duration.ofMinutes(5), WaitOptions.defaults(), sleeper.clock(), false),
+                    Duration.ofSeconds(1), Duration.ofMinutes(5), WaitOptions.defaults(), sleeper.clock(), false, Duration.ofDays(90)),
             null, sleeper, () -> 0.5, () -> "key-1");
 
     static Dataset t1000(int examples) {
@@ -115,6 +115,16 @@ class JobStarterTest {
                         e -> assertThat(e.issues()).extracting(i -> i.code()).contains("too_few_examples"));
         assertThat(provider.uploads).isEmpty();
         assertThat(provider.creations).isEmpty();
+    }
+
+    @Test
+    void modelThatCannotBeFineTunedIsRefusedBeforeAnyUpload() {
+        provider.models.put("gpt-4o-mini-2024-07-18",
+                io.github.finetune4j.core.model.ModelInfo.of("gpt-4o-mini-2024-07-18").withFineTunable(false));
+
+        assertThatThrownBy(() -> client.start(request(t1000(10))))
+                .isInstanceOf(io.github.finetune4j.core.error.ModelUnavailableException.class);
+        assertThat(provider.uploads).isEmpty();
     }
 
     @Test

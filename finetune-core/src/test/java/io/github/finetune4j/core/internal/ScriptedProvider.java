@@ -41,6 +41,10 @@ public final class ScriptedProvider implements FineTuneProvider {
     public int eventPageSize = 2;
     public int cancelCalls;
     public FileStatus uploadStatus = FileStatus.PROCESSED;
+    public ProviderCapabilities capabilities = ProviderCapabilities.of(true, true);
+    public final java.util.Map<String, ModelInfo> models = new java.util.HashMap<>();
+    public RuntimeException modelError;
+    public int modelLookups;
 
     public static JobSnapshot job(JobStatus status) {
         return JobSnapshot.builder().id(JobId.of("ftjob-1")).status(status).provider("scripted")
@@ -55,7 +59,7 @@ public final class ScriptedProvider implements FineTuneProvider {
 
     @Override
     public ProviderCapabilities capabilities() {
-        return ProviderCapabilities.of(true, true);
+        return capabilities;
     }
 
     @Override
@@ -155,7 +159,11 @@ public final class ScriptedProvider implements FineTuneProvider {
 
     @Override
     public ModelInfo getModel(String model) {
-        return new ModelInfo(model, Optional.empty(), Optional.empty());
+        modelLookups++;
+        if (modelError != null) {
+            throw modelError;
+        }
+        return models.getOrDefault(model, ModelInfo.of(model));
     }
 
     @Override

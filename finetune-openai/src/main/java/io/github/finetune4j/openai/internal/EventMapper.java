@@ -1,0 +1,45 @@
+package io.github.finetune4j.openai.internal;
+
+import io.github.finetune4j.core.model.Checkpoint;
+import io.github.finetune4j.core.model.EventLevel;
+import io.github.finetune4j.core.model.JobEvent;
+import io.github.finetune4j.core.model.JobId;
+import io.github.finetune4j.core.model.TrainingMetrics;
+
+import java.util.Optional;
+
+/** Translates job events and checkpoints. */
+final class EventMapper {
+    private static final String METRICS = "metrics";
+
+    private EventMapper() {
+    }
+
+    /** A {@code type: "metrics"} event with a {@code data} object carries {@link TrainingMetrics}. */
+    static JobEvent event(EventDto dto) {
+        WireFormatException.require(dto, "event");
+        Optional<TrainingMetrics> metrics = METRICS.equals(dto.type()) && dto.data() != null && dto.data().isObject()
+                ? Optional.of(MetricsMapper.fromWire(dto.data(), 0))
+                : Optional.empty();
+        return new JobEvent(WireFormatException.requireText(dto.id(), "id"),
+                Times.required(dto.createdAt(), "created_at"),
+                EventLevel.parse(dto.level()),
+                dto.message() == null ? "" : dto.message(),
+                metrics);
+    }
+
+    /**
+     * Maps a checkpoint; the job id falls back to the job that was asked for when the answer leaves it out.
+     */
+    static Checkpoint checkpoint(CheckpointDto dto, JobId requested) {
+        WireFormatException.require(dto, "checkpoint");
+        long step = dto.stepNumber() == null ? 0 : dto.stepNumber();
+        String job = dto.fineTuningJobId();
+        return new Checkpoint(WireFormatException.requireText(dto.id(), "id"),
+                job == null || job.isBlank() ? requested : JobId.of(job),
+                Times.required(dto.createdAt(), "created_at"),
+                WireFormatException.requireText(dto.fineTunedModelCheckpoint(), "fine_tuned_model_checkpoint"),
+                step,
+                MetricsMapper.fromWire(dto.metrics(), step));
+    }
+}

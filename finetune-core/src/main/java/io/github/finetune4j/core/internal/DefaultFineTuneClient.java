@@ -107,7 +107,7 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     public static ProviderContext context(String providerId, HttpClient http, ClientConfig config) {
         String userAgent = "finetune-java/" + VERSION + " (" + providerId + ") Java/" + System.getProperty("java.version");
         HttpTransport transport = new JdkHttpTransport(providerId, http, config.retryPolicy(), config.requestTimeout(),
-                userAgent, config.allowInsecureHttp(), config.clock());
+                config.uploadTimeout(), userAgent, config.allowInsecureHttp(), config.clock());
         ObjectMapper mapper = Json.newMapper();
         return new ProviderContext(config.environment(), transport, mapper, config.clock(), userAgent,
                 config.allowInsecureHttp());

@@ -23,7 +23,6 @@ import io.github.finetune4j.core.spi.MultipartForm;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
 import io.github.finetune4j.core.spi.RetryMode;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -35,8 +34,6 @@ import java.util.Objects;
 public final class OpenAiProvider implements FineTuneProvider {
     /** The provider id. */
     public static final String ID = "openai";
-    /** Timeout of one upload request: 30 minutes. */
-    public static final Duration UPLOAD_TIMEOUT = Duration.ofMinutes(30);
     /** Content type of the uploaded file part. */
     static final String JSONL = "application/jsonl";
 
@@ -98,7 +95,7 @@ public final class OpenAiProvider implements FineTuneProvider {
                 .field("purpose", upload.purpose())
                 .file("file", upload.path(), upload.filename(), JSONL)
                 .build();
-        HttpResult result = send(requests.postMultipart(endpoints.files(), form, UPLOAD_TIMEOUT));
+        HttpResult result = send(requests.postMultipart(endpoints.files(), form));
         return reader.read(result, FileDto.class, FileMapper::fromWire, "file");
     }
 

@@ -6,7 +6,6 @@ import io.github.finetune4j.core.spi.MultipartForm;
 import io.github.finetune4j.core.spi.RetryMode;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
 
 /** Builds {@link HttpCall}s carrying OpenAI's headers. Immutable. */
@@ -45,8 +44,9 @@ final class OpenAiRequests {
         return start("POST", uri, JSON).retryMode(retryMode).build();
     }
 
-    HttpCall postMultipart(URI uri, MultipartForm form, Duration timeout) {
-        return start("POST", uri, JSON).body(HttpBody.multipart(form)).timeout(timeout)
+    HttpCall postMultipart(URI uri, MultipartForm form) {
+        // No timeout here: the transport applies the client's upload timeout to multipart bodies.
+        return start("POST", uri, JSON).body(HttpBody.multipart(form))
                 .retryMode(RetryMode.NOT_IDEMPOTENT).build();
     }
 

@@ -39,6 +39,8 @@ import java.util.function.Consumer;
 public final class JdkHttpTransport implements HttpTransport {
     /** The longest server-requested delay the transport waits itself; longer ones surface at once. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    /** Timeout of a multipart upload that sets none, unless configured: 30 minutes. */
+    public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofMinutes(30);
 
     private static final System.Logger LOG = System.getLogger(JdkHttpTransport.class.getName());
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 409, 429, 500, 502, 503, 504);
@@ -46,6 +48,7 @@ public final class JdkHttpTransport implements HttpTransport {
     private final String provider;
     private final HttpClient client;
     private final Duration defaultTimeout;
+    private final Duration uploadTimeout;
     private final String userAgent;
     private final boolean allowInsecureHttp;
     private final Clock clock;
@@ -65,6 +68,24 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     public JdkHttpTransport(String provider, HttpClient client, RetryPolicy policy, Duration defaultTimeout,
                             String userAgent, boolean allowInsecureHttp, Clock clock) {
+        this(provider, client, policy, defaultTimeout, DEFAULT_UPLOAD_TIMEOUT, userAgent, allowInsecureHttp, clock);
+    }
+
+    /**
+     * Creates a transport with its own timeout for multipart uploads.
+     *
+     * @param provider the provider id, for messages and retry names
+     * @param client the HTTP client, shared by the whole SDK client
+     * @param policy the retry policy
+     * @param defaultTimeout the timeout of a request that sets none
+     * @param uploadTimeout the timeout of a multipart request that sets none
+     * @param userAgent the User-Agent header value
+     * @param allowInsecureHttp whether http to non-loopback hosts is allowed
+     * @param clock the clock, for HTTP-date Retry-After values
+     */
+    public JdkHttpTransport(String provider, HttpClient client, RetryPolicy policy, Duration defaultTimeout,
+                            Duration uploadTimeout, String userAgent, boolean allowInsecureHttp, Clock clock) {
+        this.uploadTimeout = Objects.requireNonNull(uploadTimeout, "uploadTimeout");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.client = Objects.requireNonNull(client, "client");
         this.defaultTimeout = Objects.requireNonNull(defaultTimeout, "defaultTimeout");
@@ -127,7 +148,7 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new InterruptedException();
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
-                .timeout(call.timeout().orElse(defaultTimeout))
+                .timeout(call.timeout().orElse(call.body().form().isPresent() ? uploadTimeout : defaultTimeout))
                 .header("User-Agent", userAgent);
         call.headers().forEach(builder::header);
         call.body().contentType().ifPresent(ct -> builder.header("Content-Type", ct));

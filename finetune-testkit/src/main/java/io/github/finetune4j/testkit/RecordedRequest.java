@@ -1,0 +1,28 @@
+package io.github.finetune4j.testkit;
+
+import java.util.Objects;
+
+/**
+ * A request the emulator received, as listed by {@link FineTuningEmulator#recordedRequests()}. Holds neither
+ * headers nor bodies, so no key or training data is kept.
+ *
+ * @param method the HTTP method, upper case, e.g. {@code POST}
+ * @param path the decoded full path, e.g. {@code /v1/fine_tuning/jobs}
+ * @param query the raw query string without {@code ?}, empty when there is none; never null
+ */
+public record RecordedRequest(String method, String path, String query) {
+
+    /**
+     * Validates; a null query becomes empty.
+     *
+     * @param method the HTTP method, upper case
+     * @param path the decoded full path
+     * @param query the raw query string, or null for none
+     * @throws NullPointerException if {@code method} or {@code path} is null
+     */
+    public RecordedRequest {
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        query = query == null ? "" : query;
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.finetune4j.testkit.internal.openai;
+
+import io.github.finetune4j.testkit.internal.http.ApiError;
+import io.github.finetune4j.testkit.internal.http.Request;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Cursor paging as the OpenAI list endpoints do it: {@code after} is the id of the last item of the previous
+ * page, {@code limit} the page size.
+ */
+final class Paging {
+
+    /** The largest page size accepted. */
+    static final int MAX_LIMIT = 10_000;
+
+    private Paging() {
+    }
+
+    record Page<T>(List<T> data, boolean hasMore) {
+    }
+
+    static int limit(Request request, int defaultLimit) {
+        String raw = request.queryParam("limit");
+        if (raw == null || raw.isEmpty()) {
+            return defaultLimit;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw ApiError.invalidRequest("Invalid 'limit': expected an integer, got '" + raw + "'.", "limit");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ApiError.invalidRequest("Invalid 'limit': must be between 1 and " + MAX_LIMIT + ", got "
+                    + limit + ".", "limit");
+        }
+        return limit;
+    }
+
+    /**
+     * Returns the page after the item with id {@code after} (from the start when null). An unknown cursor gives
+     * an empty last page, so a client can never loop.
+     */
+    static <T> Page<T> page(List<T> items, Function<T, String> id, String after, int limit) {
+        int start = 0;
+        if (after != null && !after.isEmpty()) {
+            start = -1;
+            for (int i = 0; i < items.size(); i++) {
+                if (id.apply(items.get(i)).equals(after)) {
+                    start = i + 1;
+                    break;
+                }
+            }
+            if (start < 0) {
+                return new Page<>(List.of(), false);
+            }
+        }
+        int end = Math.min(items.size(), start + limit);
+        return new Page<>(List.copyOf(items.subList(start, end)), end < items.size());
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.finetune4j.testkit.internal.state;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * All in-memory state of one emulator, behind one lock. Every request runs as one {@link #transaction}: it reads
+ * the clock once, brings finished jobs up to date (result file, fine-tuned model), then does its work, so each
+ * response is consistent with a single instant.
+ */
+public final class EmulatorState {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final EmulatorConfig config;
+    private final Supplier<Instant> clock;
+    private final IdGenerator ids;
+    private final ObjectMapper mapper;
+    private final FileStore files = new FileStore();
+    private final Map<String, JobRecord> jobs = new LinkedHashMap<>();
+    private final ModelStore models;
+    private final JobService jobService;
+    private Instant now;
+    private Instant lastNow = Instant.EPOCH;
+    private long sequence;
+
+    /**
+     * Creates empty state.
+     *
+     * @param config the settings
+     * @param clock the source of the current instant
+     * @param mapper the JSON mapper
+     */
+    public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.mapper = Objects.requireNonNull(mapper, "mapper");
+        this.ids = new IdGenerator(config.seed());
+        this.models = new ModelStore(config.baseModels());
+        this.jobService = new JobService(this);
+    }
+
+    /**
+     * Runs work under the lock, at one instant of the clock.
+     *
+     * @param work the work
+     * @param <T> the result type
+     * @return the work's result
+     */
+    public <T> T transaction(Function<EmulatorState, T> work) {
+        lock.lock();
+        try {
+            Instant read = clock.get();
+            now = read.isBefore(lastNow) ? lastNow : read;
+            lastNow = now;
+            settleJobs();
+            return work.apply(this);
+        } finally {
+            now = null;
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Returns the instant of the current transaction.
+     *
+     * @return the instant
+     * @throws IllegalStateException outside a transaction
+     */
+    public Instant now() {
+        if (now == null || !lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("not inside a transaction");
+        }
+        return now;
+    }
+
+    /** @return the settings */
+    public EmulatorConfig config() {
+        return config;
+    }
+
+    /** @return the id generator */
+    public IdGenerator ids() {
+        return ids;
+    }
+
+    /** @return the JSON mapper */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** @return the files */
+    public FileStore files() {
+        return files;
+    }
+
+    /** @return the models */
+    public ModelStore models() {
+        return models;
+    }
+
+    /** @return the job operations */
+    public JobService jobs() {
+        return jobService;
+    }
+
+    /**
+     * Returns the next creation sequence number, to order things created at the same instant.
+     *
+     * @return the number
+     */
+    public long nextSequence() {
+        return ++sequence;
+    }
+
+    /**
+     * Adds a new file that becomes processed after the configured delay.
+     *
+     * @param filename the file name
+     * @param purpose the purpose
+     * @param content the bytes
+     * @return the file
+     */
+    public StoredFile addUpload(String filename, String purpose, byte[] content) {
+        StoredFile file = new StoredFile(ids.next("file-", 22), filename, purpose, content, now(),
+                now().plus(config.fileProcessingDelay()), nextSequence());
+        files.add(file);
+        return file;
+    }
+
+    void putJob(JobRecord job) {
+        jobs.put(job.id(), job);
+    }
+
+    Optional<JobRecord> findJob(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /**
+     * Returns all jobs, newest first.
+     *
+     * @return the jobs
+     */
+    public List<JobRecord> jobsNewestFirst() {
+        List<JobRecord> all = new ArrayList<>(jobs.values());
+        Collections.reverse(all);
+        return all;
+    }
+
+    /** Creates the outputs of jobs that succeeded since the last request, once. */
+    private void settleJobs() {
+        for (JobRecord job : jobs.values()) {
+            if (job.isMaterialized()) {
+                continue;
+            }
+            JobTimeline.Phase phase = JobTimeline.phase(job, now);
+            if (phase.status() == JobStatus.SUCCEEDED) {
+                Instant finished = phase.finishedAt();
+                String fileId = IdGenerator.derived("file-", job.id() + ":results", 22);
+                files.add(new StoredFile(fileId, ResultCsv.FILENAME, "fine-tune-results",
+                        ResultCsv.encoded(job.curve().steps()), finished, finished, nextSequence()));
+                models.add(new ModelRecord(job.fineTunedModel(), finished, config.organizationId(), null,
+                        job.id()));
+                job.markMaterialized(fileId);
+            } else if (phase.status().isTerminal()) {
+                job.markMaterialized(null);
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.finetune4j.testkit.internal.state;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * Generates ids that look like the service's ({@code file-…}, {@code ftjob-…}, {@code ftevent-…}). They are
+ * deterministic: the same seed and the same order of requests give the same ids. Thread-safe.
+ */
+public final class IdGenerator {
+
+    private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+
+    private final SplittableRandom random;
+
+    /**
+     * Creates a generator.
+     *
+     * @param seed the seed
+     */
+    public IdGenerator(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    /**
+     * Returns the next id.
+     *
+     * @param prefix the prefix, e.g. {@code file-}
+     * @param length the number of random characters after the prefix
+     * @return the id
+     */
+    public synchronized String next(String prefix, int length) {
+        return prefix + chars(random, length);
+    }
+
+    /**
+     * Returns the next value for a seed.
+     *
+     * @return a non-negative int
+     */
+    public synchronized int nextSeed() {
+        return random.nextInt(Integer.MAX_VALUE);
+    }
+
+    /**
+     * Returns an id derived from a key: the same key always gives the same id.
+     *
+     * @param prefix the prefix
+     * @param key the key, e.g. {@code ftjob-abc:event:3}
+     * @param length the number of characters after the prefix
+     * @return the id
+     */
+    public static String derived(String prefix, String key, int length) {
+        long hash = 1125899906842597L;
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            hash = 31 * hash + b;
+        }
+        return prefix + chars(new SplittableRandom(hash), length);
+    }
+
+    private static String chars(SplittableRandom random, int length) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,212 @@
+package io.github.finetune4j.testkit.internal.state;
+
+import io.github.finetune4j.testkit.internal.http.ApiError;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Job operations with the service's rules: creation checks, cancel, pause, resume, and injected failures. Call
+ * only inside an {@link EmulatorState#transaction}.
+ */
+public final class JobService {
+
+    private final EmulatorState state;
+    private JobRecord.InjectedFailure nextJobFailure;
+
+    JobService(EmulatorState state) {
+        this.state = state;
+    }
+
+    /**
+     * Creates a job. File contents are checked now, but the outcome shows only when the job's validation phase
+     * ends, as with the service.
+     *
+     * @param spec the request
+     * @return the new job
+     * @throws ApiError 400 for an unknown file or model, or a file with the wrong purpose
+     */
+    public JobRecord create(JobSpec spec) {
+        StoredFile training = requireFineTuneFile(spec.trainingFile(), "training_file");
+        StoredFile validation = spec.validationFile() == null ? null
+                : requireFineTuneFile(spec.validationFile(), "validation_file");
+        String base = baseModel(spec.model());
+        TrainingFileValidator validator = new TrainingFileValidator(state.mapper());
+        TrainingFileValidator.Result trainingResult = validator.validate(training.content(), spec.method(),
+                TrainingFileValidator.FileRole.TRAINING);
+        TrainingFileValidator.Result validationResult = validation == null ? null
+                : validator.validate(validation.content(), spec.method(), TrainingFileValidator.FileRole.VALIDATION);
+
+        Instant now = state.now();
+        Instant ready = training.readyAt();
+        if (validation != null && validation.readyAt().isAfter(ready)) {
+            ready = validation.readyAt();
+        }
+        long validationStart = ready.isAfter(now) ? Duration.between(now, ready).toNanos() : 0;
+        String id = state.ids().next("ftjob-", 24);
+        long seed = spec.seed() != null ? spec.seed() : state.ids().nextSeed();
+        String fineTunedModel = "ft:" + base + ":" + state.config().organization() + ":"
+                + (spec.suffix() == null ? "" : spec.suffix()) + ":" + IdGenerator.derived("", id + ":model", 8);
+        int examples = trainingResult.isValid() ? trainingResult.data().exampleCount() : 0;
+        JobRecord job = new JobRecord(id, spec, now, seed, fineTunedModel, trainingResult, validationResult,
+                spec.hyperparameters().resolve(examples, spec.method()), validationStart, state.config());
+        if (nextJobFailure != null) {
+            job.injectFailure(Math.min(nextJobFailure.step(), job.totalSteps()), nextJobFailure.error());
+            nextJobFailure = null;
+        }
+        state.putJob(job);
+        return job;
+    }
+
+    /**
+     * Finds a job.
+     *
+     * @param id the id
+     * @return the job
+     * @throws ApiError 404 when there is no such job
+     */
+    public JobRecord get(String id) {
+        return state.findJob(id).orElseThrow(() -> ApiError.notFound(
+                "Could not find fine-tuning job: " + id, "fine_tuning_job_id", "fine_tune_not_found"));
+    }
+
+    /**
+     * Returns the view of a job now.
+     *
+     * @param job the job
+     * @return the view
+     */
+    public JobView view(JobRecord job) {
+        return JobTimeline.view(job, state.now());
+    }
+
+    /**
+     * Cancels a job that has not finished.
+     *
+     * @param id the id
+     * @return the job
+     * @throws ApiError 404 for an unknown job, 400 when it has already finished
+     */
+    public JobRecord cancel(String id) {
+        JobRecord job = get(id);
+        JobStatus status = JobTimeline.phase(job, state.now()).status();
+        if (status.isTerminal()) {
+            throw ApiError.invalidRequest("Job " + id + " has already finished with status " + wire(status)
+                    + " and cannot be cancelled.", null);
+        }
+        job.cancel(state.now(), state.ids().next("ftevent-", 24));
+        return job;
+    }
+
+    /**
+     * Pauses a running job.
+     *
+     * @param id the id
+     * @return the job
+     * @throws ApiError 404 for an unknown job, 400 when it is not running
+     */
+    public JobRecord pause(String id) {
+        JobRecord job = get(id);
+        JobStatus status = JobTimeline.phase(job, state.now()).status();
+        if (status != JobStatus.RUNNING) {
+            throw ApiError.invalidRequest("Only running jobs can be paused; job " + id + " is " + wire(status)
+                    + ".", null);
+        }
+        job.pause(state.now(), JobTimeline.activeNanos(job, state.now()), state.ids().next("ftevent-", 24));
+        return job;
+    }
+
+    /**
+     * Resumes a paused job.
+     *
+     * @param id the id
+     * @return the job
+     * @throws ApiError 404 for an unknown job, 400 when it is not paused
+     */
+    public JobRecord resume(String id) {
+        JobRecord job = get(id);
+        JobStatus status = JobTimeline.phase(job, state.now()).status();
+        if (status != JobStatus.PAUSED) {
+            throw ApiError.invalidRequest("Only paused jobs can be resumed; job " + id + " is " + wire(status)
+                    + ".", null);
+        }
+        job.resume(state.now(), state.ids().next("ftevent-", 24));
+        return job;
+    }
+
+    /**
+     * Makes a job fail when training reaches a step. A step that has already passed moves to the next one.
+     *
+     * @param id the job id
+     * @param step the step, from 1; larger values mean the last step
+     * @param error the error the job reports
+     * @throws IllegalArgumentException for an unknown job
+     * @throws IllegalStateException when the job has already finished
+     */
+    public void failJob(String id, int step, JobError error) {
+        JobRecord job = state.findJob(id).orElseThrow(() -> new IllegalArgumentException("unknown job: " + id));
+        JobView view = JobTimeline.view(job, state.now());
+        if (view.status().isTerminal()) {
+            throw new IllegalStateException("job " + id + " has already finished: " + wire(view.status()));
+        }
+        int earliest = view.completedSteps() + 1;
+        job.injectFailure(Math.min(job.totalSteps(), Math.max(step, earliest)), error);
+    }
+
+    /**
+     * Makes the next job created fail when training reaches a step.
+     *
+     * @param step the step, from 1; larger values mean the last step
+     * @param error the error the job reports
+     */
+    public void failNextJob(int step, JobError error) {
+        nextJobFailure = new JobRecord.InjectedFailure(step, error);
+    }
+
+    /**
+     * Filters jobs by metadata, as {@code GET /fine_tuning/jobs?metadata[k]=v} does.
+     *
+     * @param filter the required pairs; empty means all jobs, null means "jobs without metadata"
+     * @return matching jobs, newest first
+     */
+    public List<JobRecord> list(Map<String, String> filter) {
+        return state.jobsNewestFirst().stream().filter(job -> {
+            Map<String, String> metadata = job.spec().metadata();
+            if (filter == null) {
+                return metadata == null || metadata.isEmpty();
+            }
+            if (filter.isEmpty()) {
+                return true;
+            }
+            return metadata != null && metadata.entrySet().containsAll(filter.entrySet());
+        }).toList();
+    }
+
+    private StoredFile requireFineTuneFile(String id, String param) {
+        StoredFile file = state.files().get(id).orElseThrow(() ->
+                ApiError.invalidRequest("invalid " + param + ": " + id, param));
+        if (!file.purpose().equals("fine-tune")) {
+            throw ApiError.invalidRequest("File " + id + " has purpose '" + file.purpose()
+                    + "', but fine-tuning needs a file uploaded with purpose 'fine-tune'.", param);
+        }
+        return file;
+    }
+
+    private String baseModel(String model) {
+        boolean known = state.config().baseModels().contains(model)
+                || (model.startsWith("ft:") && state.models().get(model).isPresent());
+        if (!known) {
+            throw new ApiError(400, "invalid_request_error", "Model " + model
+                    + " is not available for fine-tuning or does not exist.", "model", "model_not_available",
+                    Map.of());
+        }
+        return model.startsWith("ft:") ? model.split(":", -1)[1] : model;
+    }
+
+    private static String wire(JobStatus status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+}

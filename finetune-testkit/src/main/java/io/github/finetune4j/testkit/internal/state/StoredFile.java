@@ -1,0 +1,49 @@
+package io.github.finetune4j.testkit.internal.state;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An uploaded or generated file.
+ *
+ * @param id the id, {@code file-…}
+ * @param filename the file name given at upload
+ * @param purpose the purpose, e.g. {@code fine-tune} or {@code fine-tune-results}
+ * @param content the stored bytes
+ * @param createdAt when it was created
+ * @param readyAt when it becomes {@code processed}
+ * @param sequence the order of creation, to break ties between equal timestamps
+ */
+public record StoredFile(String id, String filename, String purpose, byte[] content, Instant createdAt,
+                         Instant readyAt, long sequence) {
+
+    /** Processing status of a file. */
+    public enum Status {
+        /** Received, not yet processed. */
+        UPLOADED,
+        /** Ready for use. */
+        PROCESSED
+    }
+
+    /**
+     * Validates.
+     */
+    public StoredFile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(filename, "filename");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(readyAt, "readyAt");
+    }
+
+    /**
+     * Returns the status at an instant.
+     *
+     * @param now the instant
+     * @return the status
+     */
+    public Status status(Instant now) {
+        return now.isBefore(readyAt) ? Status.UPLOADED : Status.PROCESSED;
+    }
+}

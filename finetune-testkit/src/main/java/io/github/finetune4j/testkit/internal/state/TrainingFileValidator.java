@@ -1,0 +1,234 @@
+package io.github.finetune4j.testkit.internal.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks a training or validation file the way the service does when a job validates its files, and extracts
+ * the {@link TrainingData}. The first problem found fails the job with the service's error code.
+ */
+public final class TrainingFileValidator {
+
+    /** The fewest examples a training file may have. */
+    public static final int MIN_TRAINING_EXAMPLES = 10;
+
+    private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
+
+    /** Which file of the job is being checked. */
+    public enum FileRole {
+        /** The training file: error code {@code invalid_training_file}. */
+        TRAINING("invalid_training_file", "training_file", "Training"),
+        /** The validation file: error code {@code invalid_validation_file}. */
+        VALIDATION("invalid_validation_file", "validation_file", "Validation");
+
+        private final String code;
+        private final String param;
+        private final String label;
+
+        FileRole(String code, String param, String label) {
+            this.code = code;
+            this.param = param;
+            this.label = label;
+        }
+    }
+
+    /**
+     * The outcome: data, or the error the job fails with.
+     *
+     * @param data the data when valid, else null
+     * @param error the error when invalid, else null
+     */
+    public record Result(TrainingData data, JobError error) {
+
+        /**
+         * Tells whether the file is valid.
+         *
+         * @return true when valid
+         */
+        public boolean isValid() {
+            return error == null;
+        }
+    }
+
+    private final ObjectMapper mapper;
+
+    /**
+     * Creates a validator.
+     *
+     * @param mapper the mapper to parse lines with
+     */
+    public TrainingFileValidator(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * Checks a file.
+     *
+     * @param content the file's bytes
+     * @param method the fine-tuning method
+     * @param role training or validation file
+     * @return the outcome
+     */
+    public Result validate(byte[] content, FineTuneMethodType method, FileRole role) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return fail(role, "Invalid file format. The file is not valid UTF-8.");
+        }
+        String[] lines = text.split("\n", -1);
+        List<TrainingData.QaPair> pairs = new ArrayList<>();
+        int examples = 0;
+        long tokens = 0;
+        int longExamples = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            int lineNumber = i + 1;
+            JsonNode node;
+            try {
+                node = mapper.readTree(line);
+            } catch (JsonProcessingException e) {
+                node = null;
+            }
+            if (node == null || !node.isObject()) {
+                return fail(role, "Invalid file format. Line " + lineNumber + " is not a valid JSON object.");
+            }
+            String problem = method == FineTuneMethodType.DPO
+                    ? preferenceExample(node, lineNumber, pairs)
+                    : chatExample(node, lineNumber, pairs);
+            if (problem != null) {
+                return fail(role, problem);
+            }
+            examples++;
+            long exampleTokens = 3 + line.length() / 4;
+            tokens += exampleTokens;
+            if (exampleTokens > TrainingData.TOKEN_LIMIT) {
+                longExamples++;
+            }
+        }
+        if (role == FileRole.TRAINING && examples < MIN_TRAINING_EXAMPLES) {
+            return fail(role, "Training file has " + examples + " example(s), but must have at least "
+                    + MIN_TRAINING_EXAMPLES + " examples");
+        }
+        if (examples == 0) {
+            return fail(role, role.label + " file has no examples.");
+        }
+        return new Result(new TrainingData(examples, pairs, tokens, longExamples), null);
+    }
+
+    private static String chatExample(JsonNode node, int line, List<TrainingData.QaPair> pairs) {
+        JsonNode messages = node.get("messages");
+        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+            return "Invalid file format. Line " + line + ", key \"messages\": missing or empty.";
+        }
+        String problem = checkMessages(messages, line, "messages");
+        if (problem != null) {
+            return problem;
+        }
+        boolean hasAssistant = false;
+        String lastUser = null;
+        for (JsonNode message : messages) {
+            String role = message.get("role").asText();
+            if (role.equals("user")) {
+                lastUser = text(message.get("content"));
+            } else if (role.equals("assistant")) {
+                hasAssistant = true;
+                String answer = text(message.get("content"));
+                boolean trained = !message.has("weight") || message.get("weight").asInt(1) != 0;
+                if (lastUser != null && answer != null && trained) {
+                    pairs.add(new TrainingData.QaPair(lastUser, answer));
+                }
+            }
+        }
+        if (!hasAssistant) {
+            return "Invalid file format. Line " + line + ": the example has no assistant message.";
+        }
+        return null;
+    }
+
+    private static String preferenceExample(JsonNode node, int line, List<TrainingData.QaPair> pairs) {
+        JsonNode input = node.get("input");
+        JsonNode messages = input == null ? null : input.get("messages");
+        if (messages == null || !messages.isArray() || messages.isEmpty()) {
+            return "Invalid file format. Line " + line + ", key \"input.messages\": missing or empty.";
+        }
+        String problem = checkMessages(messages, line, "input.messages");
+        if (problem != null) {
+            return problem;
+        }
+        for (String key : List.of("preferred_output", "non_preferred_output")) {
+            JsonNode output = node.get(key);
+            if (output == null || !output.isArray() || output.size() != 1
+                    || !"assistant".equals(output.get(0).path("role").asText())) {
+                return "Invalid file format. Line " + line + ", key \"" + key
+                        + "\": must hold exactly one assistant message.";
+            }
+        }
+        String lastUser = null;
+        for (JsonNode message : messages) {
+            if ("user".equals(message.get("role").asText())) {
+                lastUser = text(message.get("content"));
+            }
+        }
+        String answer = text(node.get("preferred_output").get(0).get("content"));
+        if (lastUser != null && answer != null) {
+            pairs.add(new TrainingData.QaPair(lastUser, answer));
+        }
+        return null;
+    }
+
+    private static String checkMessages(JsonNode messages, int line, String key) {
+        for (int m = 0; m < messages.size(); m++) {
+            JsonNode message = messages.get(m);
+            JsonNode role = message.get("role");
+            if (!message.isObject() || role == null || !role.isTextual()) {
+                return "Invalid file format. Line " + line + ", " + key + " " + (m + 1) + ": missing role.";
+            }
+            if (!ROLES.contains(role.asText())) {
+                return "Invalid file format. Line " + line + ", " + key + " " + (m + 1)
+                        + ": unrecognized role \"" + role.asText() + "\".";
+            }
+        }
+        return null;
+    }
+
+    /** The text of a message content: a string, or the text parts of an array. */
+    static String text(JsonNode content) {
+        if (content == null || content.isNull()) {
+            return null;
+        }
+        if (content.isTextual()) {
+            return content.asText();
+        }
+        if (content.isArray()) {
+            StringBuilder out = new StringBuilder();
+            for (JsonNode part : content) {
+                if ("text".equals(part.path("type").asText()) && part.path("text").isTextual()) {
+                    if (out.length() > 0) {
+                        out.append('\n');
+                    }
+                    out.append(part.get("text").asText());
+                }
+            }
+            return out.length() == 0 ? null : out.toString();
+        }
+        return null;
+    }
+
+    private static Result fail(FileRole role, String message) {
+        return new Result(null, new JobError(role.code, message, role.param));
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * finetune4j testkit: {@link io.github.finetune4j.testkit.FineTuningEmulator}, an in-process emulator of the
+ * OpenAI fine-tuning wire API for offline examples and tests, and a JUnit 5 extension that provides it.
+ */
+module io.github.finetune4j.testkit {
+    requires jdk.httpserver;
+    requires com.fasterxml.jackson.databind;
+    // Only FineTuningEmulatorExtension needs JUnit, and its signatures expose JUnit types.
+    requires static transitive org.junit.jupiter.api;
+
+    exports io.github.finetune4j.testkit;
+}

@@ -1,0 +1,211 @@
+package io.github.finetune4j.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small validator for the JSON Schema subset used by the OpenAI spec's response schemas: {@code $ref},
+ * {@code type} (also as a list), {@code nullable}, {@code enum}, {@code required}, {@code properties},
+ * {@code additionalProperties}, {@code items}, {@code anyOf}/{@code oneOf}/{@code allOf}, {@code minimum} and
+ * {@code maximum} (with the 3.0-style boolean {@code exclusiveMinimum} the spec still has). Formats, string
+ * lengths and patterns are not checked.
+ */
+final class SpecSchemas {
+
+    private final JsonNode spec;
+
+    private SpecSchemas(JsonNode spec) {
+        this.spec = spec;
+    }
+
+    static SpecSchemas load() {
+        try (InputStream in = SpecSchemas.class.getResourceAsStream("/spec/openai-finetuning-openapi.yaml")) {
+            return new SpecSchemas(new ObjectMapper(new YAMLFactory()).readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The schema of an operation's 200 JSON response, e.g. ("/fine_tuning/jobs", "post"). */
+    JsonNode responseSchema(String path, String method) {
+        JsonNode schema = spec.path("paths").path(path).path(method).path("responses").path("200")
+                .path("content").path("application/json").path("schema");
+        if (schema.isMissingNode()) {
+            throw new IllegalArgumentException("no 200 JSON response for " + method + " " + path);
+        }
+        return schema;
+    }
+
+    JsonNode component(String name) {
+        JsonNode schema = spec.path("components").path("schemas").path(name);
+        if (schema.isMissingNode()) {
+            throw new IllegalArgumentException("no schema " + name);
+        }
+        return schema;
+    }
+
+    /** Returns the violations, as JSON-pointer-like paths with a reason; empty when valid. */
+    List<String> validate(JsonNode value, JsonNode schema) {
+        List<String> errors = new ArrayList<>();
+        check(value, schema, "$", errors);
+        return errors;
+    }
+
+    private void check(JsonNode value, JsonNode schema, String at, List<String> errors) {
+        if (schema.has("$ref")) {
+            check(value, resolve(schema.get("$ref").asText()), at, errors);
+            return;
+        }
+        if (schema.has("allOf")) {
+            schema.get("allOf").forEach(s -> check(value, s, at, errors));
+        }
+        if (schema.has("anyOf") && countValid(value, schema.get("anyOf"), at) == 0) {
+            errors.add(at + ": matches none of anyOf");
+        }
+        if (schema.has("oneOf") && countValid(value, schema.get("oneOf"), at) != 1) {
+            errors.add(at + ": does not match exactly one of oneOf");
+        }
+        if (value.isNull()) {
+            if (schema.has("type") && !typeAllows(schema, "null") && !schema.path("nullable").asBoolean(false)) {
+                errors.add(at + ": null not allowed");
+            }
+            return;
+        }
+        if (schema.has("type") && !matchesType(value, schema.get("type"))) {
+            errors.add(at + ": expected type " + schema.get("type") + " but was " + value.getNodeType());
+            return;
+        }
+        if (schema.has("enum")) {
+            boolean found = false;
+            for (JsonNode option : schema.get("enum")) {
+                found |= option.equals(value);
+            }
+            if (!found) {
+                errors.add(at + ": " + value + " not in enum " + schema.get("enum"));
+            }
+        }
+        if (value.isNumber()) {
+            checkRange(value, schema, at, errors);
+        }
+        if (value.isObject()) {
+            checkObject(value, schema, at, errors);
+        }
+        if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                check(value.get(i), schema.get("items"), at + "[" + i + "]", errors);
+            }
+        }
+    }
+
+    private void checkObject(JsonNode value, JsonNode schema, String at, List<String> errors) {
+        for (JsonNode required : schema.path("required")) {
+            if (!value.has(required.asText())) {
+                errors.add(at + ": missing required property " + required.asText());
+            }
+        }
+        JsonNode properties = schema.path("properties");
+        for (Map.Entry<String, JsonNode> field : value.properties()) {
+            String childAt = at + "." + field.getKey();
+            if (properties.has(field.getKey())) {
+                check(field.getValue(), properties.get(field.getKey()), childAt, errors);
+            } else if (schema.has("additionalProperties")) {
+                JsonNode additional = schema.get("additionalProperties");
+                if (additional.isBoolean() && !additional.asBoolean()) {
+                    errors.add(at + ": property " + field.getKey() + " not allowed");
+                } else if (additional.isObject()) {
+                    check(field.getValue(), additional, childAt, errors);
+                }
+            }
+        }
+    }
+
+    private static void checkRange(JsonNode value, JsonNode schema, String at, List<String> errors) {
+        double number = value.asDouble();
+        if (schema.has("minimum")) {
+            double min = schema.get("minimum").asDouble();
+            boolean exclusive = schema.path("exclusiveMinimum").asBoolean(false);
+            if (exclusive ? number <= min : number < min) {
+                errors.add(at + ": " + number + " below minimum " + min);
+            }
+        }
+        if (schema.has("maximum") && number > schema.get("maximum").asDouble()) {
+            errors.add(at + ": " + number + " above maximum " + schema.get("maximum"));
+        }
+    }
+
+    private int countValid(JsonNode value, JsonNode options, String at) {
+        int valid = 0;
+        for (JsonNode option : options) {
+            List<String> errors = new ArrayList<>();
+            check(value, option, at, errors);
+            if (errors.isEmpty()) {
+                valid++;
+            }
+        }
+        return valid;
+    }
+
+    private static boolean typeAllows(JsonNode schema, String type) {
+        JsonNode declared = schema.get("type");
+        if (declared.isArray()) {
+            for (JsonNode t : declared) {
+                if (t.asText().equals(type)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return declared.asText().equals(type);
+    }
+
+    private static boolean matchesType(JsonNode value, JsonNode type) {
+        if (type.isArray()) {
+            for (JsonNode t : type) {
+                if (matchesType(value, t)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        switch (type.asText()) {
+            case "string":
+                return value.isTextual();
+            case "integer":
+                return value.isIntegralNumber();
+            case "number":
+                return value.isNumber();
+            case "boolean":
+                return value.isBoolean();
+            case "object":
+                return value.isObject();
+            case "array":
+                return value.isArray();
+            case "null":
+                return value.isNull();
+            default:
+                throw new IllegalArgumentException("unknown type " + type);
+        }
+    }
+
+    private JsonNode resolve(String ref) {
+        if (!ref.startsWith("#/")) {
+            throw new IllegalArgumentException("external $ref " + ref);
+        }
+        JsonNode node = spec;
+        for (String part : ref.substring(2).split("/")) {
+            node = node.path(part.replace("~1", "/").replace("~0", "~"));
+        }
+        if (node.isMissingNode()) {
+            throw new IllegalArgumentException("dangling $ref " + ref);
+        }
+        return node;
+    }
+}

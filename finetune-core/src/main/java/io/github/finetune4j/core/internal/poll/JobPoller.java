@@ -95,22 +95,26 @@ public final class JobPoller {
             try {
                 JobSnapshot next = first && start.isTerminal() ? start : provider.getJob(start.id());
                 onSnapshot.accept(next);
-                if (!listeners.isEmpty()) {
-                    events.fetchNew().forEach(this::publishEvent);
-                    checkpoints.fetchNew().forEach(c -> listeners.fire(l -> l.onCheckpoint(c)));
-                }
-                if (next.status() != current.status()) {
-                    JobSnapshot previous = current;
-                    LOG.log(System.Logger.Level.INFO, "job {0}: {1} -> {2}", start.id(), previous.rawStatus(),
-                            next.rawStatus());
-                    listeners.fire(l -> l.onStatusChanged(previous, next));
-                    cadence.reset();
-                }
-                if (next.status() == JobStatus.UNKNOWN && !next.rawStatus().equals(current.rawStatus())) {
+                JobSnapshot previous = current;
+                current = next;
+                if (next.status() == JobStatus.UNKNOWN && !next.rawStatus().equals(previous.rawStatus())) {
                     LOG.log(System.Logger.Level.WARNING, "job {0} has a status this SDK does not know: {1}",
                             start.id(), next.rawStatus());
                 }
-                current = next;
+                try {
+                    if (!listeners.isEmpty()) {
+                        // Events and checkpoints happened before the status just read, so they are reported first.
+                        events.fetchNew().forEach(this::publishEvent);
+                        checkpoints.fetchNew().forEach(c -> listeners.fire(l -> l.onCheckpoint(c)));
+                    }
+                } finally {
+                    if (next.status() != previous.status()) {
+                        LOG.log(System.Logger.Level.INFO, "job {0}: {1} -> {2}", start.id(), previous.rawStatus(),
+                                next.rawStatus());
+                        listeners.fire(l -> l.onStatusChanged(previous, next));
+                        cadence.reset();
+                    }
+                }
                 failures = 0;
             } catch (AuthenticationException | PermissionDeniedException | NotFoundException
                      | FineTuneInterruptedException e) {

@@ -2,7 +2,7 @@
  * finetune4j OpenAI provider: the OpenAI fine-tuning wire protocol behind the core's provider SPI.
  */
 module io.github.finetune4j.openai {
-    requires io.github.finetune4j.core;
+    requires transitive io.github.finetune4j.core;
 
     exports io.github.finetune4j.openai;
 

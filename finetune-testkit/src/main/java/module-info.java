@@ -7,6 +7,8 @@ module io.github.finetune4j.testkit {
     requires com.fasterxml.jackson.databind;
     // Only FineTuningEmulatorExtension needs JUnit, and its signatures expose JUnit types.
     requires static transitive org.junit.jupiter.api;
+    // Optional: the extension injects a FineTuneClient pointed at the emulator when finetune-openai is present.
+    requires static io.github.finetune4j.openai;
 
     exports io.github.finetune4j.testkit;
 }

@@ -36,6 +36,18 @@ import java.util.function.Supplier;
  * }
  * }</pre>
  *
+ * <p>With {@code finetune-openai} on the test class path, parameters and fields of type
+ * {@code io.github.finetune4j.core.FineTuneClient} receive a client pointed at the test's emulator, polling every
+ * 20 ms, closed after the test before the emulator:
+ *
+ * <pre>{@code
+ * @ExtendWith(FineTuningEmulatorExtension.class)
+ * class PipelineTest {
+ *     @Test
+ *     void trainsAndAnswers(FineTuneClient client) { ... }
+ * }
+ * }</pre>
+ *
  * <p>JUnit Jupiter is an optional dependency of this module: add {@code junit-jupiter-api} to your test
  * dependencies (you have it already if you write JUnit 5 tests). An emulator injected into a parameter of an
  * {@code @BeforeAll} method lives until the end of the class.
@@ -45,6 +57,8 @@ public final class FineTuningEmulatorExtension implements BeforeEachCallback, Pa
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(FineTuningEmulatorExtension.class);
     private static final String KEY = "emulator";
+    private static final String CLIENT_KEY = "client";
+    private static final String CLIENT_TYPE = "io.github.finetune4j.core.FineTuneClient";
 
     private final Supplier<FineTuningEmulator.Builder> builders;
 
@@ -85,9 +99,13 @@ public final class FineTuningEmulatorExtension implements BeforeEachCallback, Pa
                  type = type.getSuperclass()) {
                 for (Field field : type.getDeclaredFields()) {
                     int modifiers = field.getModifiers();
-                    if (field.getType() == FineTuningEmulator.class && !Modifier.isStatic(modifiers)
-                            && !Modifier.isFinal(modifiers)) {
+                    if (Modifier.isStatic(modifiers) || Modifier.isFinal(modifiers)) {
+                        continue;
+                    }
+                    if (field.getType() == FineTuningEmulator.class) {
                         inject(field, instance, emulator(context));
+                    } else if (field.getType().getName().equals(CLIENT_TYPE)) {
+                        inject(field, instance, client(context));
                     }
                 }
             }
@@ -103,7 +121,8 @@ public final class FineTuningEmulatorExtension implements BeforeEachCallback, Pa
      */
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == FineTuningEmulator.class;
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == FineTuningEmulator.class || type.getName().equals(CLIENT_TYPE);
     }
 
     /**
@@ -117,9 +136,13 @@ public final class FineTuningEmulatorExtension implements BeforeEachCallback, Pa
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         try {
+            if (parameterContext.getParameter().getType().getName().equals(CLIENT_TYPE)) {
+                return client(extensionContext);
+            }
             return emulator(extensionContext);
-        } catch (RuntimeException e) {
-            throw new ParameterResolutionException("cannot start FineTuningEmulator: " + e.getMessage(), e);
+        } catch (RuntimeException | LinkageError e) {
+            throw new ParameterResolutionException("cannot start FineTuningEmulator or its client (a FineTuneClient "
+                    + "needs finetune-openai on the test class path): " + e.getMessage(), e);
         }
     }
 
@@ -129,12 +152,20 @@ public final class FineTuningEmulatorExtension implements BeforeEachCallback, Pa
                 .emulator;
     }
 
-    private static void inject(Field field, Object instance, FineTuningEmulator emulator) {
+    private Object client(ExtensionContext context) {
+        FineTuningEmulator emulator = emulator(context);
+        return context.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(CLIENT_KEY, key -> io.github.finetune4j.testkit.internal.EmulatorClient
+                        .open(emulator), io.github.finetune4j.testkit.internal.EmulatorClient.class)
+                .client();
+    }
+
+    private static void inject(Field field, Object instance, Object value) {
         try {
             field.setAccessible(true);
-            field.set(instance, emulator);
+            field.set(instance, value);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("cannot inject FineTuningEmulator into " + field, e);
+            throw new IllegalStateException("cannot inject into " + field, e);
         }
     }
 

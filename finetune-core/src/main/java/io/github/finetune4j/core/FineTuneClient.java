@@ -163,7 +163,8 @@ public interface FineTuneClient extends AutoCloseable {
     boolean deleteModel(String name);
 
     /**
-     * The model a succeeded job produced.
+     * The model a succeeded job produced. For ten minutes after the job finished, a "model not found" answer is
+     * retried with backoff, because providers need a few minutes before a new model is served.
      *
      * @param succeeded a snapshot with a fine-tuned model
      * @return the model handle

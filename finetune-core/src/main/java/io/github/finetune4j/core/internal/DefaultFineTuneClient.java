@@ -231,12 +231,16 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     public FineTunedModel model(JobSnapshot succeeded) {
         String name = succeeded.fineTunedModel().orElseThrow(() -> new IllegalArgumentException(
                 "job " + succeeded.id() + " has no fine-tuned model (status " + succeeded.rawStatus() + ")"));
-        return model(name);
+        ModelReadiness readiness = succeeded.finishedAt()
+                .map(at -> ModelReadiness.after(at, config.clock(), sleeper))
+                .orElseGet(() -> ModelReadiness.none(config.clock(), sleeper));
+        return new DefaultFineTunedModel(provider, name, Optional.empty(), Optional.empty(), Optional.empty(), readiness);
     }
 
     @Override
     public FineTunedModel model(String name) {
-        return new DefaultFineTunedModel(provider, name, Optional.empty(), Optional.empty(), Optional.empty());
+        return new DefaultFineTunedModel(provider, name, Optional.empty(), Optional.empty(), Optional.empty(),
+                ModelReadiness.none(config.clock(), sleeper));
     }
 
     private JobStarter starter() {

@@ -19,10 +19,12 @@ final class DefaultFineTunedModel implements FineTunedModel {
     private final Optional<String> systemPrompt;
     private final Optional<Double> temperature;
     private final Optional<Integer> maxTokens;
+    private final ModelReadiness readiness;
 
     DefaultFineTunedModel(FineTuneProvider provider, String name, Optional<String> systemPrompt,
-                          Optional<Double> temperature, Optional<Integer> maxTokens) {
+                          Optional<Double> temperature, Optional<Integer> maxTokens, ModelReadiness readiness) {
         this.provider = provider;
+        this.readiness = readiness;
         this.name = Objects.requireNonNull(name, "name");
         this.systemPrompt = systemPrompt;
         this.temperature = temperature;
@@ -42,7 +44,7 @@ final class DefaultFineTunedModel implements FineTunedModel {
     @Override
     public FineTunedModel withSystemPrompt(String prompt) {
         return new DefaultFineTunedModel(provider, name, Optional.of(Objects.requireNonNull(prompt, "prompt")),
-                temperature, maxTokens);
+                temperature, maxTokens, readiness);
     }
 
     @Override
@@ -50,7 +52,7 @@ final class DefaultFineTunedModel implements FineTunedModel {
         if (value < 0 || value > 2) {
             throw new IllegalArgumentException("temperature must be in [0, 2]: " + value);
         }
-        return new DefaultFineTunedModel(provider, name, systemPrompt, Optional.of(value), maxTokens);
+        return new DefaultFineTunedModel(provider, name, systemPrompt, Optional.of(value), maxTokens, readiness);
     }
 
     @Override
@@ -58,7 +60,7 @@ final class DefaultFineTunedModel implements FineTunedModel {
         if (value < 1) {
             throw new IllegalArgumentException("maxTokens must be positive: " + value);
         }
-        return new DefaultFineTunedModel(provider, name, systemPrompt, temperature, Optional.of(value));
+        return new DefaultFineTunedModel(provider, name, systemPrompt, temperature, Optional.of(value), readiness);
     }
 
     @Override
@@ -76,7 +78,8 @@ final class DefaultFineTunedModel implements FineTunedModel {
         ChatRequest.Builder request = ChatRequest.builder().model(name).messages(all);
         temperature.ifPresent(request::temperature);
         maxTokens.ifPresent(request::maxTokens);
-        return provider.chat(request.build());
+        ChatRequest built = request.build();
+        return readiness.call(() -> provider.chat(built));
     }
 
     @Override

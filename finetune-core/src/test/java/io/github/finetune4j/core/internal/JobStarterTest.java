@@ -163,6 +163,36 @@ class JobStarterTest {
     }
 
     @Test
+    void newModelNotYetServedIsRetriedShortlyAfterTheJobFinished() {
+        JobSnapshot done = job(JobStatus.SUCCEEDED).toBuilder().fineTunedModel("ft:new")
+                .finishedAt(sleeper.clock().instant().minusSeconds(30)).build();
+        provider.chatErrors.add(notFound());
+        provider.chatErrors.add(notFound());
+
+        String answer = client.model(done).chat("Hallo?");
+
+        assertThat(answer).isEqualTo("echo: Hallo?");
+        assertThat(provider.chatCalls).isEqualTo(3);
+        assertThat(sleeper.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
+    }
+
+    @Test
+    void oldModelNotFoundIsThrownAtOnce() {
+        JobSnapshot done = job(JobStatus.SUCCEEDED).toBuilder().fineTunedModel("ft:old")
+                .finishedAt(sleeper.clock().instant().minus(Duration.ofDays(3))).build();
+        provider.chatErrors.add(notFound());
+
+        assertThatThrownBy(() -> client.model(done).chat("Hallo?"))
+                .isInstanceOf(io.github.finetune4j.core.error.NotFoundException.class);
+        assertThat(provider.chatCalls).isEqualTo(1);
+    }
+
+    private static io.github.finetune4j.core.error.NotFoundException notFound() {
+        return new io.github.finetune4j.core.error.NotFoundException(new ApiErrorDetails("scripted", 404,
+                "model_not_found", null, null, "The model does not exist", null, null));
+    }
+
+    @Test
     void awaitCompletionAsyncCompletesOnAClientThread() throws Exception {
         provider.getJobAnswers.add(() -> job(JobStatus.SUCCEEDED));
         FineTuneJob job = client.start(request(t1000(10)));

@@ -45,6 +45,8 @@ public final class ScriptedProvider implements FineTuneProvider {
     public final java.util.Map<String, ModelInfo> models = new java.util.HashMap<>();
     public RuntimeException modelError;
     public int modelLookups;
+    public final Deque<RuntimeException> chatErrors = new ArrayDeque<>();
+    public int chatCalls;
 
     public static JobSnapshot job(JobStatus status) {
         return JobSnapshot.builder().id(JobId.of("ftjob-1")).status(status).provider("scripted")
@@ -173,6 +175,10 @@ public final class ScriptedProvider implements FineTuneProvider {
 
     @Override
     public ChatResponse chat(ChatRequest request) {
+        chatCalls++;
+        if (!chatErrors.isEmpty()) {
+            throw chatErrors.poll();
+        }
         return new ChatResponse("chat-1", request.model(), "echo: " + request.messages().get(request.messages().size() - 1)
                 .content().orElse(""), Optional.of("stop"), Optional.empty());
     }

@@ -1,0 +1,135 @@
+package io.github.finetune4j.azure.internal;
+
+import io.github.finetune4j.azure.AzureApiRoute;
+import io.github.finetune4j.azure.AzureOpenAiServiceVersion;
+import io.github.finetune4j.azure.AzureTrainingType;
+import io.github.finetune4j.azure.TokenCredential;
+import io.github.finetune4j.azure.TokenRequest;
+import io.github.finetune4j.core.ApiKey;
+import io.github.finetune4j.core.EnvironmentLookup;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The resolved settings of the Azure OpenAI provider. Prints without secrets.
+ *
+ * @param endpoint the resource endpoint without {@code /openai}, for example {@code https://x.openai.azure.com}
+ * @param auth how requests authenticate
+ * @param route the route for operations both routes have
+ * @param apiVersion the api-version of the dated route
+ * @param trainingType the {@code trainingType} sent on job creation
+ */
+public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, AzureOpenAiServiceVersion apiVersion,
+                          AzureTrainingType trainingType) {
+    /** Environment variable of the endpoint. */
+    public static final String ENDPOINT_ENV = "AZURE_OPENAI_ENDPOINT";
+    /** Environment variable of the API key. */
+    public static final String API_KEY_ENV = "AZURE_OPENAI_API_KEY";
+    /** Environment variable of the api-version ({@code v1} or a dated version). */
+    public static final String API_VERSION_ENV = "AZURE_OPENAI_API_VERSION";
+    /** The value of {@value #API_VERSION_ENV} that selects the v1 route. */
+    public static final String V1 = "v1";
+
+    /** Validates the components. */
+    public AzureConfig {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(apiVersion, "apiVersion");
+        Objects.requireNonNull(trainingType, "trainingType");
+    }
+
+    /**
+     * The settings a builder collected; each may be absent.
+     *
+     * @param endpoint the endpoint
+     * @param apiKey the key
+     * @param credential the token credential
+     * @param tokenScope the data-plane token scope
+     * @param route the route
+     * @param apiVersion the dated api-version
+     * @param trainingType the training tier
+     */
+    public record Explicit(Optional<URI> endpoint, Optional<ApiKey> apiKey, Optional<TokenCredential> credential,
+                           Optional<String> tokenScope, Optional<AzureApiRoute> route,
+                           Optional<AzureOpenAiServiceVersion> apiVersion, Optional<AzureTrainingType> trainingType) {
+    }
+
+    /**
+     * Resolves each setting: explicit, else the environment, else the default. The route is V1 unless set, or unless
+     * an api-version other than {@code v1} was given (explicitly or in {@value #API_VERSION_ENV}).
+     *
+     * @param explicit the builder's settings
+     * @param environment where to look for variables
+     * @return the settings
+     * @throws IllegalStateException if the endpoint or the authentication is missing
+     * @throws IllegalArgumentException if a variable is malformed
+     */
+    public static AzureConfig resolve(Explicit explicit, EnvironmentLookup environment) {
+        URI endpoint = explicit.endpoint().or(() -> environment.get(ENDPOINT_ENV).map(AzureConfig::parseEndpoint))
+                .orElseThrow(() -> new IllegalStateException("endpoint missing: call endpoint(...) or set "
+                        + ENDPOINT_ENV + " (for example https://my-resource.openai.azure.com)"));
+        AzureAuth auth = auth(explicit, environment);
+        Optional<String> envVersion = environment.get(API_VERSION_ENV).map(String::trim);
+        Optional<AzureOpenAiServiceVersion> version = explicit.apiVersion()
+                .or(() -> envVersion.filter(v -> !v.equalsIgnoreCase(V1)).map(AzureOpenAiServiceVersion::of));
+        AzureApiRoute route = explicit.route().orElse(version.isPresent() ? AzureApiRoute.DATED : AzureApiRoute.V1);
+        return new AzureConfig(endpoint, auth, route, version.orElse(AzureOpenAiServiceVersion.latestGa()),
+                explicit.trainingType().orElse(AzureTrainingType.STANDARD));
+    }
+
+    private static AzureAuth auth(Explicit explicit, EnvironmentLookup environment) {
+        if (explicit.credential().isPresent()) {
+            return AzureAuth.bearer(TokenCredential.cached(explicit.credential().get()),
+                    TokenRequest.of(explicit.tokenScope().orElse(TokenRequest.COGNITIVE_SERVICES_SCOPE)));
+        }
+        ApiKey key = explicit.apiKey().or(() -> environment.get(API_KEY_ENV).map(ApiKey::of))
+                .orElseThrow(() -> new IllegalStateException("API key missing: call apiKey(...) or credential(...), "
+                        + "or set " + API_KEY_ENV));
+        return AzureAuth.apiKey(key);
+    }
+
+    /**
+     * Parses an endpoint: an absolute http(s) URL; a trailing {@code /}, {@code /openai} or {@code /openai/v1} is
+     * removed, so the portal's "endpoint" and "target URI" both work.
+     *
+     * @param value the URL
+     * @return the endpoint
+     * @throws IllegalArgumentException if it is not an absolute http(s) URL without query
+     */
+    public static URI parseEndpoint(String value) {
+        return stripOpenAi(Urls.parseBase(value, "endpoint"));
+    }
+
+    /**
+     * Normalises an endpoint URI; see {@link #parseEndpoint(String)}.
+     *
+     * @param uri the URI
+     * @return the endpoint
+     * @throws IllegalArgumentException if it is not acceptable
+     */
+    public static URI normalizeEndpoint(URI uri) {
+        return stripOpenAi(Urls.normalizeBase(uri, "endpoint"));
+    }
+
+    private static URI stripOpenAi(URI uri) {
+        String text = uri.toString();
+        for (String suffix : new String[] {"/openai/v1", "/openai"}) {
+            if (text.endsWith(suffix)) {
+                return Urls.normalizeBase(URI.create(text.substring(0, text.length() - suffix.length())), "endpoint");
+            }
+        }
+        return uri;
+    }
+
+    /**
+     * Tells whether job pause/resume and DPO are available on the configured route.
+     *
+     * @return true on v1, and on the dated route from {@code 2025-04-01-preview}
+     */
+    public boolean supportsPreviewJobFeatures() {
+        return route == AzureApiRoute.V1 || apiVersion.supportsPreviewJobFeatures();
+    }
+}

@@ -1,0 +1,18 @@
+package io.github.finetune4j.azure.internal;
+
+import java.time.Duration;
+
+/** Waits between polls; tests use short intervals instead of replacing it. */
+@FunctionalInterface
+public interface Sleeper {
+    /** Sleeps with {@link Thread#sleep(long)}. */
+    Sleeper SYSTEM = d -> Thread.sleep(Math.max(0, d.toMillis()));
+
+    /**
+     * Waits.
+     *
+     * @param duration how long
+     * @throws InterruptedException if the thread is interrupted
+     */
+    void sleep(Duration duration) throws InterruptedException;
+}

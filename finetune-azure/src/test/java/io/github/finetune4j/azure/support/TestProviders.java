@@ -1,0 +1,124 @@
+package io.github.finetune4j.azure.support;
+
+import io.github.finetune4j.azure.AzureOpenAiFineTuning;
+import io.github.finetune4j.azure.internal.AzureOpenAiProvider;
+import io.github.finetune4j.core.EnvironmentLookup;
+import io.github.finetune4j.core.RetryPolicy;
+import io.github.finetune4j.azure.internal.CoreHttp;
+import io.github.finetune4j.core.spi.HttpCall;
+import io.github.finetune4j.core.spi.HttpResult;
+import io.github.finetune4j.core.spi.HttpTransport;
+import io.github.finetune4j.core.spi.ProviderContext;
+import mockwebserver3.MockWebServer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Builds Azure providers that talk to a {@link MockWebServer} through the core's real transport, without retries.
+ */
+public final class TestProviders {
+    /** The key every test uses. */
+    public static final String KEY = "test-azure-key";
+
+    private final ProviderContext core;
+    private final Recording transport;
+    private final Map<String, String> environment;
+
+    private TestProviders(Map<String, String> environment) {
+        this.core = CoreHttp.open("azure-openai", RetryPolicy.none(), Clock.systemUTC()).context();
+        this.transport = new Recording(core.transport());
+        this.environment = Map.copyOf(environment);
+    }
+
+    /**
+     * A helper with an empty environment.
+     *
+     * @return the helper
+     */
+    public static TestProviders create() {
+        return new TestProviders(Map.of());
+    }
+
+    /**
+     * A helper with environment variables.
+     *
+     * @param environment the variables
+     * @return the helper
+     */
+    public static TestProviders withEnvironment(Map<String, String> environment) {
+        return new TestProviders(environment);
+    }
+
+    /**
+     * A v1 provider for the server with the test key.
+     *
+     * @param server the server
+     * @return the provider
+     */
+    public AzureOpenAiProvider v1(MockWebServer server) {
+        return provider(AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri()).apiKey(KEY).build());
+    }
+
+    /**
+     * A dated-route provider (api-version 2024-10-21) for the server with the test key.
+     *
+     * @param server the server
+     * @return the provider
+     */
+    public AzureOpenAiProvider dated(MockWebServer server) {
+        return provider(AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri()).apiKey(KEY)
+                .apiVersion("2024-10-21").build());
+    }
+
+    /**
+     * A provider from a factory.
+     *
+     * @param factory the factory
+     * @return the provider
+     */
+    public AzureOpenAiProvider provider(AzureOpenAiFineTuning factory) {
+        return (AzureOpenAiProvider) factory.create(context());
+    }
+
+    /**
+     * The context handed to factories.
+     *
+     * @return the context
+     */
+    public ProviderContext context() {
+        return new ProviderContext(EnvironmentLookup.of(environment), transport, core.objectMapper(),
+                Clock.systemUTC(), "finetune4j-test", false);
+    }
+
+    /**
+     * The calls the providers made.
+     *
+     * @return the calls in order
+     */
+    public List<HttpCall> calls() {
+        return transport.calls();
+    }
+
+    /** Passes calls to the real transport and remembers them. */
+    private static final class Recording implements HttpTransport {
+        private final HttpTransport delegate;
+        private final List<HttpCall> calls = new CopyOnWriteArrayList<>();
+
+        Recording(HttpTransport delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public HttpResult send(HttpCall call) {
+            calls.add(call);
+            return delegate.send(call);
+        }
+
+        List<HttpCall> calls() {
+            return List.copyOf(calls);
+        }
+    }
+}

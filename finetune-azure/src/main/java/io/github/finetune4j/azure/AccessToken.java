@@ -18,7 +18,6 @@ public record AccessToken(ApiKey token, Instant expiresAt) {
      *
      * @param token the token, sent as {@code Authorization: Bearer <token>}
      * @param expiresAt when the token stops being accepted
-     * @throws NullPointerException if a component is null
      */
     public AccessToken {
         Objects.requireNonNull(token, "token");

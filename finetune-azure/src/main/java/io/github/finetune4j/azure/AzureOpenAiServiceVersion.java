@@ -24,13 +24,10 @@ public record AzureOpenAiServiceVersion(String value) {
     /** {@code 2025-04-01-preview}, the last dated preview (adds pause and resume, DPO). */
     public static final AzureOpenAiServiceVersion V2025_04_01_PREVIEW =
             new AzureOpenAiServiceVersion("2025-04-01-preview");
-
     /**
      * Validates the components.
      *
      * @param value the version, {@code yyyy-MM-dd} or {@code yyyy-MM-dd-preview}
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if it is not {@code yyyy-MM-dd} with an optional {@code -preview}
      */
     public AzureOpenAiServiceVersion {
         Objects.requireNonNull(value, "value");

@@ -16,13 +16,10 @@ public record AzureTrainingType(String value) {
     public static final AzureTrainingType GLOBAL_STANDARD = new AzureTrainingType("GlobalStandard");
     /** Half the global price, pre-emptible (pauses and resumes on its own), no SLA, no data residency. */
     public static final AzureTrainingType DEVELOPER = new AzureTrainingType("developerTier");
-
     /**
      * Validates the components.
      *
      * @param value the value sent
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if it is blank
      */
     public AzureTrainingType {
         Objects.requireNonNull(value, "value");

@@ -31,7 +31,7 @@ public record Deployment(String name, String id, ProvisioningState state, String
                          Optional<String> raiPolicyName, Map<String, String> tags, Optional<Instant> createdAt,
                          Optional<URI> asyncOperation) {
     /**
-     * Validates the components and copies the tags.
+     * Validates the components.
      *
      * @param name the deployment name
      * @param id the ARM resource id
@@ -43,11 +43,8 @@ public record Deployment(String name, String id, ProvisioningState state, String
      * @param modelVersion the model version, if reported
      * @param raiPolicyName the content filter policy, if set
      * @param tags the ARM tags
-     * @param createdAt when the deployment was created (ARM {@code systemData}), if reported; hourly hosting fees run
-     *     from here
-     * @param asyncOperation the {@code Azure-AsyncOperation} status URL of the create-or-update that returned this
-     *     state, if any; used to report why a deployment failed
-     * @throws NullPointerException if a required component is null
+     * @param createdAt when the deployment was created (ARM {@code systemData}), if reported; hourly hosting fees run from here
+     * @param asyncOperation the {@code Azure-AsyncOperation} status URL of the create-or-update that returned this state, if any; used to report why a deployment failed
      */
     public Deployment {
         Objects.requireNonNull(name, "name");

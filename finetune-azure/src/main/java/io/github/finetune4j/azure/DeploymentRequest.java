@@ -35,9 +35,8 @@ public record DeploymentRequest(String name, String model, DeploymentSku sku, in
     public static final String FINE_TUNED_VERSION = "1";
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     /**
-     * Validates the components and copies the tags.
+     * Validates the components.
      *
      * @param name the deployment name; becomes the model name for inference
      * @param model the model to deploy: a fine-tuned model id or a checkpoint id
@@ -47,9 +46,6 @@ public record DeploymentRequest(String name, String model, DeploymentSku sku, in
      * @param modelVersion the model version, {@value #FINE_TUNED_VERSION} for fine-tuned models
      * @param raiPolicyName the content filter policy; empty for the resource's default
      * @param tags ARM tags
-     * @throws NullPointerException if a required component is null
-     * @throws IllegalArgumentException if the name is not 1 to 64 of {@code [A-Za-z0-9._-]} or the capacity is not
-     *     positive
      */
     public DeploymentRequest {
         Objects.requireNonNull(name, "name");

@@ -22,13 +22,10 @@ public record DeploymentSku(String name) {
     public static final DeploymentSku DEVELOPER = new DeploymentSku("DeveloperTier");
     /** {@code ProvisionedManaged}: reserved throughput, billed in PTU hours. */
     public static final DeploymentSku PROVISIONED_MANAGED = new DeploymentSku("ProvisionedManaged");
-
     /**
      * Validates the components.
      *
      * @param name the ARM SKU name
-     * @throws NullPointerException if {@code name} is null
-     * @throws IllegalArgumentException if it is blank
      */
     public DeploymentSku {
         Objects.requireNonNull(name, "name");

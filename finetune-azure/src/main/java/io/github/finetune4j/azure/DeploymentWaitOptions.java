@@ -30,9 +30,8 @@ public record DeploymentWaitOptions(Duration timeout, Duration initialInterval, 
     public static final Duration DEFAULT_INITIAL_INTERVAL = Duration.ofSeconds(10);
     /** Default longest poll delay: 60 seconds. */
     public static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(60);
-
     /**
-     * Validates the components and copies the listeners.
+     * Validates the components.
      *
      * @param timeout the budget; default 1 h (fine-tuned deployments usually take minutes)
      * @param initialInterval the first delay between polls; default 10 s
@@ -41,7 +40,6 @@ public record DeploymentWaitOptions(Duration timeout, Duration initialInterval, 
      * @param jitter random spread of each delay, 0 to 1; default 0.2
      * @param maxConsecutivePollFailures failed polls in a row tolerated before the last error is thrown; default 5
      * @param listeners progress callbacks
-     * @throws IllegalArgumentException if a duration is zero or negative, or a number out of range
      */
     public DeploymentWaitOptions {
         positive(timeout, "timeout");

@@ -15,13 +15,10 @@ public record TokenRequest(String scope) {
     public static final String MANAGEMENT_SCOPE = "https://management.azure.com/.default";
 
     private static final String DEFAULT_SUFFIX = "/.default";
-
     /**
      * Validates the components.
      *
      * @param scope the scope, for example {@value #COGNITIVE_SERVICES_SCOPE}
-     * @throws NullPointerException if {@code scope} is null
-     * @throws IllegalArgumentException if {@code scope} is blank or contains whitespace
      */
     public TokenRequest {
         Objects.requireNonNull(scope, "scope");

@@ -17,11 +17,14 @@ import java.util.Objects;
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
                           double jitter) {
     private static final RetryPolicy DEFAULTS = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8), 2, 0.25);
-
     /**
      * Validates the components.
      *
-     * @throws IllegalArgumentException if a value is out of range
+     * @param maxAttempts attempts including the first; default 3
+     * @param initialBackoff the first delay; default 500 ms
+     * @param maxBackoff the longest delay; default 8 s
+     * @param multiplier growth per attempt; default 2
+     * @param jitter the random fraction taken off each delay, 0 to 1; default 0.25
      */
     public RetryPolicy {
         if (maxAttempts < 1) {

@@ -33,11 +33,16 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
     public static final Duration DEFAULT_INITIAL_INTERVAL = Duration.ofSeconds(5);
     /** Default longest poll delay: 60 seconds. */
     public static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(60);
-
     /**
      * Validates the components.
      *
-     * @throws IllegalArgumentException if a duration is zero or negative, or a number out of range
+     * @param timeout the budget; default 24 h; waiting never goes on forever
+     * @param initialInterval the first delay between polls; default 5 s
+     * @param maxInterval the longest delay between polls; default 60 s
+     * @param multiplier growth of the delay per poll; default 1.5
+     * @param jitter random spread of each delay, 0 to 1; default 0.2 (±20 %)
+     * @param maxConsecutivePollFailures failed polls in a row tolerated before the last error is thrown; default 5
+     * @param listeners progress callbacks
      */
     public WaitOptions {
         requirePositive(timeout, "timeout");
@@ -108,19 +113,34 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
         private Builder() {
         }
 
-        /** @param timeout the budget, positive @return this builder */
+        /**
+         * Sets the budget, positive.
+         *
+         * @param timeout the budget, positive
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
             return this;
         }
 
-        /** @param interval the first delay between polls, positive @return this builder */
+        /**
+         * Sets the first delay between polls, positive.
+         *
+         * @param interval the first delay between polls, positive
+         * @return this builder
+         */
         public Builder initialInterval(Duration interval) {
             this.initialInterval = Objects.requireNonNull(interval, "interval");
             return this;
         }
 
-        /** @param interval the longest delay between polls @return this builder */
+        /**
+         * Sets the longest delay between polls.
+         *
+         * @param interval the longest delay between polls
+         * @return this builder
+         */
         public Builder maxInterval(Duration interval) {
             this.maxInterval = Objects.requireNonNull(interval, "interval");
             return this;
@@ -136,19 +156,34 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
             return initialInterval(interval).maxInterval(interval).multiplier(1);
         }
 
-        /** @param multiplier growth per poll, at least 1 @return this builder */
+        /**
+         * Sets growth per poll, at least 1.
+         *
+         * @param multiplier growth per poll, at least 1
+         * @return this builder
+         */
         public Builder multiplier(double multiplier) {
             this.multiplier = multiplier;
             return this;
         }
 
-        /** @param jitter random spread, 0 to 1 @return this builder */
+        /**
+         * Sets random spread, 0 to 1.
+         *
+         * @param jitter random spread, 0 to 1
+         * @return this builder
+         */
         public Builder jitter(double jitter) {
             this.jitter = jitter;
             return this;
         }
 
-        /** @param failures failed polls in a row tolerated @return this builder */
+        /**
+         * Sets failed polls in a row tolerated.
+         *
+         * @param failures failed polls in a row tolerated
+         * @return this builder
+         */
         public Builder maxConsecutivePollFailures(int failures) {
             this.maxConsecutivePollFailures = failures;
             return this;

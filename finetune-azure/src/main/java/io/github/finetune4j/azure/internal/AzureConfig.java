@@ -31,8 +31,6 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
     public static final String API_VERSION_ENV = "AZURE_OPENAI_API_VERSION";
     /** The value of {@value #API_VERSION_ENV} that selects the v1 route. */
     public static final String V1 = "v1";
-
-    /** Validates the components. */
     public AzureConfig {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(auth, "auth");

@@ -10,10 +10,16 @@ import java.util.Optional;
 public class ApiException extends FineTuneException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status. */
+
     private final int statusCode;
+    /** The provider's error code, or null. */
     private final String errorCode;
+    /** The provider's error type, or null. */
     private final String errorType;
+    /** The parameter at fault, or null. */
     private final String errorParam;
+    /** The provider's message, or null. */
     private final String errorMessage;
     private final transient Duration retryAfter;
 

@@ -10,7 +10,10 @@ import java.util.Optional;
 public class FineTuneException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The provider id, or null. */
+
     private final String provider;
+    /** The provider's request id, or null. */
     private final String requestId;
 
     /**

@@ -11,6 +11,8 @@ import java.util.Optional;
 public class ModelUnavailableException extends FineTuneException {
     private static final long serialVersionUID = 1L;
 
+    /** The base model. */
+
     private final String model;
     private final transient LocalDate since;
 

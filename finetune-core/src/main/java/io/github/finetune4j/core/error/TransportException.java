@@ -7,6 +7,8 @@ package io.github.finetune4j.core.error;
 public class TransportException extends FineTuneException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether the request may have reached the server. */
+
     private final boolean requestSent;
 
     /**

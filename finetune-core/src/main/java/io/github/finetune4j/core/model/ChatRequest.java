@@ -20,7 +20,10 @@ public record ChatRequest(String model, List<Message> messages, Optional<Double>
     /**
      * Validates the components.
      *
-     * @throws IllegalArgumentException if there is no message or a number is out of range
+     * @param model the model (or, on Azure, deployment) to ask
+     * @param messages the conversation, at least one message
+     * @param temperature sampling temperature, 0 to 2
+     * @param maxTokens the most tokens to generate
      */
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -73,32 +76,57 @@ public record ChatRequest(String model, List<Message> messages, Optional<Double>
         private Builder() {
         }
 
-        /** @param model the model or deployment name @return this builder */
+        /**
+         * Sets the model or deployment name.
+         *
+         * @param model the model or deployment name
+         * @return this builder
+         */
         public Builder model(String model) {
             this.model = Objects.requireNonNull(model, "model");
             return this;
         }
 
-        /** @param messages replaces the messages @return this builder */
+        /**
+         * Sets replaces the messages.
+         *
+         * @param messages replaces the messages
+         * @return this builder
+         */
         public Builder messages(List<Message> messages) {
             this.messages.clear();
             this.messages.addAll(messages);
             return this;
         }
 
-        /** @param message appended to the conversation @return this builder */
+        /**
+         * Sets appended to the conversation.
+         *
+         * @param message appended to the conversation
+         * @return this builder
+         */
         public Builder addMessage(Message message) {
             this.messages.add(Objects.requireNonNull(message, "message"));
             return this;
         }
 
-        /** @param temperature 0 to 2 @return this builder */
+        /**
+         * Sets 0 to 2.
+         *
+         * @param temperature 0 to 2
+         * @return this builder
+         */
         public Builder temperature(double temperature) {
             this.temperature = Optional.of(temperature);
             return this;
         }
 
-        /** @param maxTokens positive @return this builder */
+        /**
+         * Sets positive.
+         *
+         * @param maxTokens positive
+         * @return this builder
+         */
         public Builder maxTokens(int maxTokens) {
             this.maxTokens = Optional.of(maxTokens);
             return this;

@@ -17,7 +17,11 @@ public record ChatResponse(String id, String model, String text, Optional<String
     /**
      * Validates the components.
      *
-     * @throws NullPointerException if a required component is null
+     * @param id the completion's identifier
+     * @param model the model that answered
+     * @param text the answer text, empty string when the model only called tools or refused
+     * @param finishReason why generation stopped, for example {@code stop} or {@code length}
+     * @param usage the tokens used, when reported
      */
     public ChatResponse {
         Objects.requireNonNull(id, "id");

@@ -18,7 +18,12 @@ public record Checkpoint(String id, JobId jobId, Instant createdAt, String model
     /**
      * Validates the components.
      *
-     * @throws NullPointerException if a component is null
+     * @param id the checkpoint's identifier
+     * @param jobId the job that produced it
+     * @param createdAt when it was saved
+     * @param modelName the model name to call, for example {@code ft:gpt-4o-mini-2024-07-18:org:suffix:id:ckpt-step-10}
+     * @param stepNumber the training step at which it was saved
+     * @param metrics the metrics at that step
      */
     public Checkpoint {
         Objects.requireNonNull(id, "id");

@@ -16,7 +16,12 @@ public record DatasetIssue(String source, long line, String field, String code, 
     /**
      * Validates the components.
      *
-     * @throws NullPointerException if a component is null
+     * @param source the file name, or {@code <memory>} for a dataset built in code
+     * @param line the 1-based line number, 0 when the issue concerns the whole file
+     * @param field the JSON path of the offending field, for example {@code messages[2].role}; empty if none
+     * @param code a stable machine-readable code, for example {@code unrecognized_role}
+     * @param severity error or warning
+     * @param message what is wrong, for a person
      */
     public DatasetIssue {
         Objects.requireNonNull(source, "source");

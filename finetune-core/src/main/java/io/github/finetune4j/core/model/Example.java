@@ -14,9 +14,11 @@ import java.util.Optional;
 public record Example(List<Message> messages, List<ToolDefinition> tools, Optional<Boolean> parallelToolCalls)
         implements TrainingRecord {
     /**
-     * Validates and copies the components.
+     * Validates the components.
      *
-     * @throws IllegalArgumentException if {@code messages} is empty
+     * @param messages the conversation, at least one message
+     * @param tools the functions the model may call in this example
+     * @param parallelToolCalls whether the model may call several functions at once
      */
     public Example {
         messages = List.copyOf(Objects.requireNonNull(messages, "messages"));

@@ -11,10 +11,9 @@ import java.util.Objects;
  */
 public record FileId(String value) {
     /**
-     * Validates the identifier.
+     * Validates the components.
      *
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if {@code value} is blank
+     * @param value the raw identifier, never blank
      */
     public FileId {
         Objects.requireNonNull(value, "value");

@@ -20,7 +20,13 @@ public record FileInfo(FileId id, String filename, long bytes, Instant createdAt
     /**
      * Validates the components.
      *
-     * @throws NullPointerException if a required component is null
+     * @param id the file's identifier
+     * @param filename the name it was uploaded with
+     * @param bytes its size in bytes
+     * @param createdAt when it was uploaded
+     * @param purpose its purpose, for example {@code fine-tune} or {@code fine-tune-results}
+     * @param status the mapped processing state
+     * @param statusDetails why processing failed, when it did
      */
     public FileInfo {
         Objects.requireNonNull(id, "id");

@@ -44,11 +44,20 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
     /** Most metadata pairs a job can carry. */
     public static final int MAX_METADATA_PAIRS = 16;
     private static final Pattern SUFFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-
     /**
-     * Validates the components and copies collections.
+     * Validates the components.
      *
-     * @throws IllegalArgumentException if a value breaks the providers' rules
+     * @param baseModel the model to fine-tune, for example {@code gpt-4o-mini-2024-07-18}
+     * @param trainingData the training data to upload, or empty when {@code trainingFile} is set
+     * @param trainingFile an uploaded training file, or empty when {@code trainingData} is set
+     * @param validationData validation data to upload
+     * @param validationFile an uploaded validation file
+     * @param suffix up to 64 characters {@code [A-Za-z0-9_-]} added to the fine-tuned model's name
+     * @param seed the training seed, 0 to 2147483647
+     * @param metadata up to 16 pairs (keys up to 64, values up to 512 characters) stored with the job
+     * @param method the training method, {@link FineTuneMethod#SUPERVISED} by default
+     * @param hyperparameters the hyperparameters of the method
+     * @param extraBodyProperties unsupported escape hatch: extra top-level JSON properties of the create request
      */
     public FineTuneRequest {
         Objects.requireNonNull(baseModel, "baseModel");
@@ -141,7 +150,12 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
         private Builder() {
         }
 
-        /** @param baseModel the model to fine-tune @return this builder */
+        /**
+         * Sets the model to fine-tune.
+         *
+         * @param baseModel the model to fine-tune
+         * @return this builder
+         */
         public Builder baseModel(String baseModel) {
             this.baseModel = Objects.requireNonNull(baseModel, "baseModel");
             return this;
@@ -195,19 +209,34 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
             return this;
         }
 
-        /** @param suffix 1 to 64 characters of {@code [A-Za-z0-9_-]} @return this builder */
+        /**
+         * Sets 1 to 64 characters of {@code [A-Za-z0-9_-]}.
+         *
+         * @param suffix 1 to 64 characters of {@code [A-Za-z0-9_-]}
+         * @return this builder
+         */
         public Builder suffix(String suffix) {
             this.suffix = Optional.of(Objects.requireNonNull(suffix, "suffix"));
             return this;
         }
 
-        /** @param seed 0 to 2147483647 @return this builder */
+        /**
+         * Sets 0 to 2147483647.
+         *
+         * @param seed 0 to 2147483647
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = Optional.of(seed);
             return this;
         }
 
-        /** @param metadata replaces all metadata pairs @return this builder */
+        /**
+         * Sets replaces all metadata pairs.
+         *
+         * @param metadata replaces all metadata pairs
+         * @return this builder
+         */
         public Builder metadata(Map<String, String> metadata) {
             this.metadata.clear();
             this.metadata.putAll(metadata);
@@ -226,13 +255,23 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
             return this;
         }
 
-        /** @param method the training method @return this builder */
+        /**
+         * Sets the training method.
+         *
+         * @param method the training method
+         * @return this builder
+         */
         public Builder method(FineTuneMethod method) {
             this.method = Objects.requireNonNull(method, "method");
             return this;
         }
 
-        /** @param hyperparameters the hyperparameters @return this builder */
+        /**
+         * Sets the hyperparameters.
+         *
+         * @param hyperparameters the hyperparameters
+         * @return this builder
+         */
         public Builder hyperparameters(Hyperparameters hyperparameters) {
             this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters");
             return this;

@@ -20,8 +20,14 @@ import java.util.Optional;
 public record Hyperparameters(Optional<HyperparameterValue> epochs, Optional<HyperparameterValue> batchSize,
                               Optional<HyperparameterValue> learningRateMultiplier,
                               Optional<HyperparameterValue> beta) {
-
-    /** Turns null components into empty ones. */
+    /**
+     * Validates the components.
+     *
+     * @param epochs number of passes over the training data, 1 to 50
+     * @param batchSize examples per batch, 1 to 256
+     * @param learningRateMultiplier scale of the base learning rate, greater than 0
+     * @param beta DPO only: strength of the penalty for leaving the reference model, in (0, 2]
+     */
     public Hyperparameters {
         epochs = epochs == null ? Optional.empty() : epochs;
         batchSize = batchSize == null ? Optional.empty() : batchSize;

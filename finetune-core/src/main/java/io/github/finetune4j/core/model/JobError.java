@@ -12,9 +12,11 @@ import java.util.Optional;
  */
 public record JobError(Optional<String> code, String message, Optional<String> param) {
     /**
-     * Validates the components and turns null optionals into empty ones.
+     * Validates the components.
      *
-     * @throws NullPointerException if {@code message} is null
+     * @param code the provider's machine-readable code, for example {@code invalid_training_file}
+     * @param message the provider's explanation, never null
+     * @param param the request field that caused the failure, for example {@code training_file}
      */
     public JobError {
         code = code == null ? Optional.empty() : code;

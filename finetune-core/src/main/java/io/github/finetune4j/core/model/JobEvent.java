@@ -18,7 +18,11 @@ public record JobEvent(String id, Instant createdAt, EventLevel level, String me
     /**
      * Validates the components.
      *
-     * @throws NullPointerException if a required component is null
+     * @param id the event's identifier; unique within the job
+     * @param createdAt when the event happened
+     * @param level the severity
+     * @param message the human-readable text
+     * @param metrics the metrics of a {@code metrics} event
      */
     public JobEvent {
         Objects.requireNonNull(id, "id");

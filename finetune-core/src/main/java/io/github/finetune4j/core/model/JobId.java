@@ -11,10 +11,9 @@ import java.util.Objects;
  */
 public record JobId(String value) {
     /**
-     * Validates the identifier.
+     * Validates the components.
      *
-     * @throws NullPointerException if {@code value} is null
-     * @throws IllegalArgumentException if {@code value} is blank
+     * @param value the raw identifier, never blank
      */
     public JobId {
         Objects.requireNonNull(value, "value");

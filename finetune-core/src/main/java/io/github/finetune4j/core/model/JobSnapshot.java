@@ -37,11 +37,28 @@ public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String p
                           Optional<FileId> validationFile, FineTuneMethod method, Hyperparameters hyperparameters,
                           Optional<Long> trainedTokens, List<FileId> resultFiles, Optional<Long> seed,
                           Optional<String> suffix, Map<String, String> metadata) {
-
     /**
-     * Validates required components, copies collections and turns null optionals into empty ones.
+     * Validates the components.
      *
-     * @throws NullPointerException if a required component is null
+     * @param id the job's identifier
+     * @param status the mapped status
+     * @param rawStatus the status word exactly as the provider sent it
+     * @param provider the id of the provider that runs the job, for example {@code openai}
+     * @param baseModel the model being fine-tuned
+     * @param fineTunedModel the resulting model's name, present once the job succeeded
+     * @param error why the job failed, present only when it did
+     * @param createdAt when the job was created
+     * @param finishedAt when the job reached a terminal status
+     * @param estimatedFinish the provider's estimate of the end, while running
+     * @param trainingFile the training file
+     * @param validationFile the validation file, if any
+     * @param method the training method
+     * @param hyperparameters the hyperparameters as the provider reports them ({@code auto} until resolved)
+     * @param trainedTokens the billable tokens, present once the job finished
+     * @param resultFiles the result files (metrics CSV), present once the job finished
+     * @param seed the seed the job uses
+     * @param suffix the suffix of the model name, if one was given
+     * @param metadata the job's metadata
      */
     public JobSnapshot {
         Objects.requireNonNull(id, "id");
@@ -139,7 +156,12 @@ public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String p
             metadata = s.metadata;
         }
 
-        /** @param id the job id @return this builder */
+        /**
+         * Sets the job id.
+         *
+         * @param id the job id
+         * @return this builder
+         */
         public Builder id(JobId id) {
             this.id = Objects.requireNonNull(id, "id");
             return this;
@@ -159,103 +181,188 @@ public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String p
             return this;
         }
 
-        /** @param rawStatus the provider's status word @return this builder */
+        /**
+         * Sets the provider's status word.
+         *
+         * @param rawStatus the provider's status word
+         * @return this builder
+         */
         public Builder rawStatus(String rawStatus) {
             this.rawStatus = Objects.requireNonNull(rawStatus, "rawStatus");
             return this;
         }
 
-        /** @param provider the provider id @return this builder */
+        /**
+         * Sets the provider id.
+         *
+         * @param provider the provider id
+         * @return this builder
+         */
         public Builder provider(String provider) {
             this.provider = Objects.requireNonNull(provider, "provider");
             return this;
         }
 
-        /** @param baseModel the base model @return this builder */
+        /**
+         * Sets the base model.
+         *
+         * @param baseModel the base model
+         * @return this builder
+         */
         public Builder baseModel(String baseModel) {
             this.baseModel = Objects.requireNonNull(baseModel, "baseModel");
             return this;
         }
 
-        /** @param fineTunedModel the fine-tuned model name, or null @return this builder */
+        /**
+         * Sets the fine-tuned model name, or null.
+         *
+         * @param fineTunedModel the fine-tuned model name, or null
+         * @return this builder
+         */
         public Builder fineTunedModel(String fineTunedModel) {
             this.fineTunedModel = Optional.ofNullable(fineTunedModel);
             return this;
         }
 
-        /** @param error the error, or null @return this builder */
+        /**
+         * Sets the error, or null.
+         *
+         * @param error the error, or null
+         * @return this builder
+         */
         public Builder error(JobError error) {
             this.error = Optional.ofNullable(error);
             return this;
         }
 
-        /** @param createdAt the creation time @return this builder */
+        /**
+         * Sets the creation time.
+         *
+         * @param createdAt the creation time
+         * @return this builder
+         */
         public Builder createdAt(Instant createdAt) {
             this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
             return this;
         }
 
-        /** @param finishedAt the finish time, or null @return this builder */
+        /**
+         * Sets the finish time, or null.
+         *
+         * @param finishedAt the finish time, or null
+         * @return this builder
+         */
         public Builder finishedAt(Instant finishedAt) {
             this.finishedAt = Optional.ofNullable(finishedAt);
             return this;
         }
 
-        /** @param estimatedFinish the estimated finish, or null @return this builder */
+        /**
+         * Sets the estimated finish, or null.
+         *
+         * @param estimatedFinish the estimated finish, or null
+         * @return this builder
+         */
         public Builder estimatedFinish(Instant estimatedFinish) {
             this.estimatedFinish = Optional.ofNullable(estimatedFinish);
             return this;
         }
 
-        /** @param trainingFile the training file @return this builder */
+        /**
+         * Sets the training file.
+         *
+         * @param trainingFile the training file
+         * @return this builder
+         */
         public Builder trainingFile(FileId trainingFile) {
             this.trainingFile = Objects.requireNonNull(trainingFile, "trainingFile");
             return this;
         }
 
-        /** @param validationFile the validation file, or null @return this builder */
+        /**
+         * Sets the validation file, or null.
+         *
+         * @param validationFile the validation file, or null
+         * @return this builder
+         */
         public Builder validationFile(FileId validationFile) {
             this.validationFile = Optional.ofNullable(validationFile);
             return this;
         }
 
-        /** @param method the method @return this builder */
+        /**
+         * Sets the method.
+         *
+         * @param method the method
+         * @return this builder
+         */
         public Builder method(FineTuneMethod method) {
             this.method = Objects.requireNonNull(method, "method");
             return this;
         }
 
-        /** @param hyperparameters the hyperparameters @return this builder */
+        /**
+         * Sets the hyperparameters.
+         *
+         * @param hyperparameters the hyperparameters
+         * @return this builder
+         */
         public Builder hyperparameters(Hyperparameters hyperparameters) {
             this.hyperparameters = Objects.requireNonNull(hyperparameters, "hyperparameters");
             return this;
         }
 
-        /** @param trainedTokens the trained tokens, or null @return this builder */
+        /**
+         * Sets the trained tokens, or null.
+         *
+         * @param trainedTokens the trained tokens, or null
+         * @return this builder
+         */
         public Builder trainedTokens(Long trainedTokens) {
             this.trainedTokens = Optional.ofNullable(trainedTokens);
             return this;
         }
 
-        /** @param resultFiles the result files @return this builder */
+        /**
+         * Sets the result files.
+         *
+         * @param resultFiles the result files
+         * @return this builder
+         */
         public Builder resultFiles(List<FileId> resultFiles) {
             this.resultFiles = List.copyOf(resultFiles);
             return this;
         }
 
-        /** @param seed the seed, or null @return this builder */
+        /**
+         * Sets the seed, or null.
+         *
+         * @param seed the seed, or null
+         * @return this builder
+         */
         public Builder seed(Long seed) {
             this.seed = Optional.ofNullable(seed);
             return this;
         }
 
-        /** @param suffix the suffix, or null @return this builder */
+        /**
+         * Sets the suffix, or null.
+         *
+         * @param suffix the suffix, or null
+         * @return this builder
+         */
         public Builder suffix(String suffix) {
             this.suffix = Optional.ofNullable(suffix);
             return this;
         }
 
-        /** @param metadata the metadata @return this builder */
+        /**
+         * Sets the metadata.
+         *
+         * @param metadata the metadata
+         * @return this builder
+         */
         public Builder metadata(Map<String, String> metadata) {
             this.metadata = Map.copyOf(metadata);
             return this;

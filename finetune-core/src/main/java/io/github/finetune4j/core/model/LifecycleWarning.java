@@ -21,8 +21,14 @@ public record LifecycleWarning(String model, Kind kind, LocalDate date, String m
         /** The base model and its fine-tunes stop answering. */
         INFERENCE_DEPRECATION
     }
-
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param model the base model
+     * @param kind what ends on that date
+     * @param date the date
+     * @param message the warning, for a person
+     */
     public LifecycleWarning {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(kind, "kind");

@@ -25,7 +25,12 @@ public record Message(Role role, Optional<String> content, Optional<String> name
     /**
      * Validates the components.
      *
-     * @throws IllegalArgumentException if {@code weight} is not 0 or 1, or is set on a non-assistant message
+     * @param role who wrote it
+     * @param content the text; empty for an assistant message that only calls tools
+     * @param name an optional participant name
+     * @param weight assistant only: 0 leaves the message out of training, 1 trains on it
+     * @param toolCalls assistant only: the function calls it makes
+     * @param toolCallId tool only: the call this message answers
      */
     public Message {
         Objects.requireNonNull(role, "role");

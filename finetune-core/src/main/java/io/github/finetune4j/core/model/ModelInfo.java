@@ -25,7 +25,12 @@ public record ModelInfo(String id, Optional<String> ownedBy, Optional<LocalDate>
     /**
      * Validates the components.
      *
-     * @throws NullPointerException if {@code id} is null
+     * @param id the model's name
+     * @param ownedBy the owner, for example {@code openai} or an organisation
+     * @param shutdownDate the date after which the model no longer answers (OpenAI's {@code shutdown_date})
+     * @param fineTunable whether the provider accepts new fine-tuning jobs on this model, if it says
+     * @param fineTuneDeprecation the date from which new fine-tuning jobs are refused (Azure's {@code deprecation.fine_tune})
+     * @param inferenceDeprecation the date from which the model and its fine-tunes stop answering (Azure's {@code deprecation.inference})
      */
     public ModelInfo {
         Objects.requireNonNull(id, "id");

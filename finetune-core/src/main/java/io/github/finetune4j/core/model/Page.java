@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param <T> the item type
  */
 public record Page<T>(List<T> items, Optional<String> nextCursor) {
-    /** Copies the items. */
+    /**
+     * Validates the components.
+     *
+     * @param items the items on this page, in the provider's order
+     * @param nextCursor the cursor of the next page, empty on the last page
+     */
     public Page {
         items = List.copyOf(Objects.requireNonNull(items, "items"));
         nextCursor = nextCursor == null ? Optional.empty() : nextCursor;

@@ -16,7 +16,9 @@ public record PageRequest(Optional<String> after, OptionalInt limit, Map<String,
     /**
      * Validates the components.
      *
-     * @throws IllegalArgumentException if the limit is not positive
+     * @param after the cursor to continue after, empty for the first page
+     * @param limit the page size, empty for the provider's default
+     * @param metadata for job lists: only jobs whose metadata has all these pairs
      */
     public PageRequest {
         after = after == null ? Optional.empty() : after;

@@ -15,7 +15,9 @@ public record PreferenceExample(List<Message> input, Message preferred, Message 
     /**
      * Validates the components.
      *
-     * @throws IllegalArgumentException if input is empty or an answer is not an assistant message
+     * @param input the conversation up to the answer
+     * @param preferred the better assistant answer
+     * @param nonPreferred the worse assistant answer
      */
     public PreferenceExample {
         input = List.copyOf(Objects.requireNonNull(input, "input"));

@@ -13,7 +13,9 @@ public record ToolCall(String id, String functionName, String arguments) {
     /**
      * Validates the components.
      *
-     * @throws NullPointerException if a component is null
+     * @param id the call's identifier, answered by a {@link Role#TOOL} message's {@code tool_call_id}
+     * @param functionName the called function
+     * @param arguments the arguments as a JSON string, for example {@code {"city":"Paris"}}
      */
     public ToolCall {
         Objects.requireNonNull(id, "id");

@@ -12,9 +12,11 @@ import java.util.Optional;
  */
 public record ToolDefinition(String name, Optional<String> description, Optional<String> parametersSchema) {
     /**
-     * Validates the name.
+     * Validates the components.
      *
-     * @throws IllegalArgumentException if the name does not match {@code [a-zA-Z0-9_-]{1,64}}
+     * @param name the function name, {@code [a-zA-Z0-9_-]{1,64}}
+     * @param description what the function does
+     * @param parametersSchema the JSON schema of the arguments, as JSON text
      */
     public ToolDefinition {
         Objects.requireNonNull(name, "name");

@@ -24,8 +24,13 @@ public record TrainingMetrics(long step, long totalSteps, Map<String, Double> va
     public static final String TRAIN_ACCURACY = "train_mean_token_accuracy";
     /** Metric name of the validation token accuracy. */
     public static final String VALID_ACCURACY = "valid_mean_token_accuracy";
-
-    /** Copies the values. */
+    /**
+     * Validates the components.
+     *
+     * @param step the training step, 0 when unknown
+     * @param totalSteps the total number of steps, 0 when unknown
+     * @param values metric name to value; never null
+     */
     public TrainingMetrics {
         values = Map.copyOf(Objects.requireNonNull(values, "values"));
     }

@@ -14,11 +14,13 @@ import java.util.Objects;
 public record FileUpload(Path path, String filename, long bytes, String purpose) {
     /** The purpose of training and validation files. */
     public static final String FINE_TUNE = "fine-tune";
-
     /**
      * Validates the components.
      *
-     * @throws IllegalArgumentException if the filename does not end in {@code .jsonl}
+     * @param path the file on disk; streamed, never read into memory
+     * @param filename the name to send, ending in {@code .jsonl}
+     * @param bytes the file's size
+     * @param purpose the purpose, {@code fine-tune}
      */
     public FileUpload {
         Objects.requireNonNull(path, "path");

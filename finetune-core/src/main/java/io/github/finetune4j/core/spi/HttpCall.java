@@ -23,7 +23,16 @@ import java.util.Optional;
  */
 public record HttpCall(String method, URI uri, Map<String, String> headers, HttpBody body,
                        Optional<Duration> timeout, RetryMode retryMode) {
-    /** Validates and copies the components. */
+    /**
+     * Validates the components.
+     *
+     * @param method the HTTP method
+     * @param uri the absolute URI including the query
+     * @param headers request headers (name to value)
+     * @param body the body
+     * @param timeout the request timeout; empty for the transport's default (60 s)
+     * @param retryMode whether the request may be repeated
+     */
     public HttpCall {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(uri, "uri");
@@ -88,13 +97,23 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Http
             return this;
         }
 
-        /** @param body the body @return this builder */
+        /**
+         * Sets the body.
+         *
+         * @param body the body
+         * @return this builder
+         */
         public Builder body(HttpBody body) {
             this.body = Objects.requireNonNull(body, "body");
             return this;
         }
 
-        /** @param timeout the request timeout @return this builder */
+        /**
+         * Sets the request timeout.
+         *
+         * @param timeout the request timeout
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = Optional.of(Objects.requireNonNull(timeout, "timeout"));
             return this;

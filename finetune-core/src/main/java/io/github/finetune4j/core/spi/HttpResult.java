@@ -17,7 +17,13 @@ import java.util.TreeMap;
  * @param body the body bytes
  */
 public record HttpResult(int statusCode, Map<String, List<String>> headers, byte[] body) {
-    /** Copies the headers with lower-case names. */
+    /**
+     * Validates the components.
+     *
+     * @param statusCode the status, 200 to 299
+     * @param headers response headers, names in lower case
+     * @param body the body bytes
+     */
     public HttpResult {
         Map<String, List<String>> lower = new TreeMap<>();
         Objects.requireNonNull(headers, "headers").forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));

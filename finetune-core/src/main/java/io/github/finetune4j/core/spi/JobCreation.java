@@ -27,7 +27,20 @@ public record JobCreation(String baseModel, FileId trainingFile, Optional<FileId
                           Optional<String> suffix, Optional<Long> seed, Map<String, String> metadata,
                           FineTuneMethod method, Hyperparameters hyperparameters,
                           Map<String, Object> extraBodyProperties, String idempotencyKey) {
-    /** Validates and copies the components. */
+    /**
+     * Validates the components.
+     *
+     * @param baseModel the model to fine-tune
+     * @param trainingFile the uploaded training file
+     * @param validationFile the uploaded validation file
+     * @param suffix the model-name suffix
+     * @param seed the seed
+     * @param metadata the metadata, including the client's idempotency key
+     * @param method the training method
+     * @param hyperparameters the hyperparameters
+     * @param extraBodyProperties unsupported extra JSON properties
+     * @param idempotencyKey the key identifying this logical request across retries
+     */
     public JobCreation {
         Objects.requireNonNull(baseModel, "baseModel");
         Objects.requireNonNull(trainingFile, "trainingFile");

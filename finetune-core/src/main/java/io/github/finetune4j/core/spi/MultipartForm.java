@@ -18,7 +18,12 @@ import java.util.UUID;
  * @param parts the parts in order
  */
 public record MultipartForm(String boundary, List<Part> parts) {
-    /** Copies the parts. */
+    /**
+     * Validates the components.
+     *
+     * @param boundary the part boundary
+     * @param parts the parts in order
+     */
     public MultipartForm {
         Objects.requireNonNull(boundary, "boundary");
         parts = List.copyOf(parts);
@@ -44,7 +49,15 @@ public record MultipartForm(String boundary, List<Part> parts) {
      */
     public record Part(String name, Optional<String> value, Optional<Path> file, Optional<String> filename,
                        Optional<String> contentType) {
-        /** Validates the part. */
+        /**
+         * Validates the components.
+         *
+         * @param name the form field name
+         * @param value the text value of a field part; empty for a file part
+         * @param file the file of a file part; empty for a field part
+         * @param filename the filename sent with a file part
+         * @param contentType the content type of a file part
+         */
         public Part {
             Objects.requireNonNull(name, "name");
             value = value == null ? Optional.empty() : value;
@@ -65,7 +78,12 @@ public record MultipartForm(String boundary, List<Part> parts) {
         private Builder() {
         }
 
-        /** @param boundary the boundary to use instead of a random one @return this builder */
+        /**
+         * Sets the boundary to use instead of a random one.
+         *
+         * @param boundary the boundary to use instead of a random one
+         * @return this builder
+         */
         public Builder boundary(String boundary) {
             this.boundary = Objects.requireNonNull(boundary, "boundary");
             return this;

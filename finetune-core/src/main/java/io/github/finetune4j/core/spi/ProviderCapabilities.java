@@ -16,7 +16,15 @@ import java.util.Optional;
 public record ProviderCapabilities(boolean supportsPause, boolean supportsMetadataFilter,
                                    Optional<String> idempotencyHeader, Optional<LocalDate> newJobsEndOn,
                                    Optional<String> afterEndAdvice) {
-    /** Turns null optionals into empty ones. */
+    /**
+     * Validates the components.
+     *
+     * @param supportsPause whether jobs can be paused and resumed
+     * @param supportsMetadataFilter whether jobs can be listed filtered by metadata (used for exactly-once creation)
+     * @param idempotencyHeader the request header the provider honours as an idempotency key, if any
+     * @param newJobsEndOn the date from which the provider accepts no new fine-tuning jobs at all, if announced
+     * @param afterEndAdvice what to use instead once {@code newJobsEndOn} has passed
+     */
     public ProviderCapabilities {
         idempotencyHeader = idempotencyHeader == null ? Optional.empty() : idempotencyHeader;
         newJobsEndOn = newJobsEndOn == null ? Optional.empty() : newJobsEndOn;

@@ -19,7 +19,16 @@ import java.util.Objects;
  */
 public record ProviderContext(EnvironmentLookup environment, HttpTransport transport, ObjectMapper objectMapper,
                               Clock clock, String userAgent, boolean allowInsecureHttp) {
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param environment where to read configuration variables
+     * @param transport the retrying, logging HTTP transport to send every request through
+     * @param objectMapper the shared JSON mapper (ignores unknown properties)
+     * @param clock the clock
+     * @param userAgent the User-Agent value the transport sends
+     * @param allowInsecureHttp whether plain {@code http://} to hosts other than loopback was explicitly allowed
+     */
     public ProviderContext {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(transport, "transport");

@@ -28,8 +28,6 @@ public record OpenAiConfig(ApiKey apiKey, URI baseUri, Optional<String> organiza
     public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
     /** The public OpenAI API root as a URI. */
     public static final URI DEFAULT_BASE_URI = URI.create(DEFAULT_BASE_URL);
-
-    /** Validates the components and normalises the base URI. */
     public OpenAiConfig {
         Objects.requireNonNull(apiKey, "apiKey");
         baseUri = normalize(baseUri);

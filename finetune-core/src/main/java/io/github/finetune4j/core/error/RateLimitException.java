@@ -16,10 +16,16 @@ public class RateLimitException extends ApiException {
     /**
      * Tells whether the account's quota or balance is used up ({@code insufficient_quota}); retrying does not help.
      *
-     * @return true when the error code or type is {@code insufficient_quota}
+     * @return true when the error code or type is {@code insufficient_quota} (OpenAI) or {@code quotaExceeded} /
+     *     {@code InsufficientQuota} (Azure)
      */
     public boolean isQuotaExhausted() {
-        return errorCode().filter("insufficient_quota"::equals).isPresent()
-                || errorType().filter("insufficient_quota"::equals).isPresent();
+        return errorCode().filter(RateLimitException::isQuotaCode).isPresent()
+                || errorType().filter(RateLimitException::isQuotaCode).isPresent();
+    }
+
+    private static boolean isQuotaCode(String code) {
+        return code.equals("insufficient_quota") || code.equalsIgnoreCase("quotaExceeded")
+                || code.equalsIgnoreCase("InsufficientQuota");
     }
 }

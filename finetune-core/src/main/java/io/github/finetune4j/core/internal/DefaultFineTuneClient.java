@@ -245,7 +245,7 @@ public final class DefaultFineTuneClient implements FineTuneClient {
 
     private JobStarter starter() {
         return new JobStarter(provider, fileWaiter(), config.fileProcessingTimeout(), idempotencyKeys,
-                new LifecycleGuard(provider, config.clock(), config.lifecycleHorizon()));
+                new LifecycleGuard(provider, config.clock(), config.lifecycleHorizon()), config.clock());
     }
 
     private FileProcessingWaiter fileWaiter() {

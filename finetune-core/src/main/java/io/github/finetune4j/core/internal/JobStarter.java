@@ -24,7 +24,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,8 @@ final class JobStarter {
     /** Metadata key holding the client-generated idempotency key. */
     static final String IDEMPOTENCY_METADATA_KEY = "finetune4j_idempotency_key";
     private static final int MAX_CREATE_ATTEMPTS = 3;
+    /** Tolerated difference between our clock and the provider's when matching a job by its creation time. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final System.Logger LOG = System.getLogger(JobStarter.class.getName());
 
     private final FineTuneProvider provider;
@@ -49,10 +53,12 @@ final class JobStarter {
     private final Duration fileProcessingTimeout;
     private final Supplier<String> keys;
     private final LifecycleGuard guard;
+    private final Clock clock;
 
     JobStarter(FineTuneProvider provider, FileProcessingWaiter fileWaiter, Duration fileProcessingTimeout,
-               Supplier<String> keys, LifecycleGuard guard) {
+               Supplier<String> keys, LifecycleGuard guard, Clock clock) {
         this.provider = provider;
+        this.clock = clock;
         this.guard = guard;
         this.fileWaiter = fileWaiter;
         this.fileProcessingTimeout = fileProcessingTimeout;
@@ -119,10 +125,11 @@ final class JobStarter {
     }
 
     private JobSnapshot createExactlyOnce(JobCreation creation) {
+        Instant firstAttempt = clock.instant();
         FineTuneException last = null;
         for (int attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
             if (attempt > 1) {
-                Optional<JobSnapshot> existing = findByKeyOrThrow(creation.idempotencyKey(), last);
+                Optional<JobSnapshot> existing = findOrThrow(creation, firstAttempt, last);
                 if (existing.isPresent()) {
                     LOG.log(System.Logger.Level.INFO, "job {0} was created by an earlier attempt", existing.get().id());
                     return existing.get();
@@ -141,16 +148,16 @@ final class JobStarter {
             LOG.log(System.Logger.Level.INFO, "job creation failed ambiguously (attempt {0}): {1}", attempt,
                     last.getMessage());
         }
-        Optional<JobSnapshot> existing = findByKeyOrThrow(creation.idempotencyKey(), last);
+        Optional<JobSnapshot> existing = findOrThrow(creation, firstAttempt, last);
         if (existing.isPresent()) {
             return existing.get();
         }
         throw last;
     }
 
-    private Optional<JobSnapshot> findByKeyOrThrow(String key, FineTuneException ambiguous) {
+    private Optional<JobSnapshot> findOrThrow(JobCreation creation, Instant firstAttempt, FineTuneException ambiguous) {
         try {
-            return findByKey(key);
+            return find(creation, firstAttempt);
         } catch (FineTuneException e) {
             // Without the lookup a retry could create a second job: surface the original failure instead.
             ambiguous.addSuppressed(e);
@@ -158,13 +165,31 @@ final class JobStarter {
         }
     }
 
-    private Optional<JobSnapshot> findByKey(String key) {
-        PageRequest request = PageRequest.first().withLimit(20);
+    /**
+     * Looks for the job an ambiguous attempt may have created: by the idempotency key in its metadata, or, for
+     * providers that do not echo metadata, by the same training and validation file, base model, suffix and seed,
+     * created since shortly before the first attempt.
+     */
+    private Optional<JobSnapshot> find(JobCreation creation, Instant firstAttempt) {
+        String key = creation.idempotencyKey();
+        PageRequest request = PageRequest.first().withLimit(50);
         if (provider.capabilities().supportsMetadataFilter()) {
             request = request.withMetadata(IDEMPOTENCY_METADATA_KEY, key);
         }
-        return provider.listJobs(request).items().stream()
-                .filter(j -> key.equals(j.metadata().get(IDEMPOTENCY_METADATA_KEY)))
+        List<JobSnapshot> recent = provider.listJobs(request).items();
+        Optional<JobSnapshot> byKey = recent.stream()
+                .filter(j -> key.equals(j.metadata().get(IDEMPOTENCY_METADATA_KEY))).findFirst();
+        if (byKey.isPresent() || provider.capabilities().supportsMetadataFilter()) {
+            return byKey;
+        }
+        Instant since = firstAttempt.minus(CLOCK_SKEW);
+        return recent.stream()
+                .filter(j -> j.metadata().isEmpty())
+                .filter(j -> j.trainingFile().equals(creation.trainingFile())
+                        && j.validationFile().equals(creation.validationFile())
+                        && (creation.suffix().isEmpty() || j.suffix().isEmpty() || j.suffix().equals(creation.suffix()))
+                        && (creation.seed().isEmpty() || j.seed().isEmpty() || j.seed().equals(creation.seed()))
+                        && !j.createdAt().isBefore(since))
                 .findFirst();
     }
 

@@ -87,6 +87,41 @@ class JobStarterTest {
     }
 
     @Test
+    void providerWithoutMetadataFindsTheAmbiguouslyCreatedJobByItsFiles() {
+        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.of(true, false);
+        JobSnapshot someoneElses = job(JobStatus.RUNNING).toBuilder().id(io.github.finetune4j.core.model.JobId.of("ftjob-old"))
+                .trainingFile(io.github.finetune4j.core.model.FileId.of("file-other")).createdAt(sleeper.clock().instant()).build();
+        JobSnapshot ours = job(JobStatus.QUEUED).toBuilder().id(io.github.finetune4j.core.model.JobId.of("ftjob-ours"))
+                .trainingFile(io.github.finetune4j.core.model.FileId.of("file-1")).suffix("t1000")
+                .createdAt(sleeper.clock().instant()).build();
+        provider.createAnswers.add(() -> {
+            provider.listedJobs.add(someoneElses);
+            provider.listedJobs.add(ours);
+            throw new TransportException("reset", new IOException("reset"), "scripted", true);
+        });
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(job.id().value()).isEqualTo("ftjob-ours");
+        assertThat(provider.creations).hasSize(1);
+    }
+
+    @Test
+    void providerWithoutMetadataIgnoresOlderJobsOnTheSameFile() {
+        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.of(true, false);
+        JobSnapshot old = job(JobStatus.SUCCEEDED).toBuilder().trainingFile(io.github.finetune4j.core.model.FileId.of("file-1"))
+                .createdAt(sleeper.clock().instant().minus(Duration.ofHours(2))).build();
+        provider.listedJobs.add(old);
+        provider.createAnswers.add(() -> {
+            throw new TransportException("reset", new IOException("reset"), "scripted", true);
+        });
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(2);
+    }
+
+    @Test
     void ambiguousCreateFailureWithoutJobRetriesWithTheSameKey() {
         provider.createAnswers.add(() -> {
             throw new ServerException(new ApiErrorDetails("scripted", 502, null, null, null, "bad gateway", null, null));

@@ -86,16 +86,6 @@ public final class ApiErrors {
         }
     }
 
-    /**
-     * Tells whether a 429 body reports an exhausted quota, which retrying cannot fix.
-     *
-     * @param details the parsed details
-     * @return true for {@code insufficient_quota}
-     */
-    public static boolean isQuotaExhausted(ApiErrorDetails details) {
-        return "insufficient_quota".equals(details.errorCode()) || "insufficient_quota".equals(details.errorType());
-    }
-
     private static String text(JsonNode node, String key) {
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) {

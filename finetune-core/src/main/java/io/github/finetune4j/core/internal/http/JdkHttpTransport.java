@@ -4,6 +4,7 @@ import io.github.finetune4j.core.RetryPolicy;
 import io.github.finetune4j.core.error.ApiErrorDetails;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
+import io.github.finetune4j.core.error.RateLimitException;
 import io.github.finetune4j.core.error.TransportException;
 import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.HttpResult;
@@ -237,7 +238,8 @@ public final class JdkHttpTransport implements HttpTransport {
 
         ApiErrorDetails details(String provider, Clock clock) {
             String requestId = response.headers().firstValue("x-request-id")
-                    .or(() -> response.headers().firstValue("apim-request-id")).orElse(null);
+                    .or(() -> response.headers().firstValue("apim-request-id"))
+                    .or(() -> response.headers().firstValue("x-ms-request-id")).orElse(null);
             return ApiErrors.details(provider, status, body(), requestId, retryAfter(clock).orElse(null));
         }
 
@@ -253,7 +255,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 return false;
             }
             if (status == 429) {
-                return !ApiErrors.isQuotaExhausted(details(provider, clock));
+                return !((RateLimitException) ApiErrors.toException(details(provider, clock))).isQuotaExhausted();
             }
             if (mode == RetryMode.NOT_IDEMPOTENT) {
                 return false;

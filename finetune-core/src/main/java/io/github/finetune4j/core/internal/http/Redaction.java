@@ -16,6 +16,7 @@ public final class Redaction {
 
     private static final Set<String> ALLOWED_HEADERS = Set.of("content-type", "content-length", "retry-after",
             "retry-after-ms", "x-ms-retry-after-ms", "x-request-id", "apim-request-id", "x-ms-region",
+            "x-ms-request-id", "x-ms-correlation-request-id",
             "openai-processing-ms", "openai-version", "x-should-retry");
     private static final Pattern SECRET = Pattern.compile(
             "(sk-[A-Za-z0-9_\\-]{6,})|((?i:bearer)\\s+[A-Za-z0-9._~+/=\\-]{6,})|(AKIA[0-9A-Z]{16})");

@@ -125,6 +125,24 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void azureQuotaExceededIsNotRetried() {
+        server.enqueue(json(429, "{\"error\":{\"code\":\"quotaExceeded\",\"message\":\"Quota exceeded\"}}"));
+
+        assertThatThrownBy(() -> transport().send(get("/openai/v1/fine_tuning/jobs")))
+                .isInstanceOfSatisfying(RateLimitException.class, e -> assertThat(e.isQuotaExhausted()).isTrue());
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void armRequestIdIsTakenFromXMsRequestId() {
+        server.enqueue(new MockResponse.Builder().code(404).addHeader("x-ms-request-id", "arm-1")
+                .body("{\"error\":{\"code\":\"DeploymentNotFound\",\"message\":\"no\"}}").build());
+
+        assertThatThrownBy(() -> transport().send(get("/subscriptions/s/deployments/d")))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.requestId()).contains("arm-1"));
+    }
+
+    @Test
     void retriesStopAfterMaxAttemptsAndSurfaceTheLastResponse() {
         for (int i = 0; i < 3; i++) {
             server.enqueue(json(500, "{\"error\":{\"message\":\"boom\",\"type\":\"server_error\"}}"));

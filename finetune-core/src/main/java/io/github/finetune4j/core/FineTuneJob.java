@@ -5,6 +5,7 @@ import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.TrainingHistory;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -159,4 +160,21 @@ public interface FineTuneJob {
      * @throws io.github.finetune4j.core.error.FineTuneException if the download fails
      */
     byte[] resultFile();
+
+    /**
+     * The job's training metrics as typed series. Does I/O: reads the job once if no result file is known yet, then
+     * the checkpoints, and the result file (CSV, base64-decoded when needed) once the job has one; while the job has
+     * no result file yet (it is still running, or it failed), the metrics events are read instead. Where sources
+     * overlap, the result file wins over checkpoints, and checkpoints over events.
+     *
+     * <pre>{@code
+     * TrainingHistory history = job.metrics();
+     * history.trainLoss().forEach(p -> System.out.println(p.step() + "\t" + p.value()));
+     * }</pre>
+     *
+     * @return the metrics; empty when the job has not reported any yet
+     * @throws io.github.finetune4j.core.error.ResponseFormatException if the result file is not a metrics CSV
+     * @throws io.github.finetune4j.core.error.FineTuneException if a download fails
+     */
+    TrainingHistory metrics();
 }

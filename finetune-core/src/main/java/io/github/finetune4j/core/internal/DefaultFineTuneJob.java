@@ -8,6 +8,7 @@ import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.model.TrainingHistory;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -92,6 +93,23 @@ final class DefaultFineTuneJob implements FineTuneJob {
             throw new IllegalStateException("job " + id() + " has no result file yet (status " + snapshot.rawStatus() + ")");
         }
         return ResultFiles.decode(client.provider().fileContent(snapshot.resultFiles().get(0)));
+    }
+
+    @Override
+    public TrainingHistory metrics() {
+        JobSnapshot snapshot = latest.get();
+        if (snapshot.resultFiles().isEmpty()) {
+            snapshot = refresh();
+        }
+        TrainingHistory.Builder history = TrainingHistory.builder();
+        if (snapshot.resultFiles().isEmpty()) {
+            events().forEach(event -> event.metrics().ifPresent(history::add));
+        }
+        checkpoints().forEach(history::addCheckpoint);
+        if (!snapshot.resultFiles().isEmpty()) {
+            history.merge(ResultCsvParser.parse(client.provider().fileContent(snapshot.resultFiles().get(0))));
+        }
+        return history.build();
     }
 
     private void requirePause() {

@@ -1,0 +1,91 @@
+package io.github.finetune4j.examples;
+
+import io.github.finetune4j.core.FineTuneClient;
+import io.github.finetune4j.eval.EvalRow;
+import io.github.finetune4j.eval.EvaluationResult;
+import io.github.finetune4j.eval.Scorers;
+import io.github.finetune4j.openai.OpenAiFineTuning;
+import io.github.finetune4j.testkit.EmulatorClock;
+import io.github.finetune4j.testkit.FineTuningEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.xml.sax.InputSource;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class T1000EvaluationTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
+    private final FineTuningEmulator emulator = FineTuningEmulator.builder().clock(EmulatorClock.scaled(200)).build()
+            .start();
+    private final FineTuneClient client = OpenAiFineTuning.builder().apiKey(emulator.apiKey())
+            .baseUrl(emulator.baseUrl()).buildClient();
+
+    @AfterEach
+    void stop() {
+        client.close();
+        emulator.close();
+    }
+
+    private EvaluationResult run() {
+        return assertTimeoutPreemptively(Duration.ofSeconds(90),
+                () -> new T1000Evaluation(out, dir, Duration.ofMillis(20)).run(client));
+    }
+
+    private static Document parseXml(String markup) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(markup)));
+    }
+
+    @Test
+    void fineTunedBotBeatsItsBaseModelAndTheReportIsWritten() throws Exception {
+        EvaluationResult result = run();
+
+        assertThat(result.rows()).hasSize(24).noneMatch(EvalRow::isError);
+        double tuned = result.summary("fine-tuned").orElseThrow().score(Scorers.TOKEN_F1).mean();
+        double base = result.summary("base").orElseThrow().score(Scorers.TOKEN_F1).mean();
+        assertThat(tuned).isGreaterThan(base);
+        assertThat(result.comparison(Scorers.TOKEN_F1, "fine-tuned", "base").orElseThrow().winRate())
+                .isGreaterThan(0.5);
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("Evaluating 8 held-out questions: fine-tuned vs base vs base + 4 shots")
+                .contains("candidate").contains("token_f1").contains("$ / 1k req")
+                .contains("Win rate by token_f1: fine-tuned vs base").contains("Report: ");
+        String html = Files.readString(dir.resolve("report.html"));
+        Document doc = parseXml(html);
+        assertThat(doc.getElementsByTagName("svg").getLength()).isEqualTo(4);
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<script");
+        assertThat(doc.getDocumentElement().getTextContent()).contains("Training and validation loss",
+                "Event timeline", "Pairwise win rates", "Prompt savings", "Estimated cost", "Actual cost");
+        assertThat(parseXml(Files.readString(dir.resolve("loss.svg"))).getElementsByTagName("polyline").getLength())
+                .isEqualTo(1);
+        assertThat(dir.resolve("t1000-eval-job.id")).doesNotExist();
+    }
+
+    @Test
+    void secondRunAsksOnlyTheNewlyTrainedModelAndTakesTheRestFromTheCache() {
+        run();
+
+        EvaluationResult second = run();
+
+        assertThat(second.requestsSent()).isEqualTo(8);
+        assertThat(second.rowsOf("base")).allMatch(r -> r.origin() == io.github.finetune4j.eval.RowOrigin.CACHE);
+    }
+}

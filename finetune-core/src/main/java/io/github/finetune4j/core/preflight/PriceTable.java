@@ -45,6 +45,15 @@ public record PriceTable(String provider, String version, LocalDate readOn, Stri
     /**
      * Validates the components and copies the rows.
      *
+     * @param provider the provider id, for example {@code openai} or {@code azure-openai}
+     * @param version a label that names this snapshot, shown in every cost estimate
+     * @param readOn the day the figures were read from the provider's documentation
+     * @param source where the figures come from
+     * @param maxFileBytes largest file for a single upload request; above it the large-file (Uploads API) route is needed
+     * @param maxUploadBytes largest file the provider accepts at all
+     * @param maxTrainedTokensPerJob largest job (trained tokens, i.e. tokens times epochs), if the provider has a cap
+     * @param byteOrderMarkSeverity how a UTF-8 byte-order mark at the start of the file is reported
+     * @param models the per-model rows; looked up by longest prefix of the base model name
      * @throws IllegalArgumentException if a size is not positive
      */
     public PriceTable {

@@ -142,8 +142,11 @@ public final class Fault {
     }
 
     /**
-     * Restricts the fault to paths that start with {@code prefix}, either relative to
-     * {@link FineTuningEmulator#baseUrl()} ({@code /fine_tuning/jobs}) or absolute ({@code /v1/fine_tuning/jobs}).
+     * Restricts the fault to paths that start with {@code prefix}, either relative to the dialect's root
+     * ({@code /fine_tuning/jobs}, which matches {@code /v1/fine_tuning/jobs}, {@code /openai/v1/fine_tuning/jobs}
+     * and {@code /openai/fine_tuning/jobs}) or absolute ({@code /v1/fine_tuning/jobs},
+     * {@code /openai/deployments/my-deployment/chat/completions}, {@code /subscriptions}). On Azure and ARM paths the
+     * error body is Azure's; on the Azure data plane a delay is also sent as {@code x-ms-retry-after-ms}.
      * A prefix matches whole segments: {@code /files} matches {@code /files/file-abc} but not {@code /filesystem}.
      *
      * @param prefix the path prefix, starting with {@code /}

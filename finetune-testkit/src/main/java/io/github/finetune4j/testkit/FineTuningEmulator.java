@@ -2,6 +2,8 @@ package io.github.finetune4j.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.finetune4j.testkit.internal.EmulatorServer;
+import io.github.finetune4j.testkit.internal.azure.ArmDialect;
+import io.github.finetune4j.testkit.internal.azure.AzureOpenAiDialect;
 import io.github.finetune4j.testkit.internal.http.FaultEngine;
 import io.github.finetune4j.testkit.internal.http.HttpDispatcher;
 import io.github.finetune4j.testkit.internal.http.RequestLog;
@@ -17,8 +19,8 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * An in-process emulator of the OpenAI fine-tuning wire API, for examples and tests that must run offline. It
- * listens on the loopback interface only and keeps all state in memory.
+ * An in-process emulator of the OpenAI and Azure OpenAI fine-tuning wire APIs, for examples and tests that must
+ * run offline. It listens on the loopback interface only and keeps all state in memory.
  *
  * <p>It speaks the OpenAI dialect under {@code /v1}: files (multipart upload, list, retrieve, content, delete),
  * fine-tuning jobs (create, list, retrieve, cancel, pause, resume, events, checkpoints), models (list, retrieve,
@@ -50,6 +52,21 @@ import java.util.concurrent.CountDownLatch;
  * }
  * }</pre>
  *
+ * <p>It also speaks Azure, over the same state: the Azure OpenAI data plane under {@code /openai/v1} and under the
+ * dated route {@code /openai/...?api-version=2024-10-21} (files {@code pending → running → processed}, jobs with
+ * {@code trainingType} and Azure's status words, models with {@code capabilities} and {@code deprecation}, chat
+ * through a deployment), with {@code api-key: <key>} or {@code Authorization: Bearer <key>}; and Azure Resource
+ * Manager deployments under {@code /subscriptions/...} ({@code Bearer} only), whose {@code provisioningState} moves
+ * {@code Creating → Succeeded} after {@link Builder#deploymentDuration(Duration)}. Point an Azure client at
+ * {@link #azureEndpoint()} and its ARM client at {@link #armEndpoint()}:
+ *
+ * <pre>{@code
+ * // data plane: POST {azureEndpoint}/openai/v1/files, .../fine_tuning/jobs with "trainingType": "Standard", ...
+ * // ARM:        PUT  {armEndpoint}/subscriptions/s/resourceGroups/g/providers/Microsoft.CognitiveServices
+ * //                  /accounts/a/deployments/my-deployment?api-version=2024-10-01
+ * // chat:       POST {azureEndpoint}/openai/v1/chat/completions with "model": "my-deployment"
+ * }</pre>
+ *
  * <p>Every request computes job states from the clock when it arrives; nothing runs in the background.
  * Thread-safe: any number of clients may use one emulator concurrently.
  *
@@ -76,6 +93,11 @@ public final class FineTuningEmulator implements AutoCloseable {
     /** How long a job stays {@code running}, spread evenly over its steps, in emulated time. */
     public static final Duration DEFAULT_TRAINING_DURATION = Duration.ofSeconds(60);
 
+    /**
+     * How long an ARM deployment stays {@code Creating} before it is {@code Succeeded}, in emulated time: 30 s.
+     */
+    public static final Duration DEFAULT_DEPLOYMENT_DURATION = Duration.ofSeconds(30);
+
     /** The base models that can be fine-tuned unless more are added. */
     public static final List<String> DEFAULT_BASE_MODELS = List.of("gpt-4o-mini-2024-07-18", "gpt-4o-2024-08-06",
             "gpt-4.1-2025-04-14", "gpt-4.1-mini-2025-04-14");
@@ -99,12 +121,15 @@ public final class FineTuningEmulator implements AutoCloseable {
         this.requestedPort = builder.port;
         EmulatorConfig config = new EmulatorConfig(builder.organization, builder.fileProcessingDelay,
                 builder.validationDuration, builder.queueDuration, builder.trainingDuration, builder.baseModels,
-                builder.seed);
+                builder.seed, builder.deploymentDuration);
         EmulatorState state = new EmulatorState(config, clock::now, new ObjectMapper());
         this.faultEngine = new FaultEngine();
         this.faults = new Faults(faultEngine, state);
         this.requestLog = new RequestLog();
-        this.router = new Router(List.of(new OpenAiDialect(state, builder.apiKey)));
+        // Order matters: the first dialect whose prefix matches owns a path, so /openai/v1 comes before /openai.
+        this.router = new Router(List.of(new OpenAiDialect(state, builder.apiKey),
+                AzureOpenAiDialect.v1(state, builder.apiKey), AzureOpenAiDialect.dated(state, builder.apiKey),
+                new ArmDialect(state, builder.apiKey)));
     }
 
     /**
@@ -148,8 +173,35 @@ public final class FineTuningEmulator implements AutoCloseable {
      * @throws IllegalStateException if the emulator has not been started
      */
     public String baseUrl() {
-        EmulatorServer running = running();
-        return "http://" + running.host() + ":" + running.port() + "/v1";
+        return origin() + "/v1";
+    }
+
+    /**
+     * Returns the endpoint of the emulated Azure OpenAI resource, what {@code https://<resource>.openai.azure.com}
+     * is for the service: clients append {@code /openai/v1/...} (v1 route) or {@code /openai/...?api-version=...}
+     * (dated route). They authenticate with {@code api-key: <}{@link #apiKey()}{@code >} or with
+     * {@code Authorization: Bearer <}{@link #apiKey()}{@code >} in place of an Entra ID token.
+     *
+     * @return e.g. {@code http://127.0.0.1:54321}, without a trailing slash; never null
+     * @throws IllegalStateException if the emulator has not been started
+     */
+    public String azureEndpoint() {
+        return origin();
+    }
+
+    /**
+     * Returns the Azure Resource Manager endpoint, what {@code https://management.azure.com} is for the service:
+     * clients append {@code /subscriptions/{subscription}/resourceGroups/{group}/providers/
+     * Microsoft.CognitiveServices/accounts/{account}/deployments/{name}?api-version=2024-10-01}. Any subscription,
+     * resource group and account name address the one emulated account. ARM takes only
+     * {@code Authorization: Bearer <}{@link #apiKey()}{@code >}. It is the same server as
+     * {@link #azureEndpoint()}.
+     *
+     * @return e.g. {@code http://127.0.0.1:54321}, without a trailing slash; never null
+     * @throws IllegalStateException if the emulator has not been started
+     */
+    public String armEndpoint() {
+        return origin();
     }
 
     /**
@@ -163,8 +215,9 @@ public final class FineTuningEmulator implements AutoCloseable {
     }
 
     /**
-     * Returns the one API key the emulator accepts as {@code Authorization: Bearer <key>}. It is not a secret: the
-     * emulator is reachable only from this machine.
+     * Returns the one API key the emulator accepts: as {@code Authorization: Bearer <key>} on the OpenAI dialect,
+     * as {@code api-key: <key>} or a bearer token on the Azure data plane, and as the bearer token on ARM. It is
+     * not a secret: the emulator is reachable only from this machine.
      *
      * @return the key, never null
      */
@@ -244,6 +297,11 @@ public final class FineTuningEmulator implements AutoCloseable {
         return "FineTuningEmulator[" + where + (closed ? ", closed" : "") + "]";
     }
 
+    private String origin() {
+        EmulatorServer running = running();
+        return "http://" + running.host() + ":" + running.port();
+    }
+
     private EmulatorServer running() {
         EmulatorServer running = server;
         if (running == null) {
@@ -287,6 +345,7 @@ public final class FineTuningEmulator implements AutoCloseable {
         private Duration trainingDuration = DEFAULT_TRAINING_DURATION;
         private final List<String> baseModels = new ArrayList<>(DEFAULT_BASE_MODELS);
         private long seed;
+        private Duration deploymentDuration = DEFAULT_DEPLOYMENT_DURATION;
 
         private Builder() {
         }
@@ -410,6 +469,20 @@ public final class FineTuningEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("duration must be positive");
             }
             this.trainingDuration = duration;
+            return this;
+        }
+
+        /**
+         * Sets how long an ARM deployment stays {@code Creating} before it is {@code Succeeded} (or {@code Failed}),
+         * in emulated time. Default 30 s.
+         *
+         * @param duration zero or positive
+         * @return this builder
+         * @throws NullPointerException if {@code duration} is null
+         * @throws IllegalArgumentException if {@code duration} is negative
+         */
+        public Builder deploymentDuration(Duration duration) {
+            this.deploymentDuration = nonNegative(duration, "duration");
             return this;
         }
 

@@ -37,6 +37,8 @@ final class Launcher {
         FineTuningEmulator emulator = configure(options).start();
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "finetune-emulator-shutdown"));
         out.println("FineTuningEmulator listening on " + emulator.baseUrl());
+        out.println("Azure OpenAI endpoint: " + emulator.azureEndpoint() + " (/openai/v1, or /openai with "
+                + "api-version); Azure Resource Manager: " + emulator.armEndpoint() + "/subscriptions/...");
         out.println("API key: " + (options.apiKey() == null
                 ? FineTuningEmulator.DEFAULT_API_KEY + " (default)" : "as given by --api-key"));
         out.println("This is an emulation for offline tests, not a language model. Stop it with Ctrl+C.");

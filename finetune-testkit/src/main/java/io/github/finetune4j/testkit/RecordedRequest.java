@@ -11,14 +11,12 @@ import java.util.Objects;
  * @param query the raw query string without {@code ?}, empty when there is none; never null
  */
 public record RecordedRequest(String method, String path, String query) {
-
     /**
-     * Validates; a null query becomes empty.
+     * Validates the components.
      *
-     * @param method the HTTP method, upper case
-     * @param path the decoded full path
-     * @param query the raw query string, or null for none
-     * @throws NullPointerException if {@code method} or {@code path} is null
+     * @param method the HTTP method, upper case, e.g. {@code POST}
+     * @param path the decoded full path, e.g. {@code /v1/fine_tuning/jobs}
+     * @param query the raw query string without {@code ?}, empty when there is none; never null
      */
     public RecordedRequest {
         Objects.requireNonNull(method, "method");

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * One wire dialect the emulator speaks: where its paths live, how callers authenticate, which routes exist and
- * how errors look. The OpenAI dialect lives under {@code /v1}; an Azure dialect would live under
- * {@code /openai} with {@code api-version} and the {@code api-key} header, over the same state.
+ * how errors look. The OpenAI dialect lives under {@code /v1}; the Azure data plane under {@code /openai/v1} and
+ * {@code /openai} (with {@code api-version} and the {@code api-key} header), ARM under {@code /subscriptions}, all
+ * over the same state.
  */
 public interface Dialect {
 

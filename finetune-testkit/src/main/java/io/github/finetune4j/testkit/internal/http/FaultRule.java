@@ -31,10 +31,6 @@ public record FaultRule(Kind kind, int status, Duration retryAfter, Duration han
         /** Answer 200 with a body that is not valid JSON; the request is not processed. */
         MALFORMED_JSON
     }
-
-    /**
-     * Validates.
-     */
     public FaultRule {
         Objects.requireNonNull(kind, "kind");
         if (times < 1) {

@@ -18,10 +18,6 @@ import java.util.Objects;
  */
 public record Request(String method, String path, List<String> segments, Map<String, List<String>> query,
                       Map<String, List<String>> headers, byte[] body, Map<String, String> pathParams) {
-
-    /**
-     * Validates and copies.
-     */
     public Request {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");

@@ -15,10 +15,6 @@ public record Response(int status, Map<String, String> headers, byte[] body) {
 
     /** The JSON content type. */
     public static final String JSON = "application/json";
-
-    /**
-     * Copies the headers, keeping their order.
-     */
     public Response {
         headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }

@@ -10,10 +10,6 @@ import java.util.Objects;
  * @param handler the handler
  */
 public record Route(String method, PathTemplate template, Handler handler) {
-
-    /**
-     * Validates.
-     */
     public Route {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(template, "template");

@@ -80,7 +80,8 @@ final class JobRequestParser {
         }
         Hyperparameters parsed = hyperparameters(hyperparameters, hyperparametersParam,
                 method == FineTuneMethodType.DPO ? DPO_KEYS : SUPERVISED_KEYS);
-        return new JobSpec(model, trainingFile, validationFile, suffix, seed, metadata, method, parsed, integrations);
+        return new JobSpec(model, trainingFile, validationFile, suffix, seed, metadata, method, parsed, integrations,
+                null);
     }
 
     private static Long seed(JsonNode node) {

@@ -23,24 +23,41 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON shapes of the OpenAI API ({@code OpenAIFile}, {@code FineTuningJob}, {@code FineTuningJobEvent},
+ * The JSON shapes of the OpenAI API (also used, with Azure's status words, by the Azure v1 route) ({@code OpenAIFile}, {@code FineTuningJob}, {@code FineTuningJobEvent},
  * {@code FineTuningJobCheckpoint}, {@code Model}, lists and errors), built from the emulator's state.
  */
-final class OpenAiJson {
+public final class OpenAiJson {
 
     private final ObjectMapper mapper;
     private final String organizationId;
 
-    OpenAiJson(ObjectMapper mapper, String organizationId) {
+    /**
+     * Creates the renderer.
+     *
+     * @param mapper the mapper
+     * @param organizationId the {@code organization_id} jobs report, or null to report null
+     */
+    public OpenAiJson(ObjectMapper mapper, String organizationId) {
         this.mapper = mapper;
         this.organizationId = organizationId;
     }
 
-    ObjectNode object() {
+    /**
+     * Creates an empty object.
+     *
+     * @return the node
+     */
+    public ObjectNode object() {
         return mapper.createObjectNode();
     }
 
-    Response ok(JsonNode node) {
+    /**
+     * Serialises a 200 response.
+     *
+     * @param node the body
+     * @return the response
+     */
+    public Response ok(JsonNode node) {
         try {
             return Response.json(200, mapper.writeValueAsString(node));
         } catch (JsonProcessingException e) {
@@ -48,7 +65,13 @@ final class OpenAiJson {
         }
     }
 
-    Response error(ApiError error) {
+    /**
+     * Renders an error in OpenAI's error body.
+     *
+     * @param error the error
+     * @return the response
+     */
+    public Response error(ApiError error) {
         ObjectNode body = object();
         ObjectNode inner = body.putObject("error");
         inner.put("message", error.getMessage());
@@ -67,7 +90,14 @@ final class OpenAiJson {
         return response;
     }
 
-    ObjectNode list(List<? extends JsonNode> data, boolean hasMore) {
+    /**
+     * Renders a list object.
+     *
+     * @param data the items
+     * @param hasMore whether more items follow
+     * @return the list
+     */
+    public ObjectNode list(List<? extends JsonNode> data, boolean hasMore) {
         ObjectNode list = object();
         list.put("object", "list");
         ArrayNode array = list.putArray("data");
@@ -76,7 +106,14 @@ final class OpenAiJson {
         return list;
     }
 
-    ObjectNode file(StoredFile file, Instant now) {
+    /**
+     * Renders an {@code OpenAIFile}.
+     *
+     * @param file the file
+     * @param now the current instant
+     * @return the node
+     */
+    public ObjectNode file(StoredFile file, Instant now) {
         ObjectNode node = object();
         node.put("id", file.id());
         node.put("object", "file");
@@ -88,7 +125,14 @@ final class OpenAiJson {
         return node;
     }
 
-    ObjectNode job(JobRecord job, JobView view) {
+    /**
+     * Renders a {@code FineTuningJob}.
+     *
+     * @param job the job
+     * @param view its state now
+     * @return the node
+     */
+    public ObjectNode job(JobRecord job, JobView view) {
         ObjectNode node = object();
         node.put("object", "fine_tuning.job");
         node.put("id", job.id());
@@ -142,7 +186,13 @@ final class OpenAiJson {
         return node;
     }
 
-    ObjectNode event(JobView.Event event) {
+    /**
+     * Renders a {@code FineTuningJobEvent}.
+     *
+     * @param event the event
+     * @return the node
+     */
+    public ObjectNode event(JobView.Event event) {
         ObjectNode node = object();
         node.put("object", "fine_tuning.job.event");
         node.put("id", event.id());
@@ -155,7 +205,14 @@ final class OpenAiJson {
         return node;
     }
 
-    ObjectNode checkpoint(JobRecord job, JobView.Checkpoint checkpoint) {
+    /**
+     * Renders a {@code FineTuningJobCheckpoint}.
+     *
+     * @param job the job
+     * @param checkpoint the checkpoint
+     * @return the node
+     */
+    public ObjectNode checkpoint(JobRecord job, JobView.Checkpoint checkpoint) {
         ObjectNode node = object();
         node.put("object", "fine_tuning.job.checkpoint");
         node.put("id", checkpoint.id());
@@ -177,7 +234,13 @@ final class OpenAiJson {
         return node;
     }
 
-    ObjectNode model(ModelRecord model) {
+    /**
+     * Renders a {@code Model}.
+     *
+     * @param model the model
+     * @return the node
+     */
+    public ObjectNode model(ModelRecord model) {
         ObjectNode node = object();
         node.put("id", model.id());
         node.put("object", "model");
@@ -189,7 +252,14 @@ final class OpenAiJson {
         return node;
     }
 
-    ObjectNode deleted(String id, String object) {
+    /**
+     * Renders a deletion result.
+     *
+     * @param id the deleted id
+     * @param object the object type, e.g. {@code file}
+     * @return the node
+     */
+    public ObjectNode deleted(String id, String object) {
         ObjectNode node = object();
         node.put("id", id);
         node.put("object", object);

@@ -10,18 +10,33 @@ import java.util.function.Function;
  * Cursor paging as the OpenAI list endpoints do it: {@code after} is the id of the last item of the previous
  * page, {@code limit} the page size.
  */
-final class Paging {
+public final class Paging {
 
     /** The largest page size accepted. */
-    static final int MAX_LIMIT = 10_000;
+    public static final int MAX_LIMIT = 10_000;
 
     private Paging() {
     }
 
-    record Page<T>(List<T> data, boolean hasMore) {
+    /**
+     * One page.
+     *
+     * @param data the items
+     * @param hasMore whether more items follow
+     * @param <T> the item type
+     */
+    public record Page<T>(List<T> data, boolean hasMore) {
     }
 
-    static int limit(Request request, int defaultLimit) {
+    /**
+     * Reads the {@code limit} query parameter.
+     *
+     * @param request the request
+     * @param defaultLimit the limit when absent
+     * @return the limit
+     * @throws ApiError 400 for a limit that is not an integer in range
+     */
+    public static int limit(Request request, int defaultLimit) {
         String raw = request.queryParam("limit");
         if (raw == null || raw.isEmpty()) {
             return defaultLimit;
@@ -42,8 +57,15 @@ final class Paging {
     /**
      * Returns the page after the item with id {@code after} (from the start when null). An unknown cursor gives
      * an empty last page, so a client can never loop.
+     *
+     * @param items all items, in list order
+     * @param id the id of an item
+     * @param after the cursor, or null
+     * @param limit the page size
+     * @param <T> the item type
+     * @return the page
      */
-    static <T> Page<T> page(List<T> items, Function<T, String> id, String after, int limit) {
+    public static <T> Page<T> page(List<T> items, Function<T, String> id, String after, int limit) {
         int start = 0;
         if (after != null && !after.isEmpty()) {
             start = -1;

@@ -14,13 +14,11 @@ import java.util.Objects;
  * @param trainingDuration how long a job stays in {@code running}, spread evenly over its steps
  * @param baseModels the models that can be fine-tuned, and that chat answers for generically
  * @param seed the seed of generated ids and of jobs created without a seed
+ * @param deploymentDuration how long an ARM deployment stays {@code Creating} before it is {@code Succeeded}
  */
 public record EmulatorConfig(String organization, Duration fileProcessingDelay, Duration validationDuration,
-                             Duration queueDuration, Duration trainingDuration, List<String> baseModels, long seed) {
-
-    /**
-     * Validates and copies.
-     */
+                             Duration queueDuration, Duration trainingDuration, List<String> baseModels, long seed,
+                             Duration deploymentDuration) {
     public EmulatorConfig {
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(fileProcessingDelay, "fileProcessingDelay");
@@ -28,6 +26,7 @@ public record EmulatorConfig(String organization, Duration fileProcessingDelay, 
         Objects.requireNonNull(queueDuration, "queueDuration");
         Objects.requireNonNull(trainingDuration, "trainingDuration");
         baseModels = List.copyOf(baseModels);
+        Objects.requireNonNull(deploymentDuration, "deploymentDuration");
     }
 
     /**

@@ -30,6 +30,7 @@ public final class EmulatorState {
     private final Map<String, JobRecord> jobs = new LinkedHashMap<>();
     private final ModelStore models;
     private final JobService jobService;
+    private final DeploymentStore deployments = new DeploymentStore();
     private Instant now;
     private Instant lastNow = Instant.EPOCH;
     private long sequence;
@@ -64,6 +65,7 @@ public final class EmulatorState {
             now = read.isBefore(lastNow) ? lastNow : read;
             lastNow = now;
             settleJobs();
+            deployments.purge(now);
             return work.apply(this);
         } finally {
             now = null;
@@ -132,14 +134,39 @@ public final class EmulatorState {
      * @return the file
      */
     public StoredFile addUpload(String filename, String purpose, byte[] content) {
-        StoredFile file = new StoredFile(ids.next("file-", 22), filename, purpose, content, now(),
-                now().plus(config.fileProcessingDelay()), nextSequence());
+        return addUpload(filename, purpose, content, IdStyle.OPENAI, null);
+    }
+
+    /**
+     * Adds a new file that becomes processed, or fails processing, after the configured delay.
+     *
+     * @param filename the file name
+     * @param purpose the purpose
+     * @param content the bytes
+     * @param style the look of the id
+     * @param processingError why processing will fail, or null
+     * @return the file
+     */
+    public StoredFile addUpload(String filename, String purpose, byte[] content, IdStyle style,
+                                String processingError) {
+        String id = style == IdStyle.AZURE ? ids.nextHex("file-", 32) : ids.next("file-", 22);
+        StoredFile file = new StoredFile(id, filename, purpose, content, now(),
+                now().plus(config.fileProcessingDelay()), nextSequence(), processingError);
         files.add(file);
         return file;
     }
 
+    /** @return the ARM deployments */
+    public DeploymentStore deployments() {
+        return deployments;
+    }
+
     void putJob(JobRecord job) {
         jobs.put(job.id(), job);
+    }
+
+    void removeJob(String id) {
+        jobs.remove(id);
     }
 
     Optional<JobRecord> findJob(String id) {
@@ -168,7 +195,7 @@ public final class EmulatorState {
                 Instant finished = phase.finishedAt();
                 String fileId = IdGenerator.derived("file-", job.id() + ":results", 22);
                 files.add(new StoredFile(fileId, ResultCsv.FILENAME, "fine-tune-results",
-                        ResultCsv.encoded(job.curve().steps()), finished, finished, nextSequence()));
+                        ResultCsv.encoded(job.curve().steps()), finished, finished, nextSequence(), null));
                 models.add(new ModelRecord(job.fineTunedModel(), finished, config.organizationId(), null,
                         job.id()));
                 job.markMaterialized(fileId);

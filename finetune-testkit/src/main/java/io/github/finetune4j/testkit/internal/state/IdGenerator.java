@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 public final class IdGenerator {
 
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String HEX = "0123456789abcdef";
 
     private final SplittableRandom random;
 
@@ -34,6 +35,17 @@ public final class IdGenerator {
     }
 
     /**
+     * Returns the next id with lower-case hexadecimal characters, as Azure's ids look ({@code file-<32 hex>}).
+     *
+     * @param prefix the prefix, e.g. {@code ftjob-}
+     * @param length the number of hexadecimal characters after the prefix
+     * @return the id
+     */
+    public synchronized String nextHex(String prefix, int length) {
+        return prefix + chars(random, length, HEX);
+    }
+
+    /**
      * Returns the next value for a seed.
      *
      * @return a non-negative int
@@ -51,17 +63,37 @@ public final class IdGenerator {
      * @return the id
      */
     public static String derived(String prefix, String key, int length) {
+        return prefix + chars(new SplittableRandom(hash(key)), length, ALPHABET);
+    }
+
+    /**
+     * Returns a hexadecimal id derived from a key: the same key always gives the same id.
+     *
+     * @param prefix the prefix
+     * @param key the key
+     * @param length the number of hexadecimal characters after the prefix
+     * @return the id
+     */
+    public static String derivedHex(String prefix, String key, int length) {
+        return prefix + chars(new SplittableRandom(hash(key)), length, HEX);
+    }
+
+    private static long hash(String key) {
         long hash = 1125899906842597L;
         for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
             hash = 31 * hash + b;
         }
-        return prefix + chars(new SplittableRandom(hash), length);
+        return hash;
     }
 
     private static String chars(SplittableRandom random, int length) {
+        return chars(random, length, ALPHABET);
+    }
+
+    private static String chars(SplittableRandom random, int length, String alphabet) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return out.toString();
     }

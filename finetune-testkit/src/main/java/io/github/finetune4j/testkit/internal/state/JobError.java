@@ -10,10 +10,6 @@ import java.util.Objects;
  * @param param the parameter that caused it, or null
  */
 public record JobError(String code, String message, String param) {
-
-    /**
-     * Validates.
-     */
     public JobError {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");

@@ -170,6 +170,29 @@ public final class JobRecord {
         callEvents.add(new CallEvent(eventId, at, JobView.Level.INFO, "Fine-tuning job resumed"));
     }
 
+    /**
+     * Returns when the latest pause started.
+     *
+     * @return the instant, or null when the job was never paused
+     */
+    public Instant lastPauseStartedAt() {
+        return pauses.isEmpty() ? null : pauses.get(pauses.size() - 1).start;
+    }
+
+    /**
+     * Returns when the latest pause ended.
+     *
+     * @return the instant, or null when the job was never resumed
+     */
+    public Instant lastResumedAt() {
+        for (int i = pauses.size() - 1; i >= 0; i--) {
+            if (pauses.get(i).end != null) {
+                return pauses.get(i).end;
+            }
+        }
+        return null;
+    }
+
     boolean isPausedNow() {
         return !pauses.isEmpty() && pauses.get(pauses.size() - 1).end == null;
     }

@@ -30,6 +30,18 @@ public final class JobService {
      * @throws ApiError 400 for an unknown file or model, or a file with the wrong purpose
      */
     public JobRecord create(JobSpec spec) {
+        return create(spec, IdStyle.OPENAI);
+    }
+
+    /**
+     * Creates a job whose id and fine-tuned model name look like those of a dialect.
+     *
+     * @param spec the request
+     * @param style the look of the job id and of the fine-tuned model name
+     * @return the new job
+     * @throws ApiError 400 for an unknown file or model, or a file with the wrong purpose
+     */
+    public JobRecord create(JobSpec spec, IdStyle style) {
         StoredFile training = requireFineTuneFile(spec.trainingFile(), "training_file");
         StoredFile validation = spec.validationFile() == null ? null
                 : requireFineTuneFile(spec.validationFile(), "validation_file");
@@ -46,10 +58,13 @@ public final class JobService {
             ready = validation.readyAt();
         }
         long validationStart = ready.isAfter(now) ? Duration.between(now, ready).toNanos() : 0;
-        String id = state.ids().next("ftjob-", 24);
+        String id = style == IdStyle.AZURE ? state.ids().nextHex("ftjob-", 32) : state.ids().next("ftjob-", 24);
         long seed = spec.seed() != null ? spec.seed() : state.ids().nextSeed();
-        String fineTunedModel = "ft:" + base + ":" + state.config().organization() + ":"
-                + (spec.suffix() == null ? "" : spec.suffix()) + ":" + IdGenerator.derived("", id + ":model", 8);
+        String fineTunedModel = style == IdStyle.AZURE
+                ? base + ".ft-" + IdGenerator.derivedHex("", id + ":model", 32)
+                        + (spec.suffix() == null ? "" : "-" + spec.suffix())
+                : "ft:" + base + ":" + state.config().organization() + ":"
+                        + (spec.suffix() == null ? "" : spec.suffix()) + ":" + IdGenerator.derived("", id + ":model", 8);
         int examples = trainingResult.isValid() ? trainingResult.data().exampleCount() : 0;
         JobRecord job = new JobRecord(id, spec, now, seed, fineTunedModel, trainingResult, validationResult,
                 spec.hyperparameters().resolve(examples, spec.method()), validationStart, state.config());
@@ -71,6 +86,36 @@ public final class JobService {
     public JobRecord get(String id) {
         return state.findJob(id).orElseThrow(() -> ApiError.notFound(
                 "Could not find fine-tuning job: " + id, "fine_tuning_job_id", "fine_tune_not_found"));
+    }
+
+    /**
+     * Deletes a job record and the fine-tuned model it created. Its files stay.
+     *
+     * @param id the id
+     * @return the deleted job
+     * @throws ApiError 404 when there is no such job
+     */
+    public JobRecord delete(String id) {
+        JobRecord job = get(id);
+        state.removeJob(id);
+        state.models().get(job.fineTunedModel()).filter(m -> id.equals(m.jobId()))
+                .ifPresent(m -> state.models().remove(m.id()));
+        return job;
+    }
+
+    /**
+     * Returns the base model a model id descends from: the id itself for a base model, the base named in an
+     * OpenAI ({@code ft:<base>:…}) or Azure ({@code <base>.ft-…}) fine-tuned model name.
+     *
+     * @param model the model id
+     * @return the base model id
+     */
+    public static String baseModelOf(String model) {
+        if (model.startsWith("ft:")) {
+            return model.split(":", -1)[1];
+        }
+        int azure = model.indexOf(".ft-");
+        return azure > 0 ? model.substring(0, azure) : model;
     }
 
     /**
@@ -197,13 +242,13 @@ public final class JobService {
 
     private String baseModel(String model) {
         boolean known = state.config().baseModels().contains(model)
-                || (model.startsWith("ft:") && state.models().get(model).isPresent());
+                || state.models().get(model).filter(ModelRecord::isFineTuned).isPresent();
         if (!known) {
             throw new ApiError(400, "invalid_request_error", "Model " + model
                     + " is not available for fine-tuning or does not exist.", "model", "model_not_available",
                     Map.of());
         }
-        return model.startsWith("ft:") ? model.split(":", -1)[1] : model;
+        return baseModelOf(model);
     }
 
     private static String wire(JobStatus status) {

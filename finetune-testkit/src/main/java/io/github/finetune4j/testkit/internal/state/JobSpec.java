@@ -17,14 +17,12 @@ import java.util.Objects;
  * @param method the method
  * @param hyperparameters the requested hyperparameters
  * @param integrations the integrations as sent, or null; echoed back unchanged
+ * @param trainingType Azure's training tier as sent ({@code Standard}, {@code GlobalStandard}, {@code Developer}),
+ *     or null
  */
 public record JobSpec(String model, String trainingFile, String validationFile, String suffix, Long seed,
                       Map<String, String> metadata, FineTuneMethodType method, Hyperparameters hyperparameters,
-                      JsonNode integrations) {
-
-    /**
-     * Validates and copies.
-     */
+                      JsonNode integrations, String trainingType) {
     public JobSpec {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(trainingFile, "trainingFile");

@@ -55,10 +55,6 @@ public record JobView(JobStatus status, Instant finishedAt, Instant estimatedFin
     public record Checkpoint(String id, Instant createdAt, String model, int step,
                              TrainingCurve.StepMetrics metrics) {
     }
-
-    /**
-     * Copies.
-     */
     public JobView {
         events = List.copyOf(events);
         checkpoints = List.copyOf(checkpoints);

@@ -13,10 +13,6 @@ import java.util.Objects;
  * @param jobId the job that created a fine-tuned model, or null for base models
  */
 public record ModelRecord(String id, Instant created, String ownedBy, String shutdownDate, String jobId) {
-
-    /**
-     * Validates.
-     */
     public ModelRecord {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(created, "created");

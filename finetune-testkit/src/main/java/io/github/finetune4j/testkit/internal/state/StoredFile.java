@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param createdAt when it was created
  * @param readyAt when it becomes {@code processed}
  * @param sequence the order of creation, to break ties between equal timestamps
+ * @param processingError why processing failed (Azure's {@code status_details}), or null when it succeeds
  */
 public record StoredFile(String id, String filename, String purpose, byte[] content, Instant createdAt,
-                         Instant readyAt, long sequence) {
+                         Instant readyAt, long sequence, String processingError) {
 
     /** Processing status of a file. */
     public enum Status {
@@ -24,10 +25,6 @@ public record StoredFile(String id, String filename, String purpose, byte[] cont
         /** Ready for use. */
         PROCESSED
     }
-
-    /**
-     * Validates.
-     */
     public StoredFile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(filename, "filename");

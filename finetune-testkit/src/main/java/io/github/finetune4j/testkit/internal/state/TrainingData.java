@@ -24,10 +24,6 @@ public record TrainingData(int exampleCount, List<QaPair> pairs, long tokenEstim
      */
     public record QaPair(String question, String answer) {
     }
-
-    /**
-     * Copies.
-     */
     public TrainingData {
         pairs = List.copyOf(pairs);
     }

@@ -129,6 +129,45 @@ public final class TrainingFileValidator {
         return new Result(new TrainingData(examples, pairs, tokens, longExamples), null);
     }
 
+    /**
+     * Checks only the JSONL syntax, as Azure does while it processes an upload: UTF-8, at least one line, and
+     * every non-blank line a JSON object. The content of the examples is checked later, by the job.
+     *
+     * @param content the file's bytes
+     * @return the first problem, or null when the syntax is fine
+     */
+    public String syntaxProblem(byte[] content) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return "Invalid file format. The file is not valid UTF-8.";
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String[] lines = text.split("\n", -1);
+        int nonBlank = 0;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            nonBlank++;
+            JsonNode node;
+            try {
+                node = mapper.readTree(line);
+            } catch (JsonProcessingException e) {
+                node = null;
+            }
+            if (node == null || !node.isObject()) {
+                return "Invalid file format. Line " + (i + 1) + " is not a valid JSON object.";
+            }
+        }
+        return nonBlank == 0 ? "Invalid file format. The file is empty." : null;
+    }
+
     private static String chatExample(JsonNode node, int line, List<TrainingData.QaPair> pairs) {
         JsonNode messages = node.get("messages");
         if (messages == null || !messages.isArray() || messages.isEmpty()) {

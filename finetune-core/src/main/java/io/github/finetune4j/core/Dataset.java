@@ -4,12 +4,17 @@ import io.github.finetune4j.core.error.DatasetValidationException;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.internal.dataset.JsonlReader;
 import io.github.finetune4j.core.internal.dataset.JsonlWriter;
+import io.github.finetune4j.core.internal.preflight.Preflight;
+import io.github.finetune4j.core.internal.preflight.Splitter;
 import io.github.finetune4j.core.model.Example;
 import io.github.finetune4j.core.model.Message;
 import io.github.finetune4j.core.model.PreferenceExample;
 import io.github.finetune4j.core.model.Role;
 import io.github.finetune4j.core.model.ToolDefinition;
 import io.github.finetune4j.core.model.TrainingRecord;
+import io.github.finetune4j.core.preflight.DatasetSplit;
+import io.github.finetune4j.core.preflight.ValidationOptions;
+import io.github.finetune4j.core.preflight.ValidationReport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -169,6 +174,49 @@ public final class Dataset {
         } catch (IOException e) {
             throw new FineTuneException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs the pre-flight check: validates every line (format, roles, tools, method, special tokens, limits), counts
+     * tokens exactly with the base model's encoding, estimates epochs and cost, and scans for personal data. A file
+     * is read once, streaming, on {@link ValidationOptions#threads()} worker threads; memory does not grow with the
+     * file's size. Blocks until done.
+     *
+     * <pre>{@code
+     * ValidationReport report = Dataset.fromJsonl(Path.of("train.jsonl"))
+     *         .validate(ValidationOptions.builder().baseModel("gpt-4o-mini-2024-07-18").build());
+     * System.out.println(report.toText());
+     * }</pre>
+     *
+     * @param options what to check against
+     * @return the report; problems in the data are issues of the report, never exceptions
+     * @throws io.github.finetune4j.core.error.FineTuneInterruptedException if the thread is interrupted (the
+     *         interrupt flag stays set)
+     */
+    public ValidationReport validate(ValidationOptions options) {
+        Objects.requireNonNull(options, "options");
+        return Preflight.run(this, options);
+    }
+
+    /**
+     * Splits the dataset into a training and a validation file, streaming. The same seed always gives the same
+     * split; the validation part gets {@code round(n * validationFraction)} examples (at least one, and at least one
+     * stays for training). Lines are copied unchanged and not validated; blank lines are dropped. Each file is
+     * written beside its target and moved into place when complete.
+     *
+     * @param validationFraction the share of examples for validation, between 0 and 1 exclusive, e.g. {@code 0.1}
+     * @param seed the random seed
+     * @param trainingTarget the training file to write
+     * @param validationTarget the validation file to write
+     * @return both parts as file-backed datasets, with their sizes
+     * @throws IllegalArgumentException if the fraction is out of range or both targets are the same file
+     * @throws IllegalStateException if the dataset has fewer than 2 examples
+     * @throws FineTuneException if a file cannot be read or written
+     */
+    public DatasetSplit split(double validationFraction, long seed, Path trainingTarget, Path validationTarget) {
+        Objects.requireNonNull(trainingTarget, "trainingTarget");
+        Objects.requireNonNull(validationTarget, "validationTarget");
+        return Splitter.split(this, validationFraction, seed, trainingTarget, validationTarget);
     }
 
     @Override

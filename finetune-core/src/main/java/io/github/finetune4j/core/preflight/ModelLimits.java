@@ -30,7 +30,8 @@ public record ModelLimits(String model, TokenEncoding encoding, int maxTokensPer
     /**
      * Validates the components.
      *
-     * @param model a model name or name prefix, lower case, for example {@code gpt-4o-mini} or {@code gpt-3.5-turbo-0613}; the longest matching prefix wins
+     * @param model a model name or name prefix, lower case, for example {@code gpt-4o-mini} or
+     *        {@code gpt-3.5-turbo-0613}; the longest matching prefix wins
      * @param encoding the tokenizer of the model
      * @param maxTokensPerExample the training context: longer examples are truncated from the end
      * @param trainingPricePerMillionTokens USD per million trained tokens, or empty when unknown

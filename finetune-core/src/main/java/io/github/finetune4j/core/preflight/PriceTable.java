@@ -49,7 +49,8 @@ public record PriceTable(String provider, String version, LocalDate readOn, Stri
      * @param version a label that names this snapshot, shown in every cost estimate
      * @param readOn the day the figures were read from the provider's documentation
      * @param source where the figures come from
-     * @param maxFileBytes largest file for a single upload request; above it the large-file (Uploads API) route is needed
+     * @param maxFileBytes largest file for a single upload request; above it the large-file (Uploads API) route is
+     *        needed
      * @param maxUploadBytes largest file the provider accepts at all
      * @param maxTrainedTokensPerJob largest job (trained tokens, i.e. tokens times epochs), if the provider has a cap
      * @param byteOrderMarkSeverity how a UTF-8 byte-order mark at the start of the file is reported

@@ -1,0 +1,206 @@
+package io.github.finetune4j.core.internal.preflight;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.finetune4j.core.model.DatasetIssue;
+import io.github.finetune4j.core.model.FineTuneMethod;
+import io.github.finetune4j.core.model.Severity;
+
+import java.io.IOException;
+import java.util.List;
+
+import static io.github.finetune4j.core.internal.preflight.Names.type;
+
+/**
+ * Checks the lines of a batch: encoding, JSON syntax, then the chat or preference format, counting tokens and
+ * scanning for personal data on the way. Runs on the worker threads; one instance serves all of them.
+ */
+final class LineChecker {
+    private static final int MAX_PARSER_MESSAGE = 160;
+
+    private final String source;
+    private final FineTuneMethod method;
+    private final TextAnalyzer analyzer;
+    private final JsonReaders json;
+    private final ChatChecker chat;
+    private final PreferenceChecker preference;
+    private final Severity bomSeverity;
+    private final Severity piiSeverity;
+    private final boolean redact;
+    private final int maxLineBytes;
+
+    LineChecker(String source, FineTuneMethod method, TextAnalyzer analyzer, JsonReaders json, Severity bomSeverity,
+                Severity piiSeverity, boolean redact, int maxLineBytes) {
+        this.source = source;
+        this.method = method;
+        this.analyzer = analyzer;
+        this.json = json;
+        MessageChecker messages = new MessageChecker(json);
+        this.chat = new ChatChecker(messages);
+        this.preference = new PreferenceChecker(messages);
+        this.bomSeverity = bomSeverity;
+        this.piiSeverity = piiSeverity;
+        this.redact = redact;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    LineResult[] check(Batch batch) {
+        LineResult[] results = new LineResult[batch.count];
+        for (int i = 0; i < batch.count; i++) {
+            long line = batch.firstLine + i;
+            try {
+                results[i] = batch.isOverlong(i) ? overlong(line, batch.ends[i])
+                        : check(batch.data, batch.starts[i], batch.ends[i], line);
+            } catch (RuntimeException | StackOverflowError e) {
+                results[i] = failed(line, e);
+            }
+        }
+        return results;
+    }
+
+    LineResult check(byte[] b, int start, int end, long line) {
+        if (isBlank(b, start, end)) {
+            return LineResult.BLANK;
+        }
+        LineContext ctx = new LineContext(source, line, analyzer, piiSeverity, redact);
+        int from = start;
+        if (line == 1 && end - start >= 3 && (b[start] & 0xFF) == 0xEF && (b[start + 1] & 0xFF) == 0xBB
+                && (b[start + 2] & 0xFF) == 0xBF) {
+            ctx.add(bomSeverity, "", "byte_order_mark",
+                    "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM");
+            from += 3;
+            if (isBlank(b, from, end)) {
+                return result(ctx, 0);
+            }
+        }
+        int to = end;
+        while (to > from && isSpace(b[to - 1])) {
+            to--;
+        }
+        while (from < to && isSpace(b[from])) {
+            from++;
+        }
+        long hash = LineHash.hash(b, from, to);
+        int bad = Utf8.firstInvalid(b, from, to);
+        if (bad >= 0) {
+            ctx.error("", "invalid_utf8", "byte " + (bad - start + 1) + " of the line is not valid UTF-8");
+            return result(ctx, hash);
+        }
+        JsonNode root = parse(b, from, to - from, start, ctx);
+        if (root == null) {
+            return result(ctx, hash);
+        }
+        if (!root.isObject()) {
+            ctx.error("", "data_type", "line is " + type(root) + ", not a JSON object");
+            return result(ctx, hash);
+        }
+        ObjectNode o = (ObjectNode) root;
+        boolean isChat = o.has("messages");
+        boolean isPreference = o.has("input") || o.has("preferred_output") || o.has("non_preferred_output");
+        if (method == FineTuneMethod.SUPERVISED) {
+            if (isPreference && !isChat) {
+                ctx.error("", "method_mismatch", "line is a DPO preference pair, but the job uses supervised training");
+            } else {
+                chat.check(o, ctx);
+            }
+        } else if (isChat && !isPreference) {
+            ctx.error("", "method_mismatch", "line is a chat example, but the job uses DPO");
+        } else {
+            preference.check(o, ctx);
+        }
+        byte[] redacted = ctx.modified ? json.write(o) : null;
+        return new LineResult(false, ctx.counted, ctx.tokens, ctx.assistantTokens, ctx.messages, hash,
+                ctx.issues(), ctx.findings(), redacted);
+    }
+
+    private JsonNode parse(byte[] b, int offset, int length, int lineStart, LineContext ctx) {
+        try {
+            return json.read(b, offset, length, true);
+        } catch (JsonParseException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                ctx.warning("", "duplicate_key", "an object has the same key twice; the last value wins");
+                try {
+                    return json.read(b, offset, length, false);
+                } catch (IOException again) {
+                    return parseFailed(again, offset - lineStart, ctx);
+                }
+            }
+            return parseFailed(e, offset - lineStart, ctx);
+        } catch (IOException e) {
+            return parseFailed(e, offset - lineStart, ctx);
+        }
+    }
+
+    private JsonNode parseFailed(IOException e, int shift, LineContext ctx) {
+        if (e instanceof StreamConstraintsException) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("nesting depth")) {
+                ctx.error("", "nesting_too_deep", "JSON nesting is deeper than the limit ("
+                        + m.replaceAll("(?s).*?exceeds the maximum allowed \\((\\d+).*", "$1") + ")");
+            } else {
+                ctx.error("", "line_too_long", "a value in the line is longer than the limit of " + maxLineBytes
+                        + " bytes");
+            }
+            return null;
+        }
+        if (e instanceof MismatchedInputException && String.valueOf(e.getMessage()).contains("Trailing token")) {
+            ctx.error("", "invalid_json", "not valid JSON: more data after the JSON object" + column(e, shift));
+            return null;
+        }
+        String detail = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage()
+                : e.getMessage();
+        if (detail == null) {
+            detail = e.getClass().getSimpleName();
+        }
+        detail = detail.replace('\n', ' ');
+        if (detail.length() > MAX_PARSER_MESSAGE) {
+            detail = detail.substring(0, MAX_PARSER_MESSAGE) + "...";
+        }
+        ctx.error("", "invalid_json", "not valid JSON" + column(e, shift) + ": " + detail);
+        return null;
+    }
+
+    private static String column(IOException e, int shift) {
+        if (e instanceof JsonProcessingException) {
+            JsonLocation at = ((JsonProcessingException) e).getLocation();
+            if (at != null && at.getColumnNr() > 0) {
+                return " at column " + (at.getColumnNr() + shift);
+            }
+        }
+        return "";
+    }
+
+    private LineResult overlong(long line, int bytes) {
+        DatasetIssue issue = new DatasetIssue(source, line, "", "line_too_long", Severity.ERROR, "line has " + bytes
+                + " bytes, more than the limit of " + maxLineBytes + "; it was skipped");
+        return new LineResult(false, false, 0, 0, 0, 0, List.of(issue), List.of(), null);
+    }
+
+    private LineResult failed(long line, Throwable e) {
+        DatasetIssue issue = new DatasetIssue(source, line, "", "line_check_failed", Severity.ERROR,
+                "the line could not be checked (" + e.getClass().getSimpleName() + ")");
+        return new LineResult(false, false, 0, 0, 0, 0, List.of(issue), List.of(), null);
+    }
+
+    private static LineResult result(LineContext ctx, long hash) {
+        return new LineResult(false, false, 0, 0, 0, hash, ctx.issues(), ctx.findings(), null);
+    }
+
+    private static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!isSpace(b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isSpace(byte c) {
+        return c == ' ' || c == '\t' || c == '\r';
+    }
+}

@@ -2,10 +2,12 @@ package io.github.finetune4j.examples;
 
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
+import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.openai.OpenAiFineTuning;
 import io.github.finetune4j.testkit.FineTuningEmulator;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,9 @@ import java.util.Optional;
  * embedded emulator. Close it to stop the emulator too.
  */
 public final class ExampleClients implements AutoCloseable {
+    /** The emulator runs a job in seconds: poll it (and its files) this often. */
+    private static final Duration EMULATOR_POLL = Duration.ofMillis(200);
+
     private final FineTuneClient client;
     private final FineTuningEmulator emulator;
 
@@ -38,8 +43,10 @@ public final class ExampleClients implements AutoCloseable {
             return new ExampleClients(client, null);
         }
         FineTuningEmulator emulator = FineTuningEmulator.builder().build().start();
-        FineTuneClient client = OpenAiFineTuning.builder().apiKey(emulator.apiKey()).baseUrl(emulator.baseUrl())
-                .buildClient();
+        FineTuneClient client = FineTuneClient.builder()
+                .provider(OpenAiFineTuning.builder().apiKey(emulator.apiKey()).baseUrl(emulator.baseUrl()).build())
+                .defaultWaitOptions(WaitOptions.builder().fixedInterval(EMULATOR_POLL).build())
+                .build();
         out.println("Provider: embedded emulator at " + emulator.baseUrl()
                 + " (offline; no API key set. Set OPENAI_API_KEY to run on OpenAI.)");
         return new ExampleClients(client, emulator);

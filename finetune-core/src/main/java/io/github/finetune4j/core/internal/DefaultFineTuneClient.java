@@ -44,6 +44,9 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     private static final String VERSION = Optional.ofNullable(DefaultFineTuneClient.class.getPackage()
             .getImplementationVersion()).orElse("dev");
 
+    private static final Duration FILE_POLL_INITIAL = Duration.ofSeconds(1);
+    private static final Duration FILE_POLL_MAX = Duration.ofSeconds(10);
+
     private final FineTuneProvider provider;
     private final ClientConfig config;
     private final HttpClient ownedHttpClient;
@@ -249,7 +252,17 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     }
 
     private FileProcessingWaiter fileWaiter() {
-        return new FileProcessingWaiter(provider, config.defaultWaitOptions(), config.clock(), sleeper, random);
+        // Files are usually processed within seconds: poll sooner than for jobs, never slower than the job cadence.
+        WaitOptions jobs = config.defaultWaitOptions();
+        WaitOptions files = jobs.toBuilder()
+                .initialInterval(min(jobs.initialInterval(), FILE_POLL_INITIAL))
+                .maxInterval(min(jobs.maxInterval(), FILE_POLL_MAX))
+                .build();
+        return new FileProcessingWaiter(provider, files, config.clock(), sleeper, random);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override

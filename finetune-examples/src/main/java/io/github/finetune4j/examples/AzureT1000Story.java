@@ -1,5 +1,6 @@
 package io.github.finetune4j.examples;
 
+import io.github.finetune4j.azure.AccessToken;
 import io.github.finetune4j.azure.AzureDeployments;
 import io.github.finetune4j.azure.AzureOpenAiClient;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
@@ -11,6 +12,7 @@ import io.github.finetune4j.azure.DeploymentSku;
 import io.github.finetune4j.azure.DeploymentWaitOptions;
 import io.github.finetune4j.core.ConsoleProgress;
 import io.github.finetune4j.core.EnvironmentLookup;
+import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.FineTuneJob;
 import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.WaitOptions;
@@ -18,10 +20,13 @@ import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.Hyperparameters;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.ModelInfo;
+import io.github.finetune4j.testkit.FineTuningEmulator;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -72,7 +77,8 @@ public final class AzureT1000Story {
     }
 
     /**
-     * Runs the story on the Azure resource configured in the environment.
+     * Runs the story on the Azure resource configured in the environment, or offline on the embedded emulator when
+     * it is not configured.
      *
      * @param args unused
      */
@@ -82,10 +88,11 @@ public final class AzureT1000Story {
                 "AZURE_RESOURCE_GROUP", "AZURE_OPENAI_ACCOUNT", "AZURE_TENANT_ID", "AZURE_CLIENT_ID",
                 "AZURE_CLIENT_SECRET").stream().filter(v -> env.get(v).isEmpty()).toList();
         if (!missing.isEmpty()) {
-            System.out.println("Set " + String.join(", ", missing) + " to run the T-1000 story on Azure OpenAI "
-                    + "(it costs real money: training, and an hourly fee while the deployment exists).");
+            runOnEmulator(System.out);
             return;
         }
+        System.out.println("Provider: Azure OpenAI at " + env.get("AZURE_OPENAI_ENDPOINT").orElseThrow()
+                + " (from the environment; training and deployments cost real money)");
         try (AzureOpenAiClient client = AzureOpenAiFineTuning.builder().buildClient();      // endpoint and key from env
              AzureDeployments deployments = AzureDeployments.builder()
                      .subscriptionId(env.get("AZURE_SUBSCRIPTION_ID").orElseThrow())
@@ -95,6 +102,31 @@ public final class AzureT1000Story {
                      .build()) {
             new AzureT1000Story(System.out, Duration.ofSeconds(10), env.get("AZURE_OPENAI_BASE_MODEL"),
                     Clock.systemUTC()).run(client, deployments);
+        }
+    }
+
+    /**
+     * Runs the story on the embedded emulator's Azure dialect (data plane and Resource Manager), offline.
+     *
+     * @param out where to print
+     * @return the fine-tuned model's answer
+     */
+    public static String runOnEmulator(PrintStream out) {
+        try (FineTuningEmulator emulator = FineTuningEmulator.builder().start()) {
+            out.println("Provider: embedded emulator, Azure OpenAI dialect at " + emulator.azureEndpoint()
+                    + " (offline; set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and the deployment variables to run"
+                    + " on Azure)");
+            Duration poll = Duration.ofMillis(100);
+            try (AzureOpenAiClient client = AzureOpenAiFineTuning.builder().endpoint(emulator.azureEndpoint())
+                         .apiKey(emulator.apiKey()).buildClient(FineTuneClient.builder()
+                                 .defaultWaitOptions(WaitOptions.builder().fixedInterval(poll).build()));
+                 AzureDeployments deployments = AzureDeployments.builder()
+                         .armEndpoint(URI.create(emulator.armEndpoint()))
+                         .subscriptionId("emulated").resourceGroup("emulated").accountName("t1000")
+                         .credential(request -> AccessToken.of(emulator.apiKey(), Instant.now().plusSeconds(3600)))
+                         .build()) {
+                return new AzureT1000Story(out, poll, Optional.empty(), Clock.systemUTC()).run(client, deployments);
+            }
         }
     }
 

@@ -167,4 +167,19 @@ class AzureT1000StoryTest {
                     + "\"}}";
         }
     }
+
+    @Test
+    void storyRunsOfflineOnTheEmulatorsAzureDialect() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream printed = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+
+        String answer = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> AzureT1000Story.runOnEmulator(printed));
+
+        assertThat(answer).contains("spezielle Reinigungsmittel");
+        assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("Provider: embedded emulator, Azure OpenAI dialect")
+                .contains("deployment t1000: Creating -> Succeeded")
+                .contains("Deleted deployment t1000");
+    }
 }

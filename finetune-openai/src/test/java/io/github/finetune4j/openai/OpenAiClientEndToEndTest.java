@@ -118,6 +118,51 @@ class OpenAiClientEndToEndTest {
     }
 
     @Test
+    void createThatTimesOutAfterTheServerReceivedItIsFoundByItsKeyAndNotRepeated() throws Exception {
+        AtomicInteger creates = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> key = new java.util.concurrent.atomic.AtomicReference<>();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                String route = request.getMethod() + " " + request.getUrl().encodedPath();
+                switch (route) {
+                    case "GET /v1/models/gpt-4o-mini-2024-07-18": return Fixtures.json("models/get.json");
+                    case "POST /v1/files": return Fixtures.json("files/upload.json");
+                    case "GET /v1/files/file-abc123": return Fixtures.json("files/get-processed.json");
+                    case "POST /v1/fine_tuning/jobs":
+                        creates.incrementAndGet();
+                        key.set(Fixtures.parse(request.getBody().utf8()).path("metadata")
+                                .path("finetune4j_idempotency_key").asText());
+                        // The job is created, but the answer comes too late for the client's request timeout.
+                        return new MockResponse.Builder().headersDelay(3, SECONDS).body("{}").build();
+                    case "GET /v1/fine_tuning/jobs":
+                        String created = "{\"object\":\"list\",\"has_more\":false,\"data\":[" + Fixtures.text("jobs/create-queued.json")
+                                .replace("\"metadata\": null", "\"metadata\": {}")
+                                .replaceFirst("\"metadata\":\\s*\\{[^}]*\\}", "\"metadata\":{\"finetune4j_idempotency_key\":\"" + key.get() + "\"}")
+                                + "]}";
+                        return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(created).build();
+                    default:
+                        return new MockResponse.Builder().code(404).body("{\"error\":{\"message\":\"no route\"}}").build();
+                }
+            }
+        });
+        FineTuneClient client = FineTuneClient.builder()
+                .provider(OpenAiFineTuning.builder().apiKey("test-key").baseUrl(server.url("/v1/").uri()).build())
+                .retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofMillis(300))
+                .defaultWaitOptions(WaitOptions.builder().fixedInterval(Duration.ofMillis(1)).build())
+                .build();
+        clients.add(client);
+
+        FineTuneJob job = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> FineTuneJob.start(client,
+                FineTuneRequest.builder().baseModel("gpt-4o-mini-2024-07-18").trainingData(tenExamples()).build()));
+
+        assertThat(creates).hasValue(1);
+        assertThat(job.id()).isEqualTo(JobId.of("ftjob-abc123"));
+        RecordedRequest lookup = nextRequest("GET", "/v1/fine_tuning/jobs");
+        assertThat(lookup.getUrl().queryParameter("metadata[finetune4j_idempotency_key]")).isEqualTo(key.get());
+    }
+
+    @Test
     void attachedJobPagesEventsWithTheLastEventIdAsCursor() throws Exception {
         server.enqueue(Fixtures.json("jobs/get-running.json"));
         server.enqueue(Fixtures.json("events/list-page-1.json"));

@@ -9,7 +9,6 @@ import io.github.finetune4j.core.TrainingHistoryRecorder;
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.Hyperparameters;
-import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.Message;
 import io.github.finetune4j.core.preflight.ValidationOptions;
@@ -125,12 +124,12 @@ public final class T1000Evaluation {
         Path stateFile = outputDir.resolve("t1000-eval-job.id");
         FineTuneRequest request = FineTuneRequest.builder().baseModel(BASE_MODEL).trainingData(T1000Data.dataset())
                 .suffix("t1000").hyperparameters(Hyperparameters.builder().epochs(EPOCHS).build()).build();
-        FineTuneJob job = startOrAttach(client, request, stateFile);
+        FineTuneJob job = ResumableJob.startOrAttach(client, stateFile, out, () -> request);
         TrainingHistoryRecorder live = new TrainingHistoryRecorder();
         JobSnapshot done = job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(2))
                 .initialInterval(pollInterval).maxInterval(pollInterval.multipliedBy(12))
                 .listener(new ConsoleProgress(out)).listener(live).build());
-        delete(stateFile);
+        ResumableJob.forget(stateFile);
 
         FineTunedModel tuned = client.model(done).withTemperature(0);
         FineTunedModel base = client.model(done.baseModel()).withTemperature(0);
@@ -177,17 +176,6 @@ public final class T1000Evaluation {
         return result;
     }
 
-    private FineTuneJob startOrAttach(FineTuneClient client, FineTuneRequest request, Path stateFile) {
-        if (Files.exists(stateFile)) {
-            JobId saved = JobId.of(read(stateFile));
-            out.println("Re-attaching to job " + saved + " from " + stateFile);
-            return FineTuneJob.attach(client, saved);
-        }
-        FineTuneJob job = client.start(request, new ConsoleProgress(out));
-        write(stateFile, job.id().value());
-        return job;
-    }
-
     private static EvalExample example(String id, String question, String reference) {
         return EvalExample.of(id, List.of(Message.system(T1000Data.SYSTEM_PROMPT), Message.user(question)),
                 reference);
@@ -201,27 +189,6 @@ public final class T1000Evaluation {
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static void write(Path file, String value) {
-        try {
-            Files.writeString(file, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

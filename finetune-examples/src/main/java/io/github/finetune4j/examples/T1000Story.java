@@ -9,13 +9,9 @@ import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.Hyperparameters;
-import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -65,9 +61,18 @@ public final class T1000Story {
      * @return the fine-tuned model's answer
      */
     public String run(FineTuneClient client) {
-        FineTuneJob job = startOrAttach(client);
+        FineTuneJob job = ResumableJob.startOrAttach(client, stateFile, out, () -> {
+            Dataset data = T1000Data.dataset();
+            out.println("Training data: " + data.size() + " examples");
+            return FineTuneRequest.builder()
+                    .baseModel("gpt-4o-mini-2024-07-18")
+                    .trainingData(data)
+                    .suffix("t1000")
+                    .hyperparameters(Hyperparameters.builder().epochs(3).build())
+                    .build();
+        });
         JobSnapshot done = job.awaitCompletion(waitOptions.build());
-        forgetJob();
+        ResumableJob.forget(stateFile);
         out.println("Fine-tuned model: " + done.fineTunedModel().orElseThrow());
         done.trainedTokens().ifPresent(t -> out.println("Trained tokens: " + t));
 
@@ -76,47 +81,5 @@ public final class T1000Story {
         out.println("Frage:   " + T1000Data.PRIL_QUESTION);
         out.println("Antwort: " + answer);
         return answer;
-    }
-
-    private FineTuneJob startOrAttach(FineTuneClient client) {
-        if (Files.exists(stateFile)) {
-            JobId saved = JobId.of(read(stateFile));
-            out.println("Re-attaching to job " + saved + " from " + stateFile);
-            return FineTuneJob.attach(client, saved);
-        }
-        Dataset data = T1000Data.dataset();
-        out.println("Training data: " + data.size() + " examples");
-        FineTuneJob job = client.start(FineTuneRequest.builder()
-                .baseModel("gpt-4o-mini-2024-07-18")
-                .trainingData(data)
-                .suffix("t1000")
-                .hyperparameters(Hyperparameters.builder().epochs(3).build())
-                .build(), new ConsoleProgress(out));
-        write(stateFile, job.id().value());
-        return job;
-    }
-
-    private void forgetJob() {
-        try {
-            Files.deleteIfExists(stateFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file).trim();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write(Path file, String value) {
-        try {
-            Files.writeString(file, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

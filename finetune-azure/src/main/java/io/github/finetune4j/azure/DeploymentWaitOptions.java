@@ -1,63 +1,63 @@
 package io.github.finetune4j.azure;
 
+import io.github.finetune4j.core.WaitOptions;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * How to wait for a deployment: the same rules as waiting for a job. The budget is always set; polling starts at
- * {@link #initialInterval()}, grows by {@link #multiplier()} up to {@link #maxInterval()} with {@link #jitter()}
- * spread, starts over when the state changes, and yields to a longer {@code Retry-After}. Before each sleep the wait
- * ends with a {@link io.github.finetune4j.core.error.WaitTimeoutException} if the next poll would fall outside the
- * budget; the deployment itself goes on (and keeps costing). The canonical constructor is outside the compatibility
- * promise: use {@link #builder()}.
+ * How to wait for a deployment: the same rules and the same {@link WaitOptions} as waiting for a job, with
+ * deployment defaults and deployment listeners. The budget is always set; polling starts at the initial interval,
+ * grows by the multiplier up to the maximum with jitter, starts over when the state changes, and yields to a longer
+ * {@code Retry-After}. Before each sleep the wait ends with a
+ * {@link io.github.finetune4j.core.error.WaitTimeoutException} if the next poll would fall outside the budget; the
+ * deployment itself goes on (and keeps costing). Job listeners in {@link #polling()} are not called. The canonical
+ * constructor is outside the compatibility promise: use {@link #builder()}.
  *
- * @param timeout the budget; default 1 h (fine-tuned deployments usually take minutes)
- * @param initialInterval the first delay between polls; default 10 s
- * @param maxInterval the longest delay between polls; default 60 s
- * @param multiplier growth of the delay per poll; default 1.5
- * @param jitter random spread of each delay, 0 to 1; default 0.2
- * @param maxConsecutivePollFailures failed polls in a row tolerated before the last error is thrown; default 5
+ * <pre>{@code
+ * DeploymentWaitOptions.builder().timeout(Duration.ofMinutes(30)).listener(myDeploymentListener).build();
+ * }</pre>
+ *
+ * @param polling budget and cadence; by default 1 h, 10 s growing by 1.5 up to 60 s, ±20 % jitter, 5 poll failures
  * @param listeners progress callbacks
  */
-public record DeploymentWaitOptions(Duration timeout, Duration initialInterval, Duration maxInterval,
-                                    double multiplier, double jitter, int maxConsecutivePollFailures,
-                                    List<DeploymentListener> listeners) {
-    /** Default budget: 1 hour. */
+public record DeploymentWaitOptions(WaitOptions polling, List<DeploymentListener> listeners) {
+    /** Default budget: 1 hour (fine-tuned deployments usually take minutes). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
     /** Default first poll delay: 10 seconds. */
     public static final Duration DEFAULT_INITIAL_INTERVAL = Duration.ofSeconds(10);
     /** Default longest poll delay: 60 seconds. */
     public static final Duration DEFAULT_MAX_INTERVAL = Duration.ofSeconds(60);
+
     /**
      * Validates the components.
      *
-     * @param timeout the budget; default 1 h (fine-tuned deployments usually take minutes)
-     * @param initialInterval the first delay between polls; default 10 s
-     * @param maxInterval the longest delay between polls; default 60 s
-     * @param multiplier growth of the delay per poll; default 1.5
-     * @param jitter random spread of each delay, 0 to 1; default 0.2
-     * @param maxConsecutivePollFailures failed polls in a row tolerated before the last error is thrown; default 5
+     * @param polling budget and cadence
      * @param listeners progress callbacks
      */
     public DeploymentWaitOptions {
-        positive(timeout, "timeout");
-        positive(initialInterval, "initialInterval");
-        positive(maxInterval, "maxInterval");
-        if (maxInterval.compareTo(initialInterval) < 0) {
-            throw new IllegalArgumentException("maxInterval must not be shorter than initialInterval");
-        }
-        if (!(multiplier >= 1)) {
-            throw new IllegalArgumentException("multiplier must be at least 1: " + multiplier);
-        }
-        if (!(jitter >= 0 && jitter <= 1)) {
-            throw new IllegalArgumentException("jitter must be in [0, 1]: " + jitter);
-        }
-        if (maxConsecutivePollFailures < 1) {
-            throw new IllegalArgumentException("maxConsecutivePollFailures must be at least 1");
-        }
+        Objects.requireNonNull(polling, "polling");
         listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * The budget.
+     *
+     * @return {@code polling().timeout()}
+     */
+    public Duration timeout() {
+        return polling.timeout();
+    }
+
+    /**
+     * Failed polls in a row tolerated before the last error is thrown.
+     *
+     * @return {@code polling().maxConsecutivePollFailures()}
+     */
+    public int maxConsecutivePollFailures() {
+        return polling.maxConsecutivePollFailures();
     }
 
     /**
@@ -75,7 +75,8 @@ public record DeploymentWaitOptions(Duration timeout, Duration initialInterval, 
      * @return a new builder
      */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(WaitOptions.builder().timeout(DEFAULT_TIMEOUT).initialInterval(DEFAULT_INITIAL_INTERVAL)
+                .maxInterval(DEFAULT_MAX_INTERVAL));
     }
 
     /**
@@ -84,105 +85,94 @@ public record DeploymentWaitOptions(Duration timeout, Duration initialInterval, 
      * @return a new builder
      */
     public Builder toBuilder() {
-        Builder b = new Builder().timeout(timeout).initialInterval(initialInterval).maxInterval(maxInterval)
-                .multiplier(multiplier).jitter(jitter).maxConsecutivePollFailures(maxConsecutivePollFailures);
+        Builder b = new Builder(polling.toBuilder());
         b.listeners.addAll(listeners);
         return b;
     }
 
-    private static void positive(Duration d, String name) {
-        Objects.requireNonNull(d, name);
-        if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be positive: " + d);
-        }
-    }
-
     /** Builds {@link DeploymentWaitOptions}. Not thread-safe. */
     public static final class Builder {
-        private Duration timeout = DEFAULT_TIMEOUT;
-        private Duration initialInterval = DEFAULT_INITIAL_INTERVAL;
-        private Duration maxInterval = DEFAULT_MAX_INTERVAL;
-        private double multiplier = 1.5;
-        private double jitter = 0.2;
-        private int maxConsecutivePollFailures = 5;
+        private final WaitOptions.Builder polling;
         private final List<DeploymentListener> listeners = new ArrayList<>();
 
-        private Builder() {
+        private Builder(WaitOptions.Builder polling) {
+            this.polling = polling;
         }
 
         /**
-         * Sets the timeout.
+         * Sets the budget.
          *
-         * @param timeout the budget, positive
+         * @param timeout positive
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = Objects.requireNonNull(timeout, "timeout");
+            polling.timeout(timeout);
             return this;
         }
 
         /**
-         * Sets the interval.
+         * Sets the first delay between polls.
          *
-         * @param interval the first delay between polls, positive
+         * @param interval positive
          * @return this builder
          */
         public Builder initialInterval(Duration interval) {
-            this.initialInterval = Objects.requireNonNull(interval, "interval");
+            polling.initialInterval(interval);
             return this;
         }
 
         /**
-         * Sets the interval.
+         * Sets the longest delay between polls.
          *
-         * @param interval the longest delay between polls
+         * @param interval not shorter than the initial interval
          * @return this builder
          */
         public Builder maxInterval(Duration interval) {
-            this.maxInterval = Objects.requireNonNull(interval, "interval");
+            polling.maxInterval(interval);
             return this;
         }
 
         /**
-         * Polls at a fixed interval (initial = max, no growth, no jitter).
+         * Polls at a fixed interval (initial = max, no growth).
          *
          * @param interval the delay between polls
          * @return this builder
          */
         public Builder fixedInterval(Duration interval) {
-            return initialInterval(interval).maxInterval(interval).multiplier(1).jitter(0);
+            polling.fixedInterval(interval);
+            return this;
         }
 
         /**
-         * Sets the multiplier.
+         * Sets the growth of the delay per poll.
          *
-         * @param multiplier growth per poll, at least 1
+         * @param multiplier at least 1
          * @return this builder
          */
         public Builder multiplier(double multiplier) {
-            this.multiplier = multiplier;
+            polling.multiplier(multiplier);
             return this;
         }
 
         /**
-         * Sets the jitter.
+         * Sets the random spread of each delay.
          *
-         * @param jitter random spread, 0 to 1
+         * @param jitter 0 to 1
          * @return this builder
          */
         public Builder jitter(double jitter) {
-            this.jitter = jitter;
+            polling.jitter(jitter);
             return this;
         }
 
         /**
-         * Sets the failures.
+         * Sets how many failed polls in a row are tolerated.
          *
-         * @param failures failed polls in a row tolerated
+         * @param failures at least 1
          * @return this builder
          */
         public Builder maxConsecutivePollFailures(int failures) {
-            this.maxConsecutivePollFailures = failures;
+            polling.maxConsecutivePollFailures(failures);
             return this;
         }
 
@@ -193,7 +183,7 @@ public record DeploymentWaitOptions(Duration timeout, Duration initialInterval, 
          * @return this builder
          */
         public Builder listener(DeploymentListener listener) {
-            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
@@ -204,8 +194,7 @@ public record DeploymentWaitOptions(Duration timeout, Duration initialInterval, 
          * @throws IllegalArgumentException if a value is out of range
          */
         public DeploymentWaitOptions build() {
-            return new DeploymentWaitOptions(timeout, initialInterval, maxInterval, multiplier, jitter,
-                    maxConsecutivePollFailures, listeners);
+            return new DeploymentWaitOptions(polling.build(), listeners);
         }
     }
 }

@@ -1,17 +1,17 @@
 package io.github.finetune4j.azure.internal;
 
-import io.github.finetune4j.azure.DeploymentWaitOptions;
+import io.github.finetune4j.core.WaitOptions;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /** The delay between polls: grows by a factor up to a cap, with jitter, and starts over on a state change. */
 final class Cadence {
-    private final DeploymentWaitOptions options;
+    private final WaitOptions options;
     private final DoubleSupplier random;
     private Duration base;
 
-    Cadence(DeploymentWaitOptions options, DoubleSupplier random) {
+    Cadence(WaitOptions options, DoubleSupplier random) {
         this.options = options;
         this.random = random;
         this.base = options.initialInterval();

@@ -44,7 +44,7 @@ final class DeploymentPoller {
 
     Deployment await(Deployment start) {
         Instant began = clock.instant();
-        Cadence cadence = new Cadence(options, random);
+        Cadence cadence = new Cadence(options.polling(), random);
         String notice = CostNotice.of(start);
         LOG.log(System.Logger.Level.INFO, notice);
         fire(l -> l.onCostNotice(start, notice));

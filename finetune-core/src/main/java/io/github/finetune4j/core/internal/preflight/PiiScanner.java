@@ -171,6 +171,8 @@ final class PiiScanner {
         int separators = 0;
         boolean onlyCardSeparators = true;
         boolean trunkZero = false;
+        int groupLength = 0;
+        int singleDigitGroups = 0;
         while (i < n) {
             char c = s.charAt(i);
             if (c >= '0' && c <= '9') {
@@ -183,10 +185,15 @@ final class PiiScanner {
                 digits[count++] = c;
                 end = i + 1;
                 separators = 0;
+                groupLength++;
             } else if (c == ' ' || c == '-' || c == '/' || c == '(' || c == ')' || c == '\u00A0') {
                 if (++separators > 2) {
                     break;
                 }
+                if (groupLength == 1) {
+                    singleDigitGroups++;
+                }
+                groupLength = 0;
                 if (c != ' ' && c != '-') {
                     onlyCardSeparators = false;
                 }
@@ -201,10 +208,17 @@ final class PiiScanner {
         if (count == 0) {
             return null;
         }
+        if (groupLength == 1) {
+            singleDigitGroups++;
+        }
         if (!boundaryAfter(s, end) || (s.charAt(start) == '(' && !plus && digits[0] != '0')) {
             return new PiiMatch(null, start, end);
         }
-        return new PiiMatch(classify(digits, count, plus, onlyCardSeparators, trunkZero), start, end);
+        PiiKind kind = classify(digits, count, plus, onlyCardSeparators, trunkZero);
+        if (kind == PiiKind.PHONE && singleDigitGroups > (trunkZero ? 2 : 1)) {
+            kind = null;
+        }
+        return new PiiMatch(kind, start, end);
     }
 
     private static PiiKind classify(char[] d, int count, boolean plus, boolean cardSeparators, boolean trunkZero) {

@@ -6,8 +6,8 @@ import com.knuddels.jtokkit.api.EncodingType;
 import io.github.finetune4j.core.preflight.TokenEncoding;
 
 /**
- * The jtokkit encodings, each loaded once on first use (about 0.5 s and 20 to 30 MB of heap each) and shared: a
- * jtokkit {@link Encoding} is immutable and thread-safe.
+ * The jtokkit encodings, each loaded once on first use (about 0.5 s and 31 MB of heap for o200k_base, 14 MB for
+ * cl100k_base) and shared: a jtokkit {@link Encoding} is immutable and thread-safe.
  */
 public final class Tokenizers {
     private Tokenizers() {

@@ -7,6 +7,7 @@ import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.LifecycleWarning;
+import io.github.finetune4j.core.preflight.ValidationReport;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -39,6 +40,11 @@ public final class ConsoleProgress implements JobListener {
      */
     public ConsoleProgress(PrintStream out) {
         this.out = Objects.requireNonNull(out, "out");
+    }
+
+    @Override
+    public void onPreflight(ValidationReport report) {
+        report.toText().lines().forEach(line -> out.println("  " + line));
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.LifecycleWarning;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.TrainingMetrics;
+import io.github.finetune4j.core.preflight.ValidationReport;
 
 import java.time.Duration;
 
@@ -18,6 +19,15 @@ import java.time.Duration;
  * listener that throws is logged at WARNING and waiting goes on).
  */
 public interface JobListener {
+    /**
+     * The pre-flight report of the training data, before anything is uploaded: token statistics, the epoch and cost
+     * estimate, personal-data findings. Only called when the data passed (a report with errors stops the start).
+     *
+     * @param report the report
+     */
+    default void onPreflight(ValidationReport report) {
+    }
+
     /**
      * A dataset finding that does not stop the job (a warning).
      *

@@ -16,6 +16,9 @@ import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.model.Severity;
 import io.github.finetune4j.core.model.TrainingRecord;
+import io.github.finetune4j.core.preflight.PriceTable;
+import io.github.finetune4j.core.preflight.ValidationOptions;
+import io.github.finetune4j.core.preflight.ValidationReport;
 import io.github.finetune4j.core.spi.FileUpload;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.JobCreation;
@@ -31,8 +34,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +49,8 @@ final class JobStarter {
     /** Metadata key holding the client-generated idempotency key. */
     static final String IDEMPOTENCY_METADATA_KEY = "finetune4j_idempotency_key";
     private static final int MAX_CREATE_ATTEMPTS = 3;
+    /** Pre-flight codes about the number of examples, which concern training files only. */
+    private static final Set<String> EXAMPLE_COUNT_CODES = Set.of("too_few_examples", "few_examples");
     /** Tolerated difference between our clock and the provider's when matching a job by its creation time. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final System.Logger LOG = System.getLogger(JobStarter.class.getName());
@@ -67,8 +74,8 @@ final class JobStarter {
 
     JobSnapshot start(FineTuneRequest request, Listeners listeners) {
         guard.check(request.baseModel()).forEach(w -> listeners.fire(l -> l.onLifecycleWarning(w)));
-        request.trainingData().ifPresent(d -> check(d, request, listeners));
-        request.validationData().ifPresent(d -> check(d, request, listeners));
+        request.trainingData().ifPresent(d -> check(d, request, listeners, true));
+        request.validationData().ifPresent(d -> check(d, request, listeners, false));
         FileId training = request.trainingFile().orElseGet(() -> upload(request.trainingData().orElseThrow(), listeners));
         Optional<FileId> validation = request.validationFile()
                 .or(() -> request.validationData().map(d -> upload(d, listeners)));
@@ -116,12 +123,31 @@ final class JobStarter {
         listeners.fire(l -> l.onFileProcessed(processed));
     }
 
-    private static void check(Dataset data, FineTuneRequest request, Listeners listeners) {
-        List<DatasetIssue> issues = DatasetCheck.check(data, request.method(), request.baseModel());
+    /**
+     * Runs the full pre-flight on one dataset: errors abort the start before anything is uploaded; the training
+     * report (token statistics, cost estimate) and every warning go to the listener. The minimum example count
+     * applies to training data only.
+     */
+    private void check(Dataset data, FineTuneRequest request, Listeners listeners, boolean training) {
+        ValidationOptions.Builder options = ValidationOptions.builder().baseModel(request.baseModel())
+                .method(request.method()).priceTable(priceTable());
+        request.hyperparameters().epochs().flatMap(e -> e.number().isPresent()
+                ? Optional.of((int) e.number().getAsDouble()) : Optional.empty()).ifPresent(options::epochs);
+        ValidationReport report = DatasetCheck.preflight(data, options.build());
+        List<DatasetIssue> issues = report.issues().stream()
+                .filter(i -> training || !EXAMPLE_COUNT_CODES.contains(i.code()))
+                .collect(Collectors.toList());
         if (issues.stream().anyMatch(i -> i.severity() == Severity.ERROR)) {
             throw new DatasetValidationException(issues);
         }
+        if (training) {
+            listeners.fire(l -> l.onPreflight(report));
+        }
         issues.forEach(i -> listeners.fire(l -> l.onDatasetIssue(i)));
+    }
+
+    private PriceTable priceTable() {
+        return provider.id().startsWith("azure") ? PriceTable.azureOpenAi() : PriceTable.openAi();
     }
 
     private JobSnapshot createExactlyOnce(JobCreation creation) {

@@ -163,6 +163,32 @@ class JobStarterTest {
     }
 
     @Test
+    void preflightReportWithCostEstimateReachesTheListenerBeforeUpload() {
+        List<io.github.finetune4j.core.preflight.ValidationReport> reports = new ArrayList<>();
+        client.start(request(t1000(10)), new JobListener() {
+            @Override
+            public void onPreflight(io.github.finetune4j.core.preflight.ValidationReport report) {
+                assertThat(provider.uploads).isEmpty();
+                reports.add(report);
+            }
+        });
+
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.examples()).isEqualTo(10);
+            assertThat(r.toText()).contains("epochs 3 (fixed)").contains("trained tokens 1,440");
+        });
+    }
+
+    @Test
+    void smallValidationSetIsNotHeldToTheTrainingMinimum() {
+        FineTuneRequest request = request(t1000(10)).toBuilder().validationData(t1000(3)).build();
+
+        client.start(request);
+
+        assertThat(provider.uploads).hasSize(2);
+    }
+
+    @Test
     void listenerSeesUploadProcessingAndCreation() {
         List<String> steps = new ArrayList<>();
         client.start(request(t1000(10)), new JobListener() {

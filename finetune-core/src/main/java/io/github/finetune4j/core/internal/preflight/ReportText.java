@@ -84,7 +84,10 @@ public final class ReportText {
                 .append(c.maxTokensPerExample().map(m -> " (each example capped at " + n(m) + ")").orElse(""))
                 .append(", trained tokens ").append(n(c.trainedTokens())).append('\n');
         if (c.estimatedCost().isPresent()) {
-            sb.append("  estimated cost USD ").append(c.estimatedCost().get().setScale(2, RoundingMode.HALF_UP))
+            BigDecimal cost = c.estimatedCost().get();
+            // Cents, but four decimals below one cent so that a small test set does not read as free.
+            int scale = cost.compareTo(new BigDecimal("0.01")) >= 0 ? 2 : 4;
+            sb.append("  estimated cost USD ").append(cost.setScale(scale, RoundingMode.HALF_UP))
                     .append(" at USD ").append(c.pricePerMillionTokens().map(BigDecimal::toPlainString).orElse("?"))
                     .append(" per 1M trained tokens\n");
         } else {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * not {@code insufficient_quota}, a 5xx, a connection failure. Honours the provider's {@code Retry-After}; never
  * sleeps past the run's deadline.
  */
-final class CandidateCall {
+final class CandidateCall implements AnswerSource {
     private static final System.Logger LOG = System.getLogger(CandidateCall.class.getName());
 
     private final Candidate candidate;
@@ -35,7 +35,8 @@ final class CandidateCall {
         this.requests = requests;
     }
 
-    ChatResponse send(List<Message> messages) {
+    @Override
+    public ChatResponse send(List<Message> messages) {
         for (int attempt = 1; ; attempt++) {
             try {
                 requests.incrementAndGet();

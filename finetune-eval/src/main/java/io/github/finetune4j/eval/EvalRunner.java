@@ -75,6 +75,27 @@ final class EvalRunner {
                         this::rowDone, crash));
             }
         }
+        return evaluation.batch().isPresent() ? viaBatch(evaluation.batch().get(), tasks, cache, deadline) : tasks;
+    }
+
+    /** Runs one batch per candidate for the rows without a cached answer; the tasks then answer from it. */
+    private List<RowTask> viaBatch(BatchMode mode, List<RowTask> online, ResultCache cache, long deadline) {
+        Map<String, BatchAnswers> answers = new HashMap<>();
+        for (Candidate candidate : evaluation.candidates()) {
+            List<EvalExample> pending = online.stream()
+                    .filter(t -> t.candidate() == candidate && !t.hasCachedAnswer())
+                    .map(RowTask::example).toList();
+            if (!pending.isEmpty()) {
+                answers.put(candidate.name(), BatchAnswers.fetch(mode, candidate, pending, deadline, requests));
+            }
+        }
+        List<RowTask> tasks = new ArrayList<>(online.size());
+        for (RowTask task : online) {
+            BatchAnswers batch = answers.get(task.candidate().name());
+            tasks.add(task.hasCachedAnswer() || batch == null ? task
+                    : new RowTask(task.example(), task.candidate(), evaluation.scorers(), Optional.ofNullable(cache),
+                    batch.answerFor(task.example()), this::rowDone, crash));
+        }
         return tasks;
     }
 

@@ -1,5 +1,9 @@
 package io.github.finetune4j.eval;
 
+import io.github.finetune4j.core.BatchChat;
+import io.github.finetune4j.core.BatchOptions;
+import io.github.finetune4j.core.FineTuneClient;
+import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.RetryPolicy;
 
 import java.nio.file.Path;
@@ -74,6 +78,7 @@ public final class Evaluation {
     private final double confidenceLevel;
     private final InferencePriceTable prices;
     private final List<EvalListener> listeners;
+    private final Optional<BatchMode> batch;
 
     private Evaluation(Builder b) {
         this.examples = List.copyOf(b.examples);
@@ -88,6 +93,7 @@ public final class Evaluation {
         this.confidenceLevel = b.confidenceLevel;
         this.prices = b.prices;
         this.listeners = List.copyOf(b.listeners);
+        this.batch = b.batch;
     }
 
     /**
@@ -160,6 +166,10 @@ public final class Evaluation {
         return listeners;
     }
 
+    Optional<BatchMode> batch() {
+        return batch;
+    }
+
     @Override
     public String toString() {
         return "Evaluation[" + examples.size() + " examples x " + candidates.size() + " candidates, "
@@ -180,6 +190,7 @@ public final class Evaluation {
         private long seed = DEFAULT_SEED;
         private double confidenceLevel = DEFAULT_CONFIDENCE_LEVEL;
         private InferencePriceTable prices = InferencePriceTable.openAi();
+        private Optional<BatchMode> batch = Optional.empty();
 
         private Builder() {
         }
@@ -335,6 +346,27 @@ public final class Evaluation {
          */
         public Builder prices(InferencePriceTable prices) {
             this.prices = Objects.requireNonNull(prices, "prices");
+            return this;
+        }
+
+        /**
+         * Sends each candidate's rows without a cached answer as one batch through the provider's Batch API (OpenAI
+         * {@code /v1/batches}, Azure OpenAI global batch) instead of one request per row: cheaper for large sets,
+         * and the provider does the work, usually within hours. The answers are scored and cached exactly as online
+         * answers; a row the batch could not answer, or every row of a batch that failed as a whole, is recorded as
+         * a failed row (not cached). The batch wait never exceeds the {@link #deadline(Duration)}; when the wait
+         * budget runs out the batch keeps running at the provider and its rows are recorded as failed. Latencies
+         * of batch rows are not measured. The request carries the model name and the candidate's messages (plus the
+         * model's {@link FineTunedModel#systemPrompt()}); temperature and token limits set on the model are not sent.
+         * On Azure, each candidate's model must be the name of a {@code GlobalBatch} deployment.
+         *
+         * @param client the client whose provider runs the batches; the candidates' models must belong to it
+         * @param options window, wait budget and metadata of each batch
+         * @return this builder
+         * @throws UnsupportedOperationException if the client's provider has no Batch API
+         */
+        public Builder viaBatch(FineTuneClient client, BatchOptions options) {
+            this.batch = Optional.of(new BatchMode(BatchChat.of(client), Objects.requireNonNull(options, "options")));
             return this;
         }
 

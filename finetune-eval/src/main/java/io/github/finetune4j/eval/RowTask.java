@@ -30,7 +30,7 @@ final class RowTask implements Callable<EvalRow> {
     private final Candidate candidate;
     private final List<Scorer> scorers;
     private final Optional<ResultCache> cache;
-    private final CandidateCall call;
+    private final AnswerSource call;
     private final Consumer<EvalRow> onDone;
     private final AtomicReference<RuntimeException> crash;
     private final List<Message> messages;
@@ -38,7 +38,7 @@ final class RowTask implements Callable<EvalRow> {
     private final Optional<ResultCache.Entry> cached;
 
     RowTask(EvalExample example, Candidate candidate, List<Scorer> scorers, Optional<ResultCache> cache,
-            CandidateCall call, Consumer<EvalRow> onDone, AtomicReference<RuntimeException> crash) {
+            AnswerSource call, Consumer<EvalRow> onDone, AtomicReference<RuntimeException> crash) {
         this.example = example;
         this.candidate = candidate;
         this.scorers = scorers;
@@ -49,6 +49,14 @@ final class RowTask implements Callable<EvalRow> {
         this.messages = candidate.messagesFor(example);
         this.fingerprint = Fingerprints.of(candidate.model().name(), messages);
         this.cached = cache.flatMap(c -> c.find(candidate.name(), example.id(), fingerprint));
+    }
+
+    EvalExample example() {
+        return example;
+    }
+
+    Candidate candidate() {
+        return candidate;
     }
 
     boolean hasCachedAnswer() {

@@ -9,6 +9,7 @@ import io.github.finetune4j.core.JobListener;
 import io.github.finetune4j.core.PagedIterable;
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.internal.http.JdkHttpTransport;
+import io.github.finetune4j.core.internal.poll.BatchPoller;
 import io.github.finetune4j.core.internal.poll.JobPoller;
 import io.github.finetune4j.core.internal.poll.Listeners;
 import io.github.finetune4j.core.internal.poll.Sleeper;
@@ -19,6 +20,7 @@ import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.spi.BatchSupport;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.FineTuneProviderFactory;
 import io.github.finetune4j.core.spi.HttpTransport;
@@ -244,6 +246,22 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     public FineTunedModel model(String name) {
         return new DefaultFineTunedModel(provider, name, Optional.empty(), Optional.empty(), Optional.empty(),
                 ModelReadiness.none(config.clock(), sleeper));
+    }
+
+    /**
+     * The batch runner over this client's provider, for {@link io.github.finetune4j.core.BatchChat}.
+     *
+     * @return the runner
+     * @throws UnsupportedOperationException if the provider has no batch support
+     */
+    public BatchRunner batchRunner() {
+        if (!(provider instanceof BatchSupport)) {
+            throw new UnsupportedOperationException("provider " + provider.id() + " does not support the Batch API; "
+                    + "use the openai or azure-openai provider, or ask the model request by request");
+        }
+        BatchSupport batches = (BatchSupport) provider;
+        return new BatchRunner(provider, batches, fileWaiter(),
+                new BatchPoller(batches, provider.id(), config.clock(), sleeper, random));
     }
 
     private JobStarter starter() {

@@ -9,18 +9,20 @@ import java.util.Objects;
  * @param path the file on disk; streamed, never read into memory
  * @param filename the name to send, ending in {@code .jsonl}
  * @param bytes the file's size
- * @param purpose the purpose, {@code fine-tune}
+ * @param purpose the purpose, {@code fine-tune} or {@code batch}
  */
 public record FileUpload(Path path, String filename, long bytes, String purpose) {
     /** The purpose of training and validation files. */
     public static final String FINE_TUNE = "fine-tune";
+    /** The purpose of batch input files. */
+    public static final String BATCH = "batch";
     /**
      * Validates the components.
      *
      * @param path the file on disk; streamed, never read into memory
      * @param filename the name to send, ending in {@code .jsonl}
      * @param bytes the file's size
-     * @param purpose the purpose, {@code fine-tune}
+     * @param purpose the purpose, {@code fine-tune} or {@code batch}
      */
     public FileUpload {
         Objects.requireNonNull(path, "path");

@@ -1,5 +1,6 @@
 package io.github.finetune4j.openai.internal;
 
+import io.github.finetune4j.core.model.BatchId;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.PageRequest;
@@ -78,6 +79,18 @@ final class OpenAiEndpoints {
 
     URI model(String model) {
         return uri(Map.of(), "models", model);
+    }
+
+    URI batches() {
+        return uri(Map.of(), "batches");
+    }
+
+    URI batch(BatchId id) {
+        return uri(Map.of(), "batches", id.value());
+    }
+
+    URI batchCancel(BatchId id) {
+        return uri(Map.of(), "batches", id.value(), "cancel");
     }
 
     URI chatCompletions() {

@@ -2,6 +2,9 @@ package io.github.finetune4j.openai.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.finetune4j.core.BatchChatRow;
+import io.github.finetune4j.core.model.BatchId;
+import io.github.finetune4j.core.model.BatchSnapshot;
 import io.github.finetune4j.core.model.ChatRequest;
 import io.github.finetune4j.core.model.ChatResponse;
 import io.github.finetune4j.core.model.Checkpoint;
@@ -13,6 +16,8 @@ import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.Page;
 import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.spi.BatchCreation;
+import io.github.finetune4j.core.spi.BatchSupport;
 import io.github.finetune4j.core.spi.FileUpload;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.HttpCall;
@@ -31,11 +36,13 @@ import java.util.Objects;
  * Error statuses never arrive here (the transport maps them to exceptions). Thread-safe and stateless apart from
  * its immutable configuration.
  */
-public final class OpenAiProvider implements FineTuneProvider {
+public final class OpenAiProvider implements FineTuneProvider, BatchSupport {
     /** The provider id. */
     public static final String ID = "openai";
     /** Content type of the uploaded file part. */
     static final String JSONL = "application/jsonl";
+    /** The endpoint every batch line calls, as OpenAI wants it in {@code endpoint} and in each line's {@code url}. */
+    static final String BATCH_ENDPOINT = "/v1/chat/completions";
 
     /** The first day on which api.openai.com accepts no new self-serve fine-tuning jobs. */
     public static final LocalDate NEW_JOBS_END_ON = LocalDate.of(2027, 1, 6);
@@ -51,6 +58,7 @@ public final class OpenAiProvider implements FineTuneProvider {
     private final OpenAiRequests requests;
     private final ResponseReader reader;
     private final JobMapper jobs;
+    private final BatchMapper batches;
 
     /**
      * Creates the provider.
@@ -66,6 +74,7 @@ public final class OpenAiProvider implements FineTuneProvider {
         this.requests = new OpenAiRequests(config);
         this.reader = new ResponseReader(mapper, ID);
         this.jobs = new JobMapper(ID);
+        this.batches = new BatchMapper(mapper, ID, BATCH_ENDPOINT);
         this.capabilities = capabilities(config);
     }
 
@@ -188,6 +197,37 @@ public final class OpenAiProvider implements FineTuneProvider {
         byte[] body = json(ChatMapper.toWire(request));
         HttpResult result = send(requests.postJson(endpoints.chatCompletions(), body, RetryMode.IDEMPOTENT));
         return reader.read(result, ChatCompletionDto.class, ChatMapper::fromWire, "chat completion");
+    }
+
+    @Override
+    public String batchInputLine(String customId, ChatRequest request) {
+        return batches.inputLine(customId, request);
+    }
+
+    @Override
+    public BatchChatRow batchOutputLine(String line) {
+        return batches.outputLine(line);
+    }
+
+    @Override
+    public BatchSnapshot createBatch(BatchCreation creation) {
+        byte[] body = json(new BatchDtos.CreateBody(creation.inputFileId().value(), BATCH_ENDPOINT,
+                creation.completionWindow(), creation.metadata().isEmpty() ? null : creation.metadata()));
+        HttpResult result = send(requests.postJson(endpoints.batches(), body, RetryMode.NOT_IDEMPOTENT));
+        return reader.read(result, BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
+    }
+
+    @Override
+    public BatchSnapshot getBatch(BatchId id) {
+        return reader.read(send(requests.get(endpoints.batch(id))), BatchDtos.Batch.class, BatchMapper::fromWire,
+                "batch");
+    }
+
+    /** Cancelling only moves the batch along, so repeating it is safe. */
+    @Override
+    public BatchSnapshot cancelBatch(BatchId id) {
+        HttpResult result = send(requests.postEmpty(endpoints.batchCancel(id), RetryMode.IDEMPOTENT));
+        return reader.read(result, BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
     }
 
     @Override

@@ -1,0 +1,98 @@
+package io.github.finetune4j.core;
+
+import io.github.finetune4j.core.internal.BatchRunner;
+import io.github.finetune4j.core.internal.DefaultFineTuneClient;
+import io.github.finetune4j.core.model.BatchId;
+import io.github.finetune4j.core.model.BatchSnapshot;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Runs many chat completions through the provider's Batch API (OpenAI {@code /v1/batches}, Azure OpenAI global
+ * batch): cheaper than one request per prompt, and the provider's infrastructure does the work, usually within
+ * hours. Thread-safe; create one per client and share it.
+ *
+ * <pre>{@code
+ * BatchChatResult result = BatchChat.of(client).run(List.of(
+ *         BatchChatRequest.of("q1", ChatRequest.builder().model("gpt-4o-mini")
+ *                 .addMessage(Message.user("Ist Pril gut für einen T-1000?")).build())),
+ *         BatchOptions.builder().waitOptions(WaitOptions.builder().timeout(Duration.ofHours(25)).build()).build());
+ * result.rows().forEach(r -> System.out.println(r.customId() + ": "
+ *         + r.response().map(ChatResponse::text).orElse("failed: " + r.error().orElseThrow())));
+ * }</pre>
+ *
+ * <p>{@link #run} writes the input JSONL to a temporary file (streamed, deleted after the upload), uploads it with
+ * purpose {@code batch}, waits for it to be processed, creates the batch, polls it with the cadence and budget of
+ * {@link BatchOptions#waitOptions()}, then downloads the output and error files. When the budget runs out the
+ * batch is not cancelled: it keeps running and can be read with {@link #get(BatchId)}. On Azure, each request's
+ * model is the name of a {@code GlobalBatch} deployment.
+ */
+public final class BatchChat {
+    private final BatchRunner runner;
+
+    private BatchChat(BatchRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * The Batch API of a client's provider.
+     *
+     * @param client a client built by {@link FineTuneClient#builder()} or {@link FineTuneClient#fromEnv()}
+     * @return the batch entry point
+     * @throws UnsupportedOperationException if the client's provider has no Batch API, or the client is not one
+     *     this SDK built
+     */
+    public static BatchChat of(FineTuneClient client) {
+        Objects.requireNonNull(client, "client");
+        if (!(client instanceof DefaultFineTuneClient)) {
+            throw new UnsupportedOperationException("BatchChat needs a client built by FineTuneClient.builder() or "
+                    + "FineTuneClient.fromEnv(), not " + client.getClass().getName());
+        }
+        return new BatchChat(((DefaultFineTuneClient) client).batchRunner());
+    }
+
+    /**
+     * Runs the requests as one batch and blocks until it ends or the wait budget runs out. Performs I/O: a
+     * temporary file, an upload, polling and downloads.
+     *
+     * @param requests at least one request, with unique custom ids
+     * @param options window, budget and metadata
+     * @return the terminal batch and one row per request, in request order; failed requests are rows with an error
+     * @throws IllegalArgumentException if there are no requests or a custom id repeats
+     * @throws io.github.finetune4j.core.error.BatchFailedException if the provider rejected the batch's input
+     * @throws io.github.finetune4j.core.error.WaitTimeoutException if the budget ran out; the batch keeps running
+     * @throws io.github.finetune4j.core.error.FineTuneInterruptedException if interrupted (flag restored)
+     * @throws io.github.finetune4j.core.error.FineTuneException if a request to the provider failed
+     */
+    public BatchChatResult run(List<BatchChatRequest> requests, BatchOptions options) {
+        return runner.run(requests, Objects.requireNonNull(options, "options"));
+    }
+
+    /**
+     * Reads a batch; one request.
+     *
+     * @param id the batch
+     * @return its state
+     * @throws io.github.finetune4j.core.error.FineTuneException if the request failed
+     */
+    public BatchSnapshot get(BatchId id) {
+        return runner.get(id);
+    }
+
+    /**
+     * Requests cancellation of a batch; one request. The batch passes through {@code cancelling}.
+     *
+     * @param id the batch
+     * @return its state
+     * @throws io.github.finetune4j.core.error.FineTuneException if the request failed
+     */
+    public BatchSnapshot cancel(BatchId id) {
+        return runner.cancel(id);
+    }
+
+    @Override
+    public String toString() {
+        return "BatchChat";
+    }
+}

@@ -1,20 +1,14 @@
 package io.github.finetune4j.core.internal.poll;
 
 import io.github.finetune4j.core.WaitOptions;
-import io.github.finetune4j.core.error.ApiException;
-import io.github.finetune4j.core.error.AuthenticationException;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
-import io.github.finetune4j.core.error.NotFoundException;
-import io.github.finetune4j.core.error.PermissionDeniedException;
 import io.github.finetune4j.core.error.WaitTimeoutException;
 import io.github.finetune4j.core.model.BatchSnapshot;
 import io.github.finetune4j.core.model.BatchStatus;
 import io.github.finetune4j.core.spi.BatchSupport;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -59,56 +53,35 @@ public final class BatchPoller {
      * @throws FineTuneException if polling failed too often, or at once on 401, 403 or 404
      */
     public BatchSnapshot await(BatchSnapshot start, WaitOptions options) {
-        Instant began = clock.instant();
-        PollCadence cadence = new PollCadence(options, random);
-        BatchSnapshot current = start;
-        int failures = 0;
-        Duration serverHint = null;
-        while (!current.isTerminal()) {
-            Duration delay = cadence.next(serverHint);
-            serverHint = null;
-            if (Duration.between(began, clock.instant()).plus(delay).compareTo(options.timeout()) > 0) {
-                throw new WaitTimeoutException("batch " + start.id() + " (last status " + current.rawStatus() + ")",
-                        options.timeout(), current);
+        String what = "batch " + start.id() + " of " + providerId;
+        return new PollLoop<BatchSnapshot>(options, clock, sleeper, random, what).run(start, new PollLoop.Target<>() {
+            @Override
+            public BatchSnapshot poll() {
+                return batches.getBatch(start.id());
             }
-            sleep(delay, start);
-            try {
-                BatchSnapshot next = batches.getBatch(start.id());
-                if (next.status() != current.status()) {
-                    LOG.log(System.Logger.Level.INFO, "batch {0}: {1} -> {2}", start.id(), current.rawStatus(),
-                            next.rawStatus());
-                    if (next.status() == BatchStatus.UNKNOWN) {
-                        LOG.log(System.Logger.Level.WARNING, "batch {0} has a status this SDK does not know: {1}",
-                                start.id(), next.rawStatus());
-                    }
-                    cadence.reset();
-                }
-                current = next;
-                failures = 0;
-            } catch (AuthenticationException | PermissionDeniedException | NotFoundException
-                     | FineTuneInterruptedException e) {
-                throw e;
-            } catch (FineTuneException e) {
-                failures++;
-                if (failures >= options.maxConsecutivePollFailures()) {
-                    LOG.log(System.Logger.Level.WARNING, "giving up on batch " + start.id() + " of " + providerId
-                            + " after " + failures + " failed polls");
-                    throw e;
-                }
-                if (e instanceof ApiException) {
-                    serverHint = ((ApiException) e).retryAfter().orElse(null);
-                }
-            }
-        }
-        return current;
-    }
 
-    private void sleep(Duration delay, BatchSnapshot batch) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FineTuneInterruptedException("interrupted while awaiting batch " + batch.id(), e);
-        }
+            @Override
+            public boolean isTerminal(BatchSnapshot state) {
+                return state.isTerminal();
+            }
+
+            @Override
+            public String describe(BatchSnapshot state) {
+                return state.rawStatus();
+            }
+
+            @Override
+            public boolean onPolled(BatchSnapshot previous, BatchSnapshot next) {
+                if (next.status() == previous.status()) {
+                    return false;
+                }
+                LOG.log(System.Logger.Level.INFO, "{0}: {1} -> {2}", what, previous.rawStatus(), next.rawStatus());
+                if (next.status() == BatchStatus.UNKNOWN) {
+                    LOG.log(System.Logger.Level.WARNING, "{0} has a status this SDK does not know: {1}", what,
+                            next.rawStatus());
+                }
+                return true;
+            }
+        }, false);
     }
 }

@@ -1,14 +1,10 @@
 package io.github.finetune4j.core.internal.poll;
 
 import io.github.finetune4j.core.WaitOptions;
-import io.github.finetune4j.core.error.ApiException;
-import io.github.finetune4j.core.error.AuthenticationException;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.JobCancelledException;
 import io.github.finetune4j.core.error.JobFailedException;
-import io.github.finetune4j.core.error.NotFoundException;
-import io.github.finetune4j.core.error.PermissionDeniedException;
 import io.github.finetune4j.core.error.WaitTimeoutException;
 import io.github.finetune4j.core.model.Checkpoint;
 import io.github.finetune4j.core.model.JobEvent;
@@ -18,7 +14,6 @@ import io.github.finetune4j.core.spi.FineTuneProvider;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
@@ -70,74 +65,60 @@ public final class JobPoller {
      * @throws FineTuneException if polling failed too often, or at once on 401, 403 or 404
      */
     public JobSnapshot await(JobSnapshot start) {
-        Instant began = clock.instant();
-        PollCadence cadence = new PollCadence(options, random);
         NewItemTracker<JobEvent> events = new NewItemTracker<>(r -> provider.listEvents(start.id(), r), JobEvent::id);
         NewItemTracker<Checkpoint> checkpoints =
                 new NewItemTracker<>(r -> provider.listCheckpoints(start.id(), r), Checkpoint::id);
-        JobSnapshot current = start;
-        int failures = 0;
-        Duration serverHint = null;
-        boolean first = true;
-        while (true) {
-            if (!first) {
-                Duration delay = cadence.next(serverHint);
-                serverHint = null;
-                Duration elapsed = Duration.between(began, clock.instant());
-                if (elapsed.plus(delay).compareTo(options.timeout()) > 0) {
-                    throw new WaitTimeoutException("job " + start.id() + " (last status " + current.rawStatus() + ")",
-                            options.timeout(), current);
-                }
-                LOG.log(System.Logger.Level.DEBUG, "job {0} is {1}; next poll in {2} ms", start.id(),
-                        current.rawStatus(), delay.toMillis());
-                sleep(delay, start);
-            }
-            try {
+        PollLoop<JobSnapshot> loop = new PollLoop<>(options, clock, sleeper, random, "job " + start.id());
+        JobSnapshot terminal = loop.run(start, new PollLoop.Target<>() {
+            private boolean first = true;
+
+            @Override
+            public JobSnapshot poll() {
                 JobSnapshot next = first && start.isTerminal() ? start : provider.getJob(start.id());
+                first = false;
                 onSnapshot.accept(next);
-                JobSnapshot previous = current;
-                current = next;
+                return next;
+            }
+
+            @Override
+            public boolean isTerminal(JobSnapshot state) {
+                return state.isTerminal();
+            }
+
+            @Override
+            public String describe(JobSnapshot state) {
+                return state.rawStatus();
+            }
+
+            @Override
+            public boolean onPolled(JobSnapshot previous, JobSnapshot next) {
                 if (next.status() == JobStatus.UNKNOWN && !next.rawStatus().equals(previous.rawStatus())) {
                     LOG.log(System.Logger.Level.WARNING, "job {0} has a status this SDK does not know: {1}",
                             start.id(), next.rawStatus());
                 }
+                boolean changed = next.status() != previous.status();
                 try {
                     if (!listeners.isEmpty()) {
                         // Events and checkpoints happened before the status just read, so they are reported first.
-                        events.fetchNew().forEach(this::publishEvent);
+                        events.fetchNew().forEach(JobPoller.this::publishEvent);
                         checkpoints.fetchNew().forEach(c -> listeners.fire(l -> l.onCheckpoint(c)));
                     }
                 } finally {
-                    if (next.status() != previous.status()) {
+                    if (changed) {
                         LOG.log(System.Logger.Level.INFO, "job {0}: {1} -> {2}", start.id(), previous.rawStatus(),
                                 next.rawStatus());
                         listeners.fire(l -> l.onStatusChanged(previous, next));
-                        cadence.reset();
                     }
                 }
-                failures = 0;
-            } catch (AuthenticationException | PermissionDeniedException | NotFoundException
-                     | FineTuneInterruptedException e) {
-                throw e;
-            } catch (FineTuneException e) {
-                failures++;
-                if (failures >= options.maxConsecutivePollFailures()) {
-                    LOG.log(System.Logger.Level.WARNING, "giving up on job " + start.id() + " after " + failures
-                            + " failed polls");
-                    throw e;
-                }
-                if (e instanceof ApiException) {
-                    serverHint = ((ApiException) e).retryAfter().orElse(null);
-                }
-                int count = failures;
-                Duration hint = serverHint == null ? Duration.ZERO : serverHint;
-                listeners.fire(l -> l.onPollFailed(count, e, hint));
+                return changed;
             }
-            first = false;
-            if (current.isTerminal()) {
-                return outcome(current);
+
+            @Override
+            public void onPollFailed(int failures, FineTuneException error, Duration nextPollIn) {
+                listeners.fire(l -> l.onPollFailed(failures, error, nextPollIn));
             }
-        }
+        }, true);
+        return outcome(terminal);
     }
 
     private void publishEvent(JobEvent event) {
@@ -145,14 +126,6 @@ public final class JobPoller {
         event.metrics().ifPresent(m -> listeners.fire(l -> l.onMetrics(m)));
     }
 
-    private void sleep(Duration delay, JobSnapshot job) {
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FineTuneInterruptedException("interrupted while awaiting job " + job.id(), e);
-        }
-    }
 
     private static JobSnapshot outcome(JobSnapshot terminal) {
         switch (terminal.status()) {

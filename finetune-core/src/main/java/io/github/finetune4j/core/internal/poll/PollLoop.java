@@ -1,0 +1,169 @@
+package io.github.finetune4j.core.internal.poll;
+
+import io.github.finetune4j.core.WaitOptions;
+import io.github.finetune4j.core.error.ApiException;
+import io.github.finetune4j.core.error.AuthenticationException;
+import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
+import io.github.finetune4j.core.error.NotFoundException;
+import io.github.finetune4j.core.error.PermissionDeniedException;
+import io.github.finetune4j.core.error.WaitTimeoutException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The waiting loop shared by jobs and batches: polls with backoff and jitter, starts over when the status changes,
+ * lets a longer {@code Retry-After} win, checks the budget before each sleep (a timeout never cancels anything),
+ * stops at once on 401, 403 and 404, tolerates a number of failed polls in a row, and restores the interrupt flag.
+ * One instance per wait; not thread-safe.
+ *
+ * @param <S> the polled state
+ */
+public final class PollLoop<S> {
+    private static final System.Logger LOG = System.getLogger(PollLoop.class.getName());
+
+    /**
+     * What the loop polls.
+     *
+     * @param <S> the polled state
+     */
+    public interface Target<S> {
+        /**
+         * Reads the state once.
+         *
+         * @return the state
+         */
+        S poll();
+
+        /**
+         * Tells whether waiting is over.
+         *
+         * @param state a state
+         * @return true when terminal
+         */
+        boolean isTerminal(S state);
+
+        /**
+         * The raw status, for messages.
+         *
+         * @param state a state
+         * @return the status word
+         */
+        String describe(S state);
+
+        /**
+         * Called after every successful poll.
+         *
+         * @param previous the state before
+         * @param next the state just read
+         * @return true if the status changed (the cadence starts over)
+         */
+        boolean onPolled(S previous, S next);
+
+        /**
+         * Called when a poll failed and waiting goes on.
+         *
+         * @param failures failures in a row
+         * @param error the failure
+         * @param nextPollIn the server's requested delay, or zero
+         */
+        default void onPollFailed(int failures, FineTuneException error, Duration nextPollIn) {
+        }
+    }
+
+    private final WaitOptions options;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+    private final String what;
+
+    /**
+     * Creates a loop.
+     *
+     * @param options budget and cadence
+     * @param clock the clock
+     * @param sleeper waits between polls
+     * @param random uniform values in [0, 1) for jitter
+     * @param what what is awaited, for messages, for example {@code job ftjob-1}
+     */
+    public PollLoop(WaitOptions options, Clock clock, Sleeper sleeper, DoubleSupplier random, String what) {
+        this.options = options;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.what = what;
+    }
+
+    /**
+     * Polls until the target reaches a terminal state.
+     *
+     * @param start the state known when waiting starts
+     * @param target what to poll
+     * @param pollAtOnce whether the first poll happens without waiting (jobs catch up on events at once)
+     * @return the terminal state
+     * @throws WaitTimeoutException if the budget ran out
+     * @throws FineTuneInterruptedException if interrupted (flag restored)
+     * @throws FineTuneException if polling failed too often in a row, or at once on 401, 403 and 404
+     */
+    public S run(S start, Target<S> target, boolean pollAtOnce) {
+        Instant began = clock.instant();
+        PollCadence cadence = new PollCadence(options, random);
+        S current = start;
+        int failures = 0;
+        Duration serverHint = null;
+        boolean first = true;
+        while (true) {
+            if (!(first && pollAtOnce)) {
+                if (first && target.isTerminal(current)) {
+                    return current;
+                }
+                Duration delay = cadence.next(serverHint);
+                serverHint = null;
+                if (Duration.between(began, clock.instant()).plus(delay).compareTo(options.timeout()) > 0) {
+                    throw new WaitTimeoutException(what + " (last status " + target.describe(current) + ")",
+                            options.timeout(), current);
+                }
+                LOG.log(System.Logger.Level.DEBUG, "{0} is {1}; next poll in {2} ms", what, target.describe(current),
+                        delay.toMillis());
+                sleep(delay);
+            }
+            first = false;
+            try {
+                S previous = current;
+                current = target.poll();
+                if (target.onPolled(previous, current)) {
+                    cadence.reset();
+                }
+                failures = 0;
+            } catch (AuthenticationException | PermissionDeniedException | NotFoundException
+                     | FineTuneInterruptedException e) {
+                throw e;
+            } catch (FineTuneException e) {
+                failures++;
+                if (failures >= options.maxConsecutivePollFailures()) {
+                    LOG.log(System.Logger.Level.WARNING, "giving up on " + what + " after " + failures + " failed polls");
+                    throw e;
+                }
+                if (e instanceof ApiException) {
+                    serverHint = ((ApiException) e).retryAfter().orElse(null);
+                }
+                target.onPollFailed(failures, e, serverHint == null ? Duration.ZERO : serverHint);
+            }
+            if (target.isTerminal(current)) {
+                return current;
+            }
+        }
+    }
+
+    private void sleep(Duration delay) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FineTuneInterruptedException("interrupted while awaiting " + what, e);
+        }
+    }
+}

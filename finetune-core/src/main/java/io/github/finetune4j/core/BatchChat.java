@@ -2,6 +2,7 @@ package io.github.finetune4j.core;
 
 import io.github.finetune4j.core.internal.BatchRunner;
 import io.github.finetune4j.core.internal.DefaultFineTuneClient;
+import io.github.finetune4j.core.spi.ClientExtension;
 import io.github.finetune4j.core.model.BatchId;
 import io.github.finetune4j.core.model.BatchSnapshot;
 
@@ -45,6 +46,9 @@ public final class BatchChat {
      */
     public static BatchChat of(FineTuneClient client) {
         Objects.requireNonNull(client, "client");
+        if (client instanceof ClientExtension) {
+            return of(((ClientExtension) client).coreClient());
+        }
         if (!(client instanceof DefaultFineTuneClient)) {
             throw new UnsupportedOperationException("BatchChat needs a client built by FineTuneClient.builder() or "
                     + "FineTuneClient.fromEnv(), not " + client.getClass().getName());

@@ -1,6 +1,7 @@
 package io.github.finetune4j.azure.internal;
 
 import io.github.finetune4j.azure.AzureApiRoute;
+import io.github.finetune4j.core.model.BatchId;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.PageRequest;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * The data-plane URLs: {@code {endpoint}/openai/v1/...} on the v1 route, {@code {endpoint}/openai/...?api-version=}
- * on the dated route. File import always uses the dated route, because v1 lacks it.
+ * on the dated route. File import and batches always use the dated route (with the configured api-version, by default
+ * {@code 2024-10-21}), because v1 lacks them.
  */
 final class AzureEndpoints {
     private final AzureConfig config;
@@ -39,6 +41,18 @@ final class AzureEndpoints {
 
     URI fileImport() {
         return uri(AzureApiRoute.DATED, "/files/import", Map.of());
+    }
+
+    URI batches() {
+        return uri(AzureApiRoute.DATED, "/batches", Map.of());
+    }
+
+    URI batch(BatchId id) {
+        return uri(AzureApiRoute.DATED, batchPath(id), Map.of());
+    }
+
+    URI batchCancel(BatchId id) {
+        return uri(AzureApiRoute.DATED, batchPath(id) + "/cancel", Map.of());
     }
 
     URI jobs() {
@@ -79,6 +93,10 @@ final class AzureEndpoints {
             return uri(AzureApiRoute.V1, "/chat/completions", Map.of());
         }
         return uri(AzureApiRoute.DATED, "/deployments/" + Urls.segment(deployment) + "/chat/completions", Map.of());
+    }
+
+    private static String batchPath(BatchId id) {
+        return "/batches/" + Urls.segment(id.value());
     }
 
     private static String jobPath(JobId id) {

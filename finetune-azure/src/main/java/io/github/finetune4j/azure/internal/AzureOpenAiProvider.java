@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.finetune4j.azure.AzureApiRoute;
+import io.github.finetune4j.core.BatchChatRow;
 import io.github.finetune4j.core.error.BadRequestException;
+import io.github.finetune4j.core.model.BatchId;
+import io.github.finetune4j.core.model.BatchSnapshot;
 import io.github.finetune4j.core.model.ChatRequest;
 import io.github.finetune4j.core.model.ChatResponse;
 import io.github.finetune4j.core.model.Checkpoint;
@@ -16,6 +19,8 @@ import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.Page;
 import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.spi.BatchCreation;
+import io.github.finetune4j.core.spi.BatchSupport;
 import io.github.finetune4j.core.spi.FileUpload;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.HttpTransport;
@@ -33,9 +38,10 @@ import java.util.Objects;
 /**
  * The Azure OpenAI data plane: each method sends exactly one request through the core transport and translates the
  * answer. Error statuses never arrive here (the transport maps Azure's {@code {"error":{"code","message","target",
- * "innererror"}}} envelope and its retry headers). Thread-safe; holds only immutable configuration.
+ * "innererror"}}} envelope and its retry headers). Also the global batch API ({@link BatchSupport}), which exists only
+ * on the dated route: batches use it even when the client is on v1. Thread-safe; holds only immutable configuration.
  */
-public final class AzureOpenAiProvider implements FineTuneProvider {
+public final class AzureOpenAiProvider implements FineTuneProvider, BatchSupport {
     /** The provider id. */
     public static final String ID = "azure-openai";
     /** Timeout of one upload request: 30 minutes. */
@@ -51,6 +57,7 @@ public final class AzureOpenAiProvider implements FineTuneProvider {
     private final AzureEndpoints endpoints;
     private final AzureRequests requests;
     private final ResponseReader reader;
+    private final BatchMapper batches;
 
     /**
      * Creates the provider.
@@ -66,6 +73,7 @@ public final class AzureOpenAiProvider implements FineTuneProvider {
         this.endpoints = new AzureEndpoints(config);
         this.requests = new AzureRequests(config.auth());
         this.reader = new ResponseReader(mapper, ID, SERVICE);
+        this.batches = new BatchMapper(mapper, ID);
     }
 
     @Override
@@ -217,6 +225,41 @@ public final class AzureOpenAiProvider implements FineTuneProvider {
         return reader.read(transport.send(requests.postJson(endpoints.chatCompletions(request.model()), body,
                 RetryMode.IDEMPOTENT)), ChatDtos.Completion.class, dto -> ChatMapper.fromWire(dto, request.model()),
                 "chat completion");
+    }
+
+    /** The request's model is the name of a {@code GlobalBatch} deployment; it goes into the line's body. */
+    @Override
+    public String batchInputLine(String customId, ChatRequest request) {
+        return batches.inputLine(customId, request);
+    }
+
+    @Override
+    public BatchChatRow batchOutputLine(String line) {
+        return batches.outputLine(Objects.requireNonNull(line, "line"));
+    }
+
+    /** {@code POST /openai/batches?api-version=}: dated route, also for v1 clients. Not repeated by the transport. */
+    @Override
+    public BatchSnapshot createBatch(BatchCreation creation) {
+        Objects.requireNonNull(creation, "creation");
+        byte[] body = json(new BatchDtos.CreateBody(creation.inputFileId().value(), BatchMapper.ENDPOINT,
+                creation.completionWindow(), creation.metadata().isEmpty() ? null : creation.metadata()));
+        return reader.read(transport.send(requests.postJson(endpoints.batches(), body, RetryMode.NOT_IDEMPOTENT)),
+                BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
+    }
+
+    /** {@code GET /openai/batches/{id}?api-version=}: dated route, also for v1 clients. */
+    @Override
+    public BatchSnapshot getBatch(BatchId id) {
+        return reader.read(transport.send(requests.get(endpoints.batch(Objects.requireNonNull(id, "id")))),
+                BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
+    }
+
+    /** Cancelling only moves the batch along, so repeating it is safe. Dated route, also for v1 clients. */
+    @Override
+    public BatchSnapshot cancelBatch(BatchId id) {
+        return reader.read(transport.send(requests.postEmpty(endpoints.batchCancel(Objects.requireNonNull(id, "id")),
+                RetryMode.IDEMPOTENT)), BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.finetune4j.azure.internal;
 import io.github.finetune4j.azure.AzureOpenAiClient;
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.FineTuneClient;
+import io.github.finetune4j.core.spi.ClientExtension;
 import io.github.finetune4j.core.FineTuneJob;
 import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.JobListener;
@@ -23,7 +24,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** The Azure client: the core client for everything shared, the provider for Azure-only operations. */
-public final class DefaultAzureOpenAiClient implements AzureOpenAiClient {
+public final class DefaultAzureOpenAiClient implements AzureOpenAiClient, ClientExtension {
     private final FineTuneClient core;
     private final AzureOpenAiProvider provider;
 
@@ -140,5 +141,10 @@ public final class DefaultAzureOpenAiClient implements AzureOpenAiClient {
     @Override
     public String toString() {
         return "AzureOpenAiClient[" + provider + "]";
+    }
+
+    @Override
+    public FineTuneClient coreClient() {
+        return core;
     }
 }

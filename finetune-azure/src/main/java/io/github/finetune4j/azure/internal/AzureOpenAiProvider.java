@@ -241,25 +241,21 @@ public final class AzureOpenAiProvider implements FineTuneProvider, BatchSupport
     /** {@code POST /openai/batches?api-version=}: dated route, also for v1 clients. Not repeated by the transport. */
     @Override
     public BatchSnapshot createBatch(BatchCreation creation) {
-        Objects.requireNonNull(creation, "creation");
-        byte[] body = json(new BatchDtos.CreateBody(creation.inputFileId().value(), BatchMapper.ENDPOINT,
-                creation.completionWindow(), creation.metadata().isEmpty() ? null : creation.metadata()));
-        return reader.read(transport.send(requests.postJson(endpoints.batches(), body, RetryMode.NOT_IDEMPOTENT)),
-                BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
+        return batches.batch(transport.send(requests.postJson(endpoints.batches(), batches.createBody(creation),
+                RetryMode.NOT_IDEMPOTENT)));
     }
 
     /** {@code GET /openai/batches/{id}?api-version=}: dated route, also for v1 clients. */
     @Override
     public BatchSnapshot getBatch(BatchId id) {
-        return reader.read(transport.send(requests.get(endpoints.batch(Objects.requireNonNull(id, "id")))),
-                BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
+        return batches.batch(transport.send(requests.get(endpoints.batch(Objects.requireNonNull(id, "id")))));
     }
 
     /** Cancelling only moves the batch along, so repeating it is safe. Dated route, also for v1 clients. */
     @Override
     public BatchSnapshot cancelBatch(BatchId id) {
-        return reader.read(transport.send(requests.postEmpty(endpoints.batchCancel(Objects.requireNonNull(id, "id")),
-                RetryMode.IDEMPOTENT)), BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
+        return batches.batch(transport.send(requests.postEmpty(endpoints.batchCancel(Objects.requireNonNull(id, "id")),
+                RetryMode.IDEMPOTENT)));
     }
 
     @Override

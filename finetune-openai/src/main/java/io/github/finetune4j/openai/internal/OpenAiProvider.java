@@ -211,23 +211,19 @@ public final class OpenAiProvider implements FineTuneProvider, BatchSupport {
 
     @Override
     public BatchSnapshot createBatch(BatchCreation creation) {
-        byte[] body = json(new BatchDtos.CreateBody(creation.inputFileId().value(), BATCH_ENDPOINT,
-                creation.completionWindow(), creation.metadata().isEmpty() ? null : creation.metadata()));
-        HttpResult result = send(requests.postJson(endpoints.batches(), body, RetryMode.NOT_IDEMPOTENT));
-        return reader.read(result, BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
+        return batches.batch(send(requests.postJson(endpoints.batches(), batches.createBody(creation),
+                RetryMode.NOT_IDEMPOTENT)));
     }
 
     @Override
     public BatchSnapshot getBatch(BatchId id) {
-        return reader.read(send(requests.get(endpoints.batch(id))), BatchDtos.Batch.class, BatchMapper::fromWire,
-                "batch");
+        return batches.batch(send(requests.get(endpoints.batch(id))));
     }
 
     /** Cancelling only moves the batch along, so repeating it is safe. */
     @Override
     public BatchSnapshot cancelBatch(BatchId id) {
-        HttpResult result = send(requests.postEmpty(endpoints.batchCancel(id), RetryMode.IDEMPOTENT));
-        return reader.read(result, BatchDtos.Batch.class, BatchMapper::fromWire, "batch");
+        return batches.batch(send(requests.postEmpty(endpoints.batchCancel(id), RetryMode.IDEMPOTENT)));
     }
 
     @Override

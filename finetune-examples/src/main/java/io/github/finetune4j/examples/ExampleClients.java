@@ -27,28 +27,29 @@ public final class ExampleClients implements AutoCloseable {
     }
 
     /**
-     * Connects to the configured provider, or starts the emulator when none is configured, and says which in one
-     * line.
+     * Connects to OpenAI when {@code OPENAI_API_KEY} is set, or starts the emulator otherwise, and says which in one
+     * line. (Azure needs a deployment before a model answers: its story is {@code AzureT1000Story}.)
      *
-     * @param environment where to look for {@code OPENAI_API_KEY} or {@code AZURE_OPENAI_ENDPOINT}
+     * @param environment where to look for {@code OPENAI_API_KEY}
      * @param out where to say which provider is used
      * @return the clients; close when done
      */
     public static ExampleClients connect(EnvironmentLookup environment, PrintStream out) {
-        boolean configured = environment.get("OPENAI_API_KEY").isPresent()
-                || environment.get("AZURE_OPENAI_ENDPOINT").isPresent() && environment.get("AZURE_OPENAI_API_KEY").isPresent();
-        if (configured) {
-            FineTuneClient client = FineTuneClient.builder().environment(environment).build();
+        if (environment.get("OPENAI_API_KEY").isPresent()) {
+            FineTuneClient client = FineTuneClient.builder().environment(environment).provider("openai").build();
             out.println("Provider: " + client.providerId() + " (from the environment; this costs real money)");
             return new ExampleClients(client, null);
         }
+        String azureHint = environment.get("AZURE_OPENAI_ENDPOINT").isPresent()
+                ? " Azure OpenAI is configured: on Azure a model answers only through a deployment, so run"
+                + " io.github.finetune4j.examples.AzureT1000Story for Azure." : "";
         FineTuningEmulator emulator = FineTuningEmulator.builder().build().start();
         FineTuneClient client = FineTuneClient.builder()
                 .provider(OpenAiFineTuning.builder().apiKey(emulator.apiKey()).baseUrl(emulator.baseUrl()).build())
                 .defaultWaitOptions(WaitOptions.builder().fixedInterval(EMULATOR_POLL).build())
                 .build();
         out.println("Provider: embedded emulator at " + emulator.baseUrl()
-                + " (offline; no API key set. Set OPENAI_API_KEY to run on OpenAI.)");
+                + " (offline; no API key set. Set OPENAI_API_KEY to run on OpenAI.)" + azureHint);
         return new ExampleClients(client, emulator);
     }
 

@@ -22,6 +22,7 @@ import io.github.finetune4j.core.preflight.ValidationReport;
 import io.github.finetune4j.core.spi.FileUpload;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.JobCreation;
+import io.github.finetune4j.core.spi.LargeFileUploads;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,9 +62,20 @@ final class JobStarter {
     private final Supplier<String> keys;
     private final LifecycleGuard guard;
     private final Clock clock;
+    private final long partedThreshold;
+    private final long partBytes;
 
     JobStarter(FineTuneProvider provider, FileProcessingWaiter fileWaiter, Duration fileProcessingTimeout,
                Supplier<String> keys, LifecycleGuard guard, Clock clock) {
+        this(provider, fileWaiter, fileProcessingTimeout, keys, guard, clock, PartedUpload.THRESHOLD_BYTES,
+                PartedUpload.PART_BYTES);
+    }
+
+    /** For tests: files above {@code partedThreshold} bytes go up in parts of {@code partBytes}. */
+    JobStarter(FineTuneProvider provider, FileProcessingWaiter fileWaiter, Duration fileProcessingTimeout,
+               Supplier<String> keys, LifecycleGuard guard, Clock clock, long partedThreshold, long partBytes) {
+        this.partedThreshold = partedThreshold;
+        this.partBytes = partBytes;
         this.provider = provider;
         this.clock = clock;
         this.guard = guard;
@@ -102,7 +114,12 @@ final class JobStarter {
         });
         try {
             String filename = data.name().endsWith(".jsonl") ? data.name() : data.name() + ".jsonl";
-            return provider.uploadFile(new FileUpload(file, filename, Files.size(file), FileUpload.FINE_TUNE));
+            long bytes = Files.size(file);
+            if (provider instanceof LargeFileUploads && bytes > partedThreshold) {
+                return new PartedUpload((LargeFileUploads) provider, partBytes)
+                        .upload(file, filename, bytes, FileUpload.FINE_TUNE);
+            }
+            return provider.uploadFile(new FileUpload(file, filename, bytes, FileUpload.FINE_TUNE));
         } catch (IOException e) {
             throw new FineTuneException("cannot read " + file + ": " + e.getMessage(), e);
         } finally {

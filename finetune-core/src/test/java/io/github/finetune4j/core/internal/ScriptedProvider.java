@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** An in-memory provider whose answers tests script; records what it was asked. */
-public final class ScriptedProvider implements FineTuneProvider {
+public class ScriptedProvider implements FineTuneProvider {
     public final Deque<Supplier<JobSnapshot>> getJobAnswers = new ArrayDeque<>();
     public final Deque<Supplier<JobSnapshot>> createAnswers = new ArrayDeque<>();
     public final List<JobEvent> events = new ArrayList<>();

@@ -32,7 +32,7 @@ class LimitsTest {
             assertThat(i.code()).isEqualTo("file_over_upload_limit");
             assertThat(i.severity()).isEqualTo(Severity.WARNING);
             assertThat(i.line()).isZero();
-            assertThat(i.message()).contains("Uploads API");
+            assertThat(i.message()).contains("uploaded in parts through the Uploads API automatically");
         });
     }
 

@@ -93,6 +93,14 @@ final class OpenAiEndpoints {
         return uri(Map.of(), "batches", id.value(), "cancel");
     }
 
+    URI uploads() {
+        return uri(Map.of(), "uploads");
+    }
+
+    URI uploadAction(String uploadId, String action) {
+        return uri(Map.of(), "uploads", uploadId, action);
+    }
+
     URI chatCompletions() {
         return uri(Map.of(), "chat", "completions");
     }

@@ -24,11 +24,17 @@ import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.HttpResult;
 import io.github.finetune4j.core.spi.HttpTransport;
 import io.github.finetune4j.core.spi.JobCreation;
+import io.github.finetune4j.core.spi.LargeFileUploads;
 import io.github.finetune4j.core.spi.MultipartForm;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
 import io.github.finetune4j.core.spi.RetryMode;
+import io.github.finetune4j.core.spi.UploadSession;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,11 +42,13 @@ import java.util.Objects;
  * Error statuses never arrive here (the transport maps them to exceptions). Thread-safe and stateless apart from
  * its immutable configuration.
  */
-public final class OpenAiProvider implements FineTuneProvider, BatchSupport {
+public final class OpenAiProvider implements FineTuneProvider, BatchSupport, LargeFileUploads {
     /** The provider id. */
     public static final String ID = "openai";
     /** Content type of the uploaded file part. */
     static final String JSONL = "application/jsonl";
+    /** Content type of one part's bytes in the Uploads API. */
+    static final String OCTET_STREAM = "application/octet-stream";
     /** The endpoint every batch line calls, as OpenAI wants it in {@code endpoint} and in each line's {@code url}. */
     static final String BATCH_ENDPOINT = "/v1/chat/completions";
 
@@ -227,6 +235,42 @@ public final class OpenAiProvider implements FineTuneProvider, BatchSupport {
     }
 
     @Override
+    public UploadSession createUpload(String filename, long bytes, String purpose) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("filename", Objects.requireNonNull(filename, "filename"));
+        body.put("purpose", Objects.requireNonNull(purpose, "purpose"));
+        body.put("bytes", bytes);
+        body.put("mime_type", UploadMapper.MIME_TYPE);
+        HttpResult result = send(requests.postJson(endpoints.uploads(), json(body), RetryMode.NOT_IDEMPOTENT));
+        return reader.read(result, UploadDto.class, UploadMapper::session, "upload");
+    }
+
+    /** The part goes as the multipart field {@code data}, streamed from its region of the file. */
+    @Override
+    public String addUploadPart(String uploadId, Path file, long offset, long length) {
+        Path name = Objects.requireNonNull(file, "file").getFileName();
+        MultipartForm form = MultipartForm.builder()
+                .fileRegion("data", file, offset, length, name == null ? "part" : name.toString(), OCTET_STREAM)
+                .build();
+        HttpResult result = send(requests.postMultipart(endpoints.uploadAction(requireId(uploadId), "parts"), form));
+        return reader.read(result, UploadPartDto.class, UploadMapper::partId, "upload part");
+    }
+
+    @Override
+    public FileInfo completeUpload(String uploadId, List<String> partIds) {
+        byte[] body = json(Map.of("part_ids", List.copyOf(partIds)));
+        HttpResult result = send(requests.postJson(endpoints.uploadAction(requireId(uploadId), "complete"), body,
+                RetryMode.NOT_IDEMPOTENT));
+        return reader.read(result, UploadDto.class, UploadMapper::completedFile, "upload");
+    }
+
+    /** Cancelling only ends the upload, so repeating it is safe. */
+    @Override
+    public void cancelUpload(String uploadId) {
+        send(requests.postEmpty(endpoints.uploadAction(requireId(uploadId), "cancel"), RetryMode.IDEMPOTENT));
+    }
+
+    @Override
     public void close() {
         // Nothing to release: the transport belongs to the client.
     }
@@ -253,6 +297,14 @@ public final class OpenAiProvider implements FineTuneProvider, BatchSupport {
             throw new IllegalArgumentException("request body cannot be written as JSON: "
                     + e.getOriginalMessage(), e);
         }
+    }
+
+    private static String requireId(String uploadId) {
+        Objects.requireNonNull(uploadId, "uploadId");
+        if (uploadId.isBlank()) {
+            throw new IllegalArgumentException("uploadId must not be blank");
+        }
+        return uploadId;
     }
 
     private static String requireModel(String model) {

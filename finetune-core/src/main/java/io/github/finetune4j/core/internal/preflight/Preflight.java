@@ -130,8 +130,8 @@ public final class Preflight {
                     + " bytes; " + table.provider() + " accepts at most " + table.maxUploadBytes()));
         } else if (bytes > table.maxFileBytes()) {
             issues.add(new DatasetIssue(source, 0, "", "file_over_upload_limit", Severity.WARNING, "the file has "
-                    + bytes + " bytes, more than the " + table.maxFileBytes() + " one upload request takes; it has"
-                    + " to go through the large-file route (Uploads API, in parts)"));
+                    + bytes + " bytes, more than the " + table.maxFileBytes() + " one upload request takes; on OpenAI,"
+                    + " files above 512 MB are uploaded in parts through the Uploads API automatically (up to 8 GB)"));
         }
         long billing = aggregator.billingTokens();
         CostEstimate cost = CostModel.estimate(options.baseModel(), limits, options.epochs(), examples, billing,

@@ -279,6 +279,53 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void fileRegionPartSendsExactlyThoseBytes(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("big.jsonl");
+        byte[] content = new byte[10_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 31 + 7);
+        }
+        Files.write(file, content);
+        server.enqueue(json(200, "{}"));
+        HttpCall part = HttpCall.builder("POST", url("/v1/uploads/upload_1/parts"))
+                .body(HttpBody.multipart(MultipartForm.builder().boundary("b0undary")
+                        .fileRegion("data", file, 4_000, 3_500, "big.jsonl", "application/octet-stream").build()))
+                .build();
+
+        transport().send(part);
+
+        RecordedRequest request = server.takeRequest(1, SECONDS);
+        byte[] head = ("--b0undary\r\nContent-Disposition: form-data; name=\"data\"; filename=\"big.jsonl\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n--b0undary--\r\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = new byte[head.length + 3_500 + tail.length];
+        System.arraycopy(head, 0, expected, 0, head.length);
+        System.arraycopy(content, 4_000, expected, head.length, 3_500);
+        System.arraycopy(tail, 0, expected, head.length + 3_500, tail.length);
+        assertThat(request.getBody().toByteArray()).isEqualTo(expected);
+        assertThat(request.getHeaders().get("Content-Length")).isEqualTo(String.valueOf(expected.length));
+    }
+
+    @Test
+    void fileRegionIsReadAgainWhenTheRequestIsRetried(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("data.jsonl");
+        Files.writeString(file, "0123456789");
+        server.enqueue(new MockResponse.Builder().code(503).body("{}").build());
+        server.enqueue(json(200, "{}"));
+        HttpCall part = HttpCall.builder("POST", url("/v1/uploads/upload_1/parts"))
+                .body(HttpBody.multipart(MultipartForm.builder().boundary("b")
+                        .fileRegion("data", file, 8, 2, "data.jsonl", "application/octet-stream").build()))
+                .retryMode(RetryMode.IDEMPOTENT).build();
+
+        transport().send(part);
+
+        String expected = "--b\r\nContent-Disposition: form-data; name=\"data\"; filename=\"data.jsonl\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n89\r\n--b--\r\n";
+        assertThat(server.takeRequest(1, SECONDS).getBody().string(StandardCharsets.UTF_8)).isEqualTo(expected);
+        assertThat(server.takeRequest(1, SECONDS).getBody().string(StandardCharsets.UTF_8)).isEqualTo(expected);
+    }
+
+    @Test
     void debugLogNeverContainsTheKey() {
         java.util.logging.Logger jul = java.util.logging.Logger.getLogger(JdkHttpTransport.class.getName());
         List<String> lines = new ArrayList<>();

@@ -1,17 +1,15 @@
 package io.github.finetune4j.eval;
 
-import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.model.ChatResponse;
 import io.github.finetune4j.core.model.Message;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** A model that never answers: every call waits (at most 10 s) until its thread is interrupted. */
-final class BlockingModel implements FineTunedModel {
+final class BlockingModel extends FakeModel {
     final CountDownLatch interrupted = new CountDownLatch(1);
     private final String name;
     private final CountDownLatch never = new CountDownLatch(1);
@@ -35,30 +33,5 @@ final class BlockingModel implements FineTunedModel {
     @Override
     public String name() {
         return name;
-    }
-
-    @Override
-    public Optional<String> systemPrompt() {
-        return Optional.empty();
-    }
-
-    @Override
-    public FineTunedModel withSystemPrompt(String prompt) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withTemperature(double temperature) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withMaxTokens(int maxTokens) {
-        return this;
-    }
-
-    @Override
-    public String chat(String question) {
-        return chat(List.of(Message.user(question))).text();
     }
 }

@@ -10,11 +10,10 @@ import io.github.finetune4j.core.model.Message;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Fails its first {@code failures} calls the way the HTTP layer reports a request it gave up on, then delegates. */
-final class FlakyModel implements FineTunedModel {
+final class FlakyModel extends FakeModel {
     /** Retries after 1 ms so tests stay fast. */
     static final RetryPolicy FAST_RETRIES = RetryPolicy.defaults().withMaxAttempts(4)
             .withBackoff(Duration.ofMillis(1), Duration.ofMillis(2));
@@ -50,30 +49,5 @@ final class FlakyModel implements FineTunedModel {
     @Override
     public String name() {
         return delegate.name();
-    }
-
-    @Override
-    public Optional<String> systemPrompt() {
-        return Optional.empty();
-    }
-
-    @Override
-    public FineTunedModel withSystemPrompt(String prompt) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withTemperature(double temperature) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withMaxTokens(int maxTokens) {
-        return this;
-    }
-
-    @Override
-    public String chat(String question) {
-        return chat(List.of(Message.user(question))).text();
     }
 }

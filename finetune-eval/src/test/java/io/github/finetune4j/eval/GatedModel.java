@@ -1,6 +1,5 @@
 package io.github.finetune4j.eval;
 
-import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.model.ChatResponse;
 import io.github.finetune4j.core.model.Message;
@@ -15,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A model whose first {@code gate} calls wait (bounded) until {@code gate} calls are in flight together, so a test
  * sees the pool's full concurrency; records the most calls ever in flight at once.
  */
-final class GatedModel implements FineTunedModel {
+final class GatedModel extends FakeModel {
     final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger maxInFlight = new AtomicInteger();
     private final String name;
@@ -47,30 +46,5 @@ final class GatedModel implements FineTunedModel {
     @Override
     public String name() {
         return name;
-    }
-
-    @Override
-    public Optional<String> systemPrompt() {
-        return Optional.empty();
-    }
-
-    @Override
-    public FineTunedModel withSystemPrompt(String prompt) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withTemperature(double temperature) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withMaxTokens(int maxTokens) {
-        return this;
-    }
-
-    @Override
-    public String chat(String question) {
-        return chat(List.of(Message.user(question))).text();
     }
 }

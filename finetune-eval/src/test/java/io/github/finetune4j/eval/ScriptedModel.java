@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /** A model whose answers a test scripts from the last user message; counts calls and records what it was sent. */
-final class ScriptedModel implements FineTunedModel {
+final class ScriptedModel extends FakeModel {
     final String name;
     final Function<String, String> answers;
     final AtomicInteger calls = new AtomicInteger();
@@ -39,28 +39,8 @@ final class ScriptedModel implements FineTunedModel {
     }
 
     @Override
-    public Optional<String> systemPrompt() {
-        return Optional.empty();
-    }
-
-    @Override
     public FineTunedModel withSystemPrompt(String prompt) {
         throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public FineTunedModel withTemperature(double temperature) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withMaxTokens(int maxTokens) {
-        return this;
-    }
-
-    @Override
-    public String chat(String question) {
-        return chat(List.of(Message.user(question))).text();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.finetune4j.eval.emulator;
 
 import io.github.finetune4j.core.FineTunedModel;
+import io.github.finetune4j.eval.FakeModel;
 import io.github.finetune4j.core.model.ChatResponse;
 import io.github.finetune4j.core.model.Message;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Delegates to a model and records the most calls in flight at once. */
-final class CountingModel implements FineTunedModel {
+final class CountingModel extends FakeModel {
     final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final FineTunedModel delegate;
@@ -36,25 +37,5 @@ final class CountingModel implements FineTunedModel {
     @Override
     public Optional<String> systemPrompt() {
         return delegate.systemPrompt();
-    }
-
-    @Override
-    public FineTunedModel withSystemPrompt(String prompt) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withTemperature(double temperature) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withMaxTokens(int maxTokens) {
-        return this;
-    }
-
-    @Override
-    public String chat(String question) {
-        return chat(List.of(Message.user(question))).text();
     }
 }

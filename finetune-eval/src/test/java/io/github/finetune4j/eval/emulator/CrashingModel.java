@@ -1,6 +1,7 @@
 package io.github.finetune4j.eval.emulator;
 
 import io.github.finetune4j.core.FineTunedModel;
+import io.github.finetune4j.eval.FakeModel;
 import io.github.finetune4j.core.model.ChatResponse;
 import io.github.finetune4j.core.model.Message;
 
@@ -9,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Delegates to a model until its n-th call, which throws as if the process had crashed there. */
-final class CrashingModel implements FineTunedModel {
+final class CrashingModel extends FakeModel {
     private final FineTunedModel delegate;
     private final int crashAt;
     private final AtomicInteger calls;
@@ -36,25 +37,5 @@ final class CrashingModel implements FineTunedModel {
     @Override
     public Optional<String> systemPrompt() {
         return delegate.systemPrompt();
-    }
-
-    @Override
-    public FineTunedModel withSystemPrompt(String prompt) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withTemperature(double temperature) {
-        return this;
-    }
-
-    @Override
-    public FineTunedModel withMaxTokens(int maxTokens) {
-        return this;
-    }
-
-    @Override
-    public String chat(String question) {
-        return chat(List.of(Message.user(question))).text();
     }
 }

@@ -1,8 +1,5 @@
 package io.github.finetune4j.core;
 
-import io.github.finetune4j.core.internal.BatchRunner;
-import io.github.finetune4j.core.internal.DefaultFineTuneClient;
-import io.github.finetune4j.core.spi.ClientExtension;
 import io.github.finetune4j.core.model.BatchId;
 import io.github.finetune4j.core.model.BatchSnapshot;
 
@@ -28,32 +25,20 @@ import java.util.Objects;
  * {@link BatchOptions#waitOptions()}, then downloads the output and error files. When the budget runs out the
  * batch is not cancelled: it keeps running and can be read with {@link #get(BatchId)}. On Azure, each request's
  * model is the name of a {@code GlobalBatch} deployment.
+ *
+ * <p>An interface, so that tests can fake it: a fake {@link FineTuneClient} returns its own from
+ * {@link FineTuneClient#extension(Class)}.
  */
-public final class BatchChat {
-    private final BatchRunner runner;
-
-    private BatchChat(BatchRunner runner) {
-        this.runner = runner;
-    }
-
+public interface BatchChat {
     /**
-     * The Batch API of a client's provider.
+     * The Batch API of a client's provider; the same as {@code client.extension(BatchChat.class)}.
      *
-     * @param client a client built by {@link FineTuneClient#builder()} or {@link FineTuneClient#fromEnv()}
+     * @param client a client
      * @return the batch entry point
-     * @throws UnsupportedOperationException if the client's provider has no Batch API, or the client is not one
-     *     this SDK built
+     * @throws UnsupportedOperationException if the client's provider has no Batch API
      */
-    public static BatchChat of(FineTuneClient client) {
-        Objects.requireNonNull(client, "client");
-        if (client instanceof ClientExtension) {
-            return of(((ClientExtension) client).coreClient());
-        }
-        if (!(client instanceof DefaultFineTuneClient)) {
-            throw new UnsupportedOperationException("BatchChat needs a client built by FineTuneClient.builder() or "
-                    + "FineTuneClient.fromEnv(), not " + client.getClass().getName());
-        }
-        return new BatchChat(((DefaultFineTuneClient) client).batchRunner());
+    static BatchChat of(FineTuneClient client) {
+        return Objects.requireNonNull(client, "client").extension(BatchChat.class);
     }
 
     /**
@@ -69,9 +54,7 @@ public final class BatchChat {
      * @throws io.github.finetune4j.core.error.FineTuneInterruptedException if interrupted (flag restored)
      * @throws io.github.finetune4j.core.error.FineTuneException if a request to the provider failed
      */
-    public BatchChatResult run(List<BatchChatRequest> requests, BatchOptions options) {
-        return runner.run(requests, Objects.requireNonNull(options, "options"));
-    }
+    BatchChatResult run(List<BatchChatRequest> requests, BatchOptions options);
 
     /**
      * Reads a batch; one request.
@@ -80,9 +63,7 @@ public final class BatchChat {
      * @return its state
      * @throws io.github.finetune4j.core.error.FineTuneException if the request failed
      */
-    public BatchSnapshot get(BatchId id) {
-        return runner.get(id);
-    }
+    BatchSnapshot get(BatchId id);
 
     /**
      * Requests cancellation of a batch; one request. The batch passes through {@code cancelling}.
@@ -91,12 +72,5 @@ public final class BatchChat {
      * @return its state
      * @throws io.github.finetune4j.core.error.FineTuneException if the request failed
      */
-    public BatchSnapshot cancel(BatchId id) {
-        return runner.cancel(id);
-    }
-
-    @Override
-    public String toString() {
-        return "BatchChat";
-    }
+    BatchSnapshot cancel(BatchId id);
 }

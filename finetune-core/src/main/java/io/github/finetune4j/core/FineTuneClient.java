@@ -9,6 +9,7 @@ import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.PageRequest;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The entry point: a connection to one fine-tuning provider (OpenAI, Azure OpenAI, or the offline emulator).
@@ -150,8 +151,19 @@ public interface FineTuneClient extends AutoCloseable {
      * @param name the model name
      * @return the model
      * @throws io.github.finetune4j.core.error.FineTuneException if it cannot be read
+     * @throws UnsupportedOperationException if the provider has no model catalog
      */
     ModelInfo getModel(String name);
+
+    /**
+     * Reads the provider's whole model catalog: base models (with whether they can be fine-tuned here and their
+     * lifecycle dates, where the provider says) and fine-tuned models. One request.
+     *
+     * @return the models, never null
+     * @throws io.github.finetune4j.core.error.FineTuneException if the catalog cannot be read
+     * @throws UnsupportedOperationException if the provider has no model catalog
+     */
+    List<ModelInfo> listModels();
 
     /**
      * Deletes a fine-tuned model.
@@ -159,8 +171,21 @@ public interface FineTuneClient extends AutoCloseable {
      * @param name the model name
      * @return true if the provider confirmed
      * @throws io.github.finetune4j.core.error.FineTuneException if it cannot be deleted
+     * @throws UnsupportedOperationException if the provider cannot delete models (Azure: delete the deployments)
      */
     boolean deleteModel(String name);
+
+    /**
+     * A feature beyond the common story: a provider-specific extension (for example
+     * {@code client.extension(AzureOpenAi.class).importFile(url, "train.jsonl")}) or an optional core feature such
+     * as {@link BatchChat}. The one way to reach them; never cast a client.
+     *
+     * @param type the extension type
+     * @param <T> the extension type
+     * @return the extension, bound to this client
+     * @throws UnsupportedOperationException if this client's provider does not offer it; the message says why
+     */
+    <T> T extension(Class<T> type);
 
     /**
      * The model a succeeded job produced. For ten minutes after the job finished, a "model not found" answer is

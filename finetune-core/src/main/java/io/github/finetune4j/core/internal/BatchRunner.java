@@ -1,5 +1,6 @@
 package io.github.finetune4j.core.internal;
 
+import io.github.finetune4j.core.BatchChat;
 import io.github.finetune4j.core.BatchChatRequest;
 import io.github.finetune4j.core.BatchChatResult;
 import io.github.finetune4j.core.BatchChatRow;
@@ -35,7 +36,7 @@ import java.util.Set;
  * uploads it with purpose {@code batch}, waits for it to be processed, creates the batch, awaits it, downloads the
  * output and error files and returns one row per request. Thread-safe; each run is independent.
  */
-public final class BatchRunner {
+public final class BatchRunner implements BatchChat {
     /** Name of the uploaded input file. */
     static final String INPUT_FILENAME = "batch-input.jsonl";
 
@@ -58,7 +59,9 @@ public final class BatchRunner {
      * @param options window, budget and metadata
      * @return the terminal batch and one row per request
      */
+    @Override
     public BatchChatResult run(List<BatchChatRequest> requests, BatchOptions options) {
+        java.util.Objects.requireNonNull(options, "options");
         requireUnique(requests);
         FileInfo input = upload(requests);
         FileInfo processed = files.await(input, options.fileProcessingTimeout());
@@ -77,6 +80,7 @@ public final class BatchRunner {
      * @param id the batch
      * @return its state
      */
+    @Override
     public BatchSnapshot get(BatchId id) {
         return batches.getBatch(Objects.requireNonNull(id, "id"));
     }
@@ -87,6 +91,7 @@ public final class BatchRunner {
      * @param id the batch
      * @return its state
      */
+    @Override
     public BatchSnapshot cancel(BatchId id) {
         return batches.cancelBatch(Objects.requireNonNull(id, "id"));
     }
@@ -158,5 +163,10 @@ public final class BatchRunner {
                 // a leftover temporary file is not worth failing the run
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return "BatchChat[" + provider.id() + "]";
     }
 }

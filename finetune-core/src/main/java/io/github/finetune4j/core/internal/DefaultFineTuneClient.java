@@ -1,6 +1,9 @@
 package io.github.finetune4j.core.internal;
 
+import io.github.finetune4j.core.spi.LazyPagedIterable;
+import io.github.finetune4j.core.spi.Sleeper;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.finetune4j.core.BatchChat;
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.FineTuneJob;
@@ -12,7 +15,6 @@ import io.github.finetune4j.core.internal.http.JdkHttpTransport;
 import io.github.finetune4j.core.internal.poll.BatchPoller;
 import io.github.finetune4j.core.internal.poll.JobPoller;
 import io.github.finetune4j.core.internal.poll.Listeners;
-import io.github.finetune4j.core.internal.poll.Sleeper;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.FineTuneRequest;
@@ -24,6 +26,8 @@ import io.github.finetune4j.core.spi.BatchSupport;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.FineTuneProviderFactory;
 import io.github.finetune4j.core.spi.HttpTransport;
+import io.github.finetune4j.core.spi.ModelCatalog;
+import io.github.finetune4j.core.spi.ModelDeletion;
 import io.github.finetune4j.core.spi.ProviderContext;
 
 import java.net.http.HttpClient;
@@ -224,12 +228,39 @@ public final class DefaultFineTuneClient implements FineTuneClient {
 
     @Override
     public ModelInfo getModel(String name) {
-        return provider.getModel(name);
+        return require(ModelCatalog.class).getModel(name);
+    }
+
+    @Override
+    public List<ModelInfo> listModels() {
+        return require(ModelCatalog.class).listModels();
     }
 
     @Override
     public boolean deleteModel(String name) {
-        return provider.deleteModel(name);
+        return require(ModelDeletion.class).deleteModel(name);
+    }
+
+    @Override
+    public <T> T extension(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (type == BatchChat.class) {
+            return type.cast(batchRunner());
+        }
+        return require(type);
+    }
+
+    /**
+     * An optional feature of the provider.
+     *
+     * @param type the feature
+     * @param <T> the feature type
+     * @return the feature
+     * @throws UnsupportedOperationException if the provider does not offer it, with the provider's reason
+     */
+    <T> T require(Class<T> type) {
+        return provider.feature(type).orElseThrow(() -> new UnsupportedOperationException(
+                provider.whyUnsupported(type)));
     }
 
     @Override
@@ -248,18 +279,10 @@ public final class DefaultFineTuneClient implements FineTuneClient {
                 ModelReadiness.none(config.clock(), sleeper));
     }
 
-    /**
-     * The batch runner over this client's provider, for {@link io.github.finetune4j.core.BatchChat}.
-     *
-     * @return the runner
-     * @throws UnsupportedOperationException if the provider has no batch support
-     */
-    public BatchRunner batchRunner() {
-        if (!(provider instanceof BatchSupport)) {
-            throw new UnsupportedOperationException("provider " + provider.id() + " does not support the Batch API; "
-                    + "use the openai or azure-openai provider, or ask the model request by request");
-        }
-        BatchSupport batches = (BatchSupport) provider;
+    private BatchRunner batchRunner() {
+        BatchSupport batches = provider.feature(BatchSupport.class).orElseThrow(() ->
+                new UnsupportedOperationException(provider.whyUnsupported(BatchSupport.class)
+                        + "; ask the model request by request instead"));
         return new BatchRunner(provider, batches, fileWaiter(),
                 new BatchPoller(batches, provider.id(), config.clock(), sleeper, random));
     }

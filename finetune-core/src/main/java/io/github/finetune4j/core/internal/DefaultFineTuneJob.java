@@ -1,5 +1,7 @@
 package io.github.finetune4j.core.internal;
 
+import io.github.finetune4j.core.spi.JobControl;
+import io.github.finetune4j.core.spi.LazyPagedIterable;
 import io.github.finetune4j.core.FineTuneJob;
 import io.github.finetune4j.core.PagedIterable;
 import io.github.finetune4j.core.WaitOptions;
@@ -61,14 +63,12 @@ final class DefaultFineTuneJob implements FineTuneJob {
 
     @Override
     public JobSnapshot pause() {
-        requirePause();
-        return remember(client.provider().pauseJob(id()));
+        return remember(client.require(JobControl.class).pauseJob(id()));
     }
 
     @Override
     public JobSnapshot resume() {
-        requirePause();
-        return remember(client.provider().resumeJob(id()));
+        return remember(client.require(JobControl.class).resumeJob(id()));
     }
 
     @Override
@@ -110,12 +110,6 @@ final class DefaultFineTuneJob implements FineTuneJob {
             history.merge(ResultCsvParser.parse(client.provider().fileContent(snapshot.resultFiles().get(0))));
         }
         return history.build();
-    }
-
-    private void requirePause() {
-        if (!client.provider().capabilities().supportsPause()) {
-            throw new UnsupportedOperationException(client.providerId() + " cannot pause or resume jobs");
-        }
     }
 
     private JobSnapshot remember(JobSnapshot snapshot) {

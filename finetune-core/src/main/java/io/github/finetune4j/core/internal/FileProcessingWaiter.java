@@ -2,21 +2,22 @@ package io.github.finetune4j.core.internal;
 
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.error.FineTuneException;
-import io.github.finetune4j.core.error.FineTuneInterruptedException;
-import io.github.finetune4j.core.error.WaitTimeoutException;
-import io.github.finetune4j.core.internal.poll.PollCadence;
-import io.github.finetune4j.core.internal.poll.Sleeper;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.FileStatus;
 import io.github.finetune4j.core.spi.FineTuneProvider;
+import io.github.finetune4j.core.spi.Poller;
+import io.github.finetune4j.core.spi.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Locale;
 import java.util.function.DoubleSupplier;
 
-/** Polls an uploaded file until the provider has processed it. */
+/**
+ * Polls an uploaded file until the provider has processed it, with the same loop and failure tolerance as jobs:
+ * transient poll failures are tolerated up to {@link WaitOptions#maxConsecutivePollFailures()} in a row.
+ */
 final class FileProcessingWaiter {
     private final FineTuneProvider provider;
     private final WaitOptions cadenceOptions;
@@ -34,23 +35,30 @@ final class FileProcessingWaiter {
     }
 
     FileInfo await(FileInfo uploaded, Duration timeout) {
-        Instant began = clock.instant();
-        PollCadence cadence = new PollCadence(cadenceOptions, random);
-        FileInfo current = uploaded;
-        while (!current.status().isSettled()) {
-            Duration delay = cadence.next(null);
-            if (Duration.between(began, clock.instant()).plus(delay).compareTo(timeout) > 0) {
-                throw new WaitTimeoutException("processing of file " + uploaded.id(), timeout, current);
-            }
-            try {
-                sleeper.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FineTuneInterruptedException("interrupted while waiting for file " + uploaded.id(), e);
-            }
-            current = provider.getFile(uploaded.id());
-        }
-        return requireProcessed(current);
+        WaitOptions options = cadenceOptions.toBuilder().timeout(timeout).build();
+        FileInfo processed = new Poller<FileInfo>(options, clock, sleeper, random,
+                "processing of file " + uploaded.id()).run(uploaded, new Poller.Target<>() {
+                    @Override
+                    public FileInfo poll() {
+                        return provider.getFile(uploaded.id());
+                    }
+
+                    @Override
+                    public boolean isTerminal(FileInfo state) {
+                        return state.status().isSettled();
+                    }
+
+                    @Override
+                    public String describe(FileInfo state) {
+                        return state.status().name().toLowerCase(Locale.ROOT);
+                    }
+
+                    @Override
+                    public boolean onPolled(FileInfo previous, FileInfo next) {
+                        return previous.status() != next.status();
+                    }
+                }, false);
+        return requireProcessed(processed);
     }
 
     FileInfo await(FileId id, Duration timeout) {
@@ -62,7 +70,7 @@ final class FileProcessingWaiter {
             return file;
         }
         throw new FineTuneException("file " + file.id() + " (" + file.filename() + ") was not accepted by "
-                + provider.id() + ": " + file.status().name().toLowerCase(java.util.Locale.ROOT)
+                + provider.id() + ": " + file.status().name().toLowerCase(Locale.ROOT)
                 + file.statusDetails().map(d -> ": " + d).orElse(""), null, provider.id(), null);
     }
 }

@@ -16,7 +16,6 @@ import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.model.Severity;
 import io.github.finetune4j.core.model.TrainingRecord;
-import io.github.finetune4j.core.preflight.PriceTable;
 import io.github.finetune4j.core.preflight.ValidationOptions;
 import io.github.finetune4j.core.preflight.ValidationReport;
 import io.github.finetune4j.core.spi.FileUpload;
@@ -115,9 +114,9 @@ final class JobStarter {
         try {
             String filename = data.name().endsWith(".jsonl") ? data.name() : data.name() + ".jsonl";
             long bytes = Files.size(file);
-            if (provider instanceof LargeFileUploads && bytes > partedThreshold) {
-                return new PartedUpload((LargeFileUploads) provider, partBytes)
-                        .upload(file, filename, bytes, FileUpload.FINE_TUNE);
+            Optional<LargeFileUploads> parts = provider.feature(LargeFileUploads.class);
+            if (parts.isPresent() && bytes > partedThreshold) {
+                return new PartedUpload(parts.get(), partBytes).upload(file, filename, bytes, FileUpload.FINE_TUNE);
             }
             return provider.uploadFile(new FileUpload(file, filename, bytes, FileUpload.FINE_TUNE));
         } catch (IOException e) {
@@ -147,7 +146,7 @@ final class JobStarter {
      */
     private void check(Dataset data, FineTuneRequest request, Listeners listeners, boolean training) {
         ValidationOptions.Builder options = ValidationOptions.builder().baseModel(request.baseModel())
-                .method(request.method()).priceTable(priceTable());
+                .method(request.method()).priceTable(provider.capabilities().priceTable());
         request.hyperparameters().epochs().flatMap(e -> e.number().isPresent()
                 ? Optional.of((int) e.number().getAsDouble()) : Optional.empty()).ifPresent(options::epochs);
         ValidationReport report = DatasetCheck.preflight(data, options.build());
@@ -161,10 +160,6 @@ final class JobStarter {
             listeners.fire(l -> l.onPreflight(report));
         }
         issues.forEach(i -> listeners.fire(l -> l.onDatasetIssue(i)));
-    }
-
-    private PriceTable priceTable() {
-        return provider.id().startsWith("azure") ? PriceTable.azureOpenAi() : PriceTable.openAi();
     }
 
     private JobSnapshot createExactlyOnce(JobCreation creation) {

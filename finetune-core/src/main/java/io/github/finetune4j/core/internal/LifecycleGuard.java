@@ -7,6 +7,7 @@ import io.github.finetune4j.core.error.NotFoundException;
 import io.github.finetune4j.core.model.LifecycleWarning;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.spi.FineTuneProvider;
+import io.github.finetune4j.core.spi.ModelCatalog;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
 
 import java.time.Clock;
@@ -89,10 +90,15 @@ final class LifecycleGuard {
 
     private Optional<ModelInfo> lookUp(String baseModel) {
         try {
-            return Optional.of(provider.getModel(baseModel));
+            Optional<ModelCatalog> catalog = provider.feature(ModelCatalog.class);
+            if (catalog.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(catalog.get().getModel(baseModel));
         } catch (NotFoundException e) {
             throw new ModelUnavailableException(provider.id(), baseModel, null, "base model " + baseModel
-                    + " is not in " + provider.id() + "'s model catalog (check the name and the deployment region)");
+                    + " is not in " + provider.id() + "'s model catalog: check the spelling, and that this account or "
+                    + "resource offers the model");
         } catch (FineTuneInterruptedException e) {
             throw e;
         } catch (FineTuneException e) {

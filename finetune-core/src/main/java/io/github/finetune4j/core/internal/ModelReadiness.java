@@ -1,8 +1,8 @@
 package io.github.finetune4j.core.internal;
 
+import io.github.finetune4j.core.spi.Sleeper;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.NotFoundException;
-import io.github.finetune4j.core.internal.poll.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

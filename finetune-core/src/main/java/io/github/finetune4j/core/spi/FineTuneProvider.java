@@ -1,27 +1,22 @@
 package io.github.finetune4j.core.spi;
 
-import io.github.finetune4j.core.model.ChatRequest;
-import io.github.finetune4j.core.model.ChatResponse;
-import io.github.finetune4j.core.model.Checkpoint;
-import io.github.finetune4j.core.model.FileId;
-import io.github.finetune4j.core.model.FileInfo;
-import io.github.finetune4j.core.model.JobEvent;
-import io.github.finetune4j.core.model.JobId;
-import io.github.finetune4j.core.model.JobSnapshot;
-import io.github.finetune4j.core.model.ModelInfo;
-import io.github.finetune4j.core.model.Page;
-import io.github.finetune4j.core.model.PageRequest;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One provider's wire protocol. Each method performs exactly one HTTP exchange through the
- * {@link ProviderContext#transport()} and translates between records and the wire; loops (polling, paging,
- * waiting for files) belong to the core.
+ * One provider, as the core sees it: files, jobs (with events and checkpoints) and chat, which every provider has,
+ * plus optional features a provider offers or not through {@link #feature(Class)}: {@link JobControl} (pause and
+ * resume), {@link ModelCatalog}, {@link ModelDeletion}, {@link BatchSupport}, {@link LargeFileUploads}, and any
+ * provider-specific extension that applications reach with {@code FineTuneClient.extension(Type.class)}.
  *
- * <p>Every method may throw the exceptions of {@link HttpTransport#send(HttpCall)} and
- * {@link io.github.finetune4j.core.error.ResponseFormatException} when a response cannot be read.
- * Implementations are thread-safe.
+ * <p>Each operation performs exactly one HTTP exchange through {@link ProviderContext#transport()} and translates
+ * between records and the wire; loops (polling, paging, waiting for files, exactly-once creation) belong to the
+ * core. Facts the core needs (price table, limits, how jobs are found again, lifecycle) are data in
+ * {@link #capabilities()}; the core never asks which provider it talks to. Every method may throw the exceptions of
+ * {@link HttpTransport#send(HttpCall)} and {@link io.github.finetune4j.core.error.ResponseFormatException} when a
+ * response cannot be read. Implementations are thread-safe.
  */
-public interface FineTuneProvider extends AutoCloseable {
+public interface FineTuneProvider extends FileOperations, JobOperations, ChatOperations, AutoCloseable {
     /**
      * The provider id.
      *
@@ -30,143 +25,34 @@ public interface FineTuneProvider extends AutoCloseable {
     String id();
 
     /**
-     * What this provider supports.
+     * What the core needs to know about this provider.
      *
      * @return the capabilities
      */
     ProviderCapabilities capabilities();
 
     /**
-     * Uploads a file as a streamed multipart request.
+     * An optional feature or provider-specific extension. The default offers what this object itself implements;
+     * providers whose features depend on their configuration override it.
      *
-     * @param upload the file
-     * @return the stored file
+     * @param type the feature, for example {@code JobControl.class}
+     * @param <T> the feature type
+     * @return the feature, or empty when this provider (as configured) does not offer it
      */
-    FileInfo uploadFile(FileUpload upload);
+    default <T> Optional<T> feature(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
 
     /**
-     * Reads a file's metadata and processing state.
+     * Why a feature is missing, for the message of the {@link UnsupportedOperationException} the core throws.
      *
-     * @param id the file
-     * @return the file
+     * @param type the feature that {@link #feature(Class)} did not offer
+     * @return one sentence, naming what would make it available where something would
      */
-    FileInfo getFile(FileId id);
-
-    /**
-     * Lists files.
-     *
-     * @param request the page to fetch
-     * @return one page
-     */
-    Page<FileInfo> listFiles(PageRequest request);
-
-    /**
-     * Downloads a file's content.
-     *
-     * @param id the file
-     * @return the raw bytes (result files may be base64 text)
-     */
-    byte[] fileContent(FileId id);
-
-    /**
-     * Deletes a file.
-     *
-     * @param id the file
-     * @return true if the provider confirmed the deletion
-     */
-    boolean deleteFile(FileId id);
-
-    /**
-     * Creates a job; called once per attempt by the core, which guarantees at most one job per idempotency key.
-     *
-     * @param creation the job to create
-     * @return the new job's state
-     */
-    JobSnapshot createJob(JobCreation creation);
-
-    /**
-     * Reads a job.
-     *
-     * @param id the job
-     * @return the job's state
-     */
-    JobSnapshot getJob(JobId id);
-
-    /**
-     * Lists jobs, newest first, optionally filtered by {@link PageRequest#metadata()}.
-     *
-     * @param request the page to fetch
-     * @return one page
-     */
-    Page<JobSnapshot> listJobs(PageRequest request);
-
-    /**
-     * Cancels a job.
-     *
-     * @param id the job
-     * @return the job's state
-     */
-    JobSnapshot cancelJob(JobId id);
-
-    /**
-     * Pauses a running job.
-     *
-     * @param id the job
-     * @return the job's state
-     * @throws UnsupportedOperationException if {@link ProviderCapabilities#supportsPause()} is false
-     */
-    JobSnapshot pauseJob(JobId id);
-
-    /**
-     * Resumes a paused job.
-     *
-     * @param id the job
-     * @return the job's state
-     * @throws UnsupportedOperationException if {@link ProviderCapabilities#supportsPause()} is false
-     */
-    JobSnapshot resumeJob(JobId id);
-
-    /**
-     * Lists a job's events, newest first (as both OpenAI and Azure return them).
-     *
-     * @param id the job
-     * @param request the page to fetch
-     * @return one page
-     */
-    Page<JobEvent> listEvents(JobId id, PageRequest request);
-
-    /**
-     * Lists a job's checkpoints, newest first.
-     *
-     * @param id the job
-     * @param request the page to fetch
-     * @return one page
-     */
-    Page<Checkpoint> listCheckpoints(JobId id, PageRequest request);
-
-    /**
-     * Reads a model from the provider's catalog.
-     *
-     * @param model the model name
-     * @return the model
-     */
-    ModelInfo getModel(String model);
-
-    /**
-     * Deletes a fine-tuned model.
-     *
-     * @param model the model name
-     * @return true if the provider confirmed the deletion
-     */
-    boolean deleteModel(String model);
-
-    /**
-     * Asks a model.
-     *
-     * @param request the conversation
-     * @return the answer
-     */
-    ChatResponse chat(ChatRequest request);
+    default String whyUnsupported(Class<?> type) {
+        return id() + " does not offer " + type.getSimpleName();
+    }
 
     /** Releases what this provider holds; the transport belongs to the client and is not closed here. */
     @Override

@@ -1,11 +1,13 @@
 package io.github.finetune4j.core.spi;
 
 import java.nio.charset.StandardCharsets;
+import java.net.URLEncoder;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request body: none, a JSON document, or a streamed multipart form. Bodies are replayable, so they can be retried.
+ * A request body: none, a JSON document, a URL-encoded form, or a streamed multipart form. Bodies are replayable, so they can be retried.
  */
 public final class HttpBody {
     private static final HttpBody EMPTY = new HttpBody(null, null, null);
@@ -50,6 +52,26 @@ public final class HttpBody {
     }
 
     /**
+     * An {@code application/x-www-form-urlencoded} body (OAuth token requests), fields in the given order. Values
+     * that are secrets must also be declared with {@link HttpCall.Builder#secret(String)}.
+     *
+     * @param fields name to value, in order
+     * @return the body
+     */
+    public static HttpBody form(Map<String, String> fields) {
+        StringBuilder sb = new StringBuilder();
+        Objects.requireNonNull(fields, "fields").forEach((name, value) -> {
+            if (sb.length() > 0) {
+                sb.append('&');
+            }
+            sb.append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        });
+        return new HttpBody("application/x-www-form-urlencoded", sb.toString().getBytes(StandardCharsets.UTF_8),
+                null);
+    }
+
+    /**
      * A multipart form, streamed from disk when it holds files.
      *
      * @param form the form
@@ -79,7 +101,7 @@ public final class HttpBody {
     }
 
     /**
-     * The bytes of a JSON body.
+     * The bytes of a JSON or form body.
      *
      * @return a copy of the bytes, or empty for other bodies
      */

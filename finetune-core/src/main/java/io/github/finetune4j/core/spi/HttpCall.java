@@ -3,10 +3,12 @@ package io.github.finetune4j.core.spi;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One HTTP request a provider asks the transport to perform.
@@ -20,9 +22,14 @@ import java.util.Optional;
  * @param body the body
  * @param timeout the request timeout; empty for the transport's default (60 s)
  * @param retryMode whether the request may be repeated
+ * @param secrets values sent in this request that must never appear in a message or log (the values of
+ *     secret headers are added automatically; body secrets such as a client secret are declared by the provider)
+ * @param extraRetryableStatuses statuses retried for this request beyond the transport's own (408, 409, 429,
+ *     5xx), for services that answer a passing condition with another status (for example IMDS's 404 and 410)
  */
 public record HttpCall(String method, URI uri, Map<String, String> headers, HttpBody body,
-                       Optional<Duration> timeout, RetryMode retryMode) {
+                       Optional<Duration> timeout, RetryMode retryMode, Set<String> secrets,
+                       Set<Integer> extraRetryableStatuses) {
     /**
      * Validates the components.
      *
@@ -32,6 +39,8 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Http
      * @param body the body
      * @param timeout the request timeout; empty for the transport's default (60 s)
      * @param retryMode whether the request may be repeated
+     * @param secrets values sent in this request that must never appear in a message or log
+     * @param extraRetryableStatuses statuses retried for this request beyond the transport's own
      */
     public HttpCall {
         Objects.requireNonNull(method, "method");
@@ -40,6 +49,14 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Http
         Objects.requireNonNull(body, "body");
         timeout = timeout == null ? Optional.empty() : timeout;
         Objects.requireNonNull(retryMode, "retryMode");
+        Set<String> all = new LinkedHashSet<>(secrets == null ? Set.of() : secrets);
+        headers.forEach((name, value) -> {
+            if (Redaction.isSecretHeader(name)) {
+                all.add(value);
+            }
+        });
+        secrets = Set.copyOf(all);
+        extraRetryableStatuses = extraRetryableStatuses == null ? Set.of() : Set.copyOf(extraRetryableStatuses);
     }
 
     /**
@@ -66,6 +83,8 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Http
         private HttpBody body = HttpBody.empty();
         private Optional<Duration> timeout = Optional.empty();
         private RetryMode retryMode;
+        private final Set<String> secrets = new LinkedHashSet<>();
+        private final Set<Integer> extraRetryableStatuses = new LinkedHashSet<>();
 
         private Builder(String method, URI uri) {
             this.method = Objects.requireNonNull(method, "method");
@@ -132,12 +151,36 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, Http
         }
 
         /**
+         * Declares a value sent in the body (or the URL) that must never appear in a message or log, such as a
+         * client secret in a form. Header secrets ({@code Authorization}, {@code api-key}) need no declaration.
+         *
+         * @param value the secret value
+         * @return this builder
+         */
+        public Builder secret(String value) {
+            secrets.add(Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Retries this request on a status the transport does not retry by default, within the same retry
+         * policy; only for idempotent requests.
+         *
+         * @param status the HTTP status, for example 404 for a service that answers it while it starts
+         * @return this builder
+         */
+        public Builder retryOnStatus(int status) {
+            extraRetryableStatuses.add(status);
+            return this;
+        }
+
+        /**
          * Builds the call.
          *
          * @return the call
          */
         public HttpCall build() {
-            return new HttpCall(method, uri, headers, body, timeout, retryMode);
+            return new HttpCall(method, uri, headers, body, timeout, retryMode, secrets, extraRetryableStatuses);
         }
     }
 

@@ -17,6 +17,10 @@ import java.util.TreeMap;
  * @param body the body bytes
  */
 public record HttpResult(int statusCode, Map<String, List<String>> headers, byte[] body) {
+    /** The headers that carry a request id, in the order they are consulted. */
+    public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "apim-request-id",
+            "x-ms-request-id", "client-request-id");
+
     /**
      * Validates the components.
      *
@@ -40,6 +44,32 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * The request id the service gave this response, from the first of {@link #REQUEST_ID_HEADERS} present.
+     *
+     * @return the id, or empty
+     */
+    public Optional<String> requestId() {
+        return requestId(this::header);
+    }
+
+    /**
+     * The request id from response headers: {@code x-request-id} (OpenAI, Together), {@code apim-request-id}
+     * (Azure OpenAI), {@code x-ms-request-id} (Azure Resource Manager, Entra ID), {@code client-request-id}.
+     *
+     * @param header looks up the first value of a header by name
+     * @return the id, or empty
+     */
+    public static Optional<String> requestId(java.util.function.Function<String, Optional<String>> header) {
+        for (String name : REQUEST_ID_HEADERS) {
+            Optional<String> value = header.apply(name).filter(v -> !v.isBlank());
+            if (value.isPresent()) {
+                return value;
+            }
+        }
+        return Optional.empty();
     }
 
     /**

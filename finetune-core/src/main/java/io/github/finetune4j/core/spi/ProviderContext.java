@@ -61,14 +61,37 @@ public record ProviderContext(EnvironmentLookup environment, HttpTransport trans
     }
 
     /**
-     * Tells whether a host name is a loopback address.
+     * Tells whether a host is loopback: the name {@code localhost}, an IPv4 literal in {@code 127.0.0.0/8}, or the
+     * IPv6 literal {@code ::1}. Other names are not, even when they start with {@code 127.} (a DNS name such as
+     * {@code 127.attacker.example} can point anywhere). Does no name lookup.
      *
-     * @param host the host from a URI
-     * @return true for {@code localhost}, {@code 127.x.y.z} and {@code ::1}
+     * @param host the host from a URI, IPv6 literals with or without brackets
+     * @return true only for loopback
      */
     public static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1")
-                || h.equals("0:0:0:0:0:0:0:1");
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (h.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            String[] parts = h.split("\\.");
+            for (String part : parts) {
+                if (Integer.parseInt(part) > 255) {
+                    return false;
+                }
+            }
+            return Integer.parseInt(parts[0]) == 127;
+        }
+        if (h.indexOf(':') >= 0 && h.matches("[0-9A-Fa-f:.]+")) {
+            try {
+                return java.net.InetAddress.getByName(h).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 }

@@ -88,7 +88,8 @@ class JobStarterTest {
 
     @Test
     void providerWithoutMetadataFindsTheAmbiguouslyCreatedJobByItsFiles() {
-        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.of(true, false);
+        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
+                io.github.finetune4j.core.preflight.PriceTable.openAi()).build();
         JobSnapshot someoneElses = job(JobStatus.RUNNING).toBuilder().id(io.github.finetune4j.core.model.JobId.of("ftjob-old"))
                 .trainingFile(io.github.finetune4j.core.model.FileId.of("file-other")).createdAt(sleeper.clock().instant()).build();
         JobSnapshot ours = job(JobStatus.QUEUED).toBuilder().id(io.github.finetune4j.core.model.JobId.of("ftjob-ours"))
@@ -108,7 +109,8 @@ class JobStarterTest {
 
     @Test
     void providerWithoutMetadataIgnoresOlderJobsOnTheSameFile() {
-        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.of(true, false);
+        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
+                io.github.finetune4j.core.preflight.PriceTable.openAi()).build();
         JobSnapshot old = job(JobStatus.SUCCEEDED).toBuilder().trainingFile(io.github.finetune4j.core.model.FileId.of("file-1"))
                 .createdAt(sleeper.clock().instant().minus(Duration.ofHours(2))).build();
         provider.listedJobs.add(old);

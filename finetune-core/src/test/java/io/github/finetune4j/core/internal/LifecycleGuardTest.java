@@ -6,6 +6,7 @@ import io.github.finetune4j.core.error.NotFoundException;
 import io.github.finetune4j.core.error.ServerException;
 import io.github.finetune4j.core.model.LifecycleWarning;
 import io.github.finetune4j.core.model.ModelInfo;
+import io.github.finetune4j.core.preflight.PriceTable;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +32,8 @@ class LifecycleGuardTest {
 
     @Test
     void providerClosedToNewJobsIsRefusedNamingDateAndAlternative() {
-        provider.capabilities = ProviderCapabilities.of(true, true)
-                .withNewJobsEndingOn(LocalDate.parse("2027-01-06"), "Fine-tune on Azure OpenAI with finetune-azure.");
+        provider.capabilities = ProviderCapabilities.builder(PriceTable.openAi()).supportsMetadataFilter(true)
+                .newJobsEndOn(LocalDate.parse("2027-01-06"), "Fine-tune on Azure OpenAI with finetune-azure.").build();
 
         assertThatThrownBy(() -> guardOn("2027-01-06").check(MODEL))
                 .isInstanceOfSatisfying(ModelUnavailableException.class,
@@ -42,8 +43,8 @@ class LifecycleGuardTest {
 
     @Test
     void providerEndWithinHorizonIsWarned() {
-        provider.capabilities = ProviderCapabilities.of(true, true)
-                .withNewJobsEndingOn(LocalDate.parse("2027-01-06"), "Use Azure OpenAI.");
+        provider.capabilities = ProviderCapabilities.builder(PriceTable.openAi()).supportsMetadataFilter(true)
+                .newJobsEndOn(LocalDate.parse("2027-01-06"), "Use Azure OpenAI.").build();
 
         List<LifecycleWarning> warnings = guardOn("2026-11-22").check(MODEL);
 

@@ -13,7 +13,11 @@ import io.github.finetune4j.core.model.JobStatus;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.Page;
 import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.preflight.PriceTable;
 import io.github.finetune4j.core.spi.FileUpload;
+import io.github.finetune4j.core.spi.JobControl;
+import io.github.finetune4j.core.spi.ModelCatalog;
+import io.github.finetune4j.core.spi.ModelDeletion;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.JobCreation;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
@@ -28,7 +32,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** An in-memory provider whose answers tests script; records what it was asked. */
-public class ScriptedProvider implements FineTuneProvider {
+public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCatalog, ModelDeletion {
     public final Deque<Supplier<JobSnapshot>> getJobAnswers = new ArrayDeque<>();
     public final Deque<Supplier<JobSnapshot>> createAnswers = new ArrayDeque<>();
     public final List<JobEvent> events = new ArrayList<>();
@@ -41,7 +45,8 @@ public class ScriptedProvider implements FineTuneProvider {
     public int eventPageSize = 2;
     public int cancelCalls;
     public FileStatus uploadStatus = FileStatus.PROCESSED;
-    public ProviderCapabilities capabilities = ProviderCapabilities.of(true, true);
+    public ProviderCapabilities capabilities = ProviderCapabilities.builder(PriceTable.openAi())
+            .supportsMetadataFilter(true).build();
     public final java.util.Map<String, ModelInfo> models = new java.util.HashMap<>();
     public RuntimeException modelError;
     public int modelLookups;
@@ -166,6 +171,11 @@ public class ScriptedProvider implements FineTuneProvider {
             throw modelError;
         }
         return models.getOrDefault(model, ModelInfo.of(model));
+    }
+
+    @Override
+    public List<ModelInfo> listModels() {
+        return List.copyOf(models.values());
     }
 
     @Override

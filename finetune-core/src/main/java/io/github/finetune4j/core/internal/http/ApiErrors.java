@@ -1,5 +1,6 @@
 package io.github.finetune4j.core.internal.http;
 
+import io.github.finetune4j.core.spi.Redaction;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.finetune4j.core.error.ApiErrorDetails;
@@ -15,6 +16,7 @@ import io.github.finetune4j.core.error.ServerException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * The one mapping from an HTTP error response to the exception hierarchy. Understands OpenAI's
@@ -34,9 +36,12 @@ public final class ApiErrors {
      * @param body the response body, may be empty
      * @param requestId the request id header, or null
      * @param retryAfter the requested delay, or null
-     * @return the details
+     * @param secrets values that must not appear in any field (scrubbed with {@link Redaction#scrub(String,
+     *     java.util.Collection)})
+     * @return the details, every text field scrubbed
      */
-    public static ApiErrorDetails details(String provider, int status, byte[] body, String requestId, Duration retryAfter) {
+    public static ApiErrorDetails details(String provider, int status, byte[] body, String requestId, Duration retryAfter,
+                                         Collection<String> secrets) {
         String code = null;
         String type = null;
         String param = null;
@@ -63,7 +68,8 @@ public final class ApiErrors {
         if (message == null && body.length > 0 && code == null) {
             message = new String(body, StandardCharsets.UTF_8);
         }
-        return new ApiErrorDetails(provider, status, code, type, param, Redaction.scrub(message), requestId, retryAfter);
+        return new ApiErrorDetails(provider, status, Redaction.scrub(code, secrets), Redaction.scrub(type, secrets),
+                Redaction.scrub(param, secrets), Redaction.scrub(message, secrets), requestId, retryAfter);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.finetune4j.core.internal.http;
 
+import io.github.finetune4j.core.spi.Redaction;
 import io.github.finetune4j.core.RetryPolicy;
 import io.github.finetune4j.core.error.ApiErrorDetails;
 import io.github.finetune4j.core.error.FineTuneException;
@@ -129,7 +130,8 @@ public final class JdkHttpTransport implements HttpTransport {
             if (e instanceof Error) {
                 throw (Error) e;
             }
-            throw new FineTuneException(provider + ": " + call + " failed: " + e, e, provider, null);
+            throw new FineTuneException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri())
+                    + " failed: " + Redaction.scrub(String.valueOf(e), call.secrets()), e, provider, null);
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new FineTuneInterruptedException("interrupted during " + call, new InterruptedException());
@@ -137,7 +139,8 @@ public final class JdkHttpTransport implements HttpTransport {
         if (outcome.status >= 200 && outcome.status < 300) {
             return new HttpResult(outcome.status, outcome.response.headers().map(), outcome.body());
         }
-        ApiErrorDetails details = outcome.details(provider, clock);
+        ApiErrorDetails details = outcome.status >= 300 && outcome.status < 400 ? redirected(call, outcome)
+                : outcome.details(provider, clock, call.secrets());
         boolean retryable = outcome.status == 429 || outcome.status >= 500;
         LOG.log(retryable ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
                 "{0} {1} failed with {2} (request-id: {3})", provider, call, outcome.status, details.requestId());
@@ -164,7 +167,16 @@ public final class JdkHttpTransport implements HttpTransport {
             LOG.log(System.Logger.Level.DEBUG, "{0} -> {1} in {2} ms, headers {3}", call, response.statusCode(),
                     (System.nanoTime() - started) / 1_000_000, Redaction.loggableHeaders(response.headers().map()));
         }
-        return new Outcome(response);
+        return new Outcome(response, call.extraRetryableStatuses());
+    }
+
+    /** The SDK never follows redirects (a key must not travel to another host): say where it was sent instead. */
+    private ApiErrorDetails redirected(HttpCall call, Outcome outcome) {
+        String location = outcome.response.headers().firstValue("location").orElse("(no Location header)");
+        String message = Redaction.scrub(call.method() + " " + Endpoints.describe(call.uri()) + " was redirected to "
+                + location + "; the SDK does not follow redirects: check the base URL", call.secrets());
+        return new ApiErrorDetails(provider, outcome.status, "redirect", null, null, message,
+                outcome.requestId().orElse(null), null);
     }
 
     private RetryConfig config(RetryPolicy policy, RetryMode mode) {
@@ -193,9 +205,11 @@ public final class JdkHttpTransport implements HttpTransport {
         return mode == RetryMode.IDEMPOTENT || neverSent((IOException) e);
     }
 
+    /** Connect failures and TLS handshake failures happen before a byte of the request is sent. */
     private static boolean neverSent(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException) {
+            if (t instanceof ConnectException || t instanceof HttpConnectTimeoutException
+                    || t instanceof javax.net.ssl.SSLHandshakeException) {
                 return true;
             }
         }
@@ -205,8 +219,11 @@ public final class JdkHttpTransport implements HttpTransport {
     private TransportException transportFailure(HttpCall call, IOException e) {
         boolean sent = !neverSent(e);
         String what = e instanceof HttpTimeoutException ? "timed out" : "failed: " + e.getClass().getSimpleName();
-        return new TransportException(provider + ": " + call + " " + what
-                + (sent ? " (the request may have reached the server)" : " (could not connect)"), e, provider, sent);
+        String reason = Redaction.scrub(e.getMessage(), call.secrets());
+        return new TransportException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri()) + " "
+                + what + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
+                + (sent ? "; the request may have reached the server" : "; the request was not sent"), e, provider,
+                sent);
     }
 
     private void checkScheme(HttpCall call) {
@@ -221,10 +238,12 @@ public final class JdkHttpTransport implements HttpTransport {
     private static final class Outcome {
         private final HttpResponse<byte[]> response;
         private final int status;
+        private final Set<Integer> extraRetryable;
 
-        Outcome(HttpResponse<byte[]> response) {
+        Outcome(HttpResponse<byte[]> response, Set<Integer> extraRetryable) {
             this.response = response;
             this.status = response.statusCode();
+            this.extraRetryable = extraRetryable;
         }
 
         byte[] body() {
@@ -236,11 +255,13 @@ public final class JdkHttpTransport implements HttpTransport {
             return RetryAfter.parse(name -> response.headers().firstValue(name), clock);
         }
 
-        ApiErrorDetails details(String provider, Clock clock) {
-            String requestId = response.headers().firstValue("x-request-id")
-                    .or(() -> response.headers().firstValue("apim-request-id"))
-                    .or(() -> response.headers().firstValue("x-ms-request-id")).orElse(null);
-            return ApiErrors.details(provider, status, body(), requestId, retryAfter(clock).orElse(null));
+        Optional<String> requestId() {
+            return HttpResult.requestId(name -> response.headers().firstValue(name));
+        }
+
+        ApiErrorDetails details(String provider, Clock clock, java.util.Collection<String> secrets) {
+            return ApiErrors.details(provider, status, body(), requestId().orElse(null),
+                    retryAfter(clock).orElse(null), secrets);
         }
 
         boolean isRetryable(RetryMode mode, String provider, Clock clock) {
@@ -255,12 +276,14 @@ public final class JdkHttpTransport implements HttpTransport {
                 return false;
             }
             if (status == 429) {
-                return !((RateLimitException) ApiErrors.toException(details(provider, clock))).isQuotaExhausted();
+                return !((RateLimitException) ApiErrors.toException(details(provider, clock, java.util.List.of())))
+                        .isQuotaExhausted();
             }
             if (mode == RetryMode.NOT_IDEMPOTENT) {
                 return false;
             }
-            return shouldRetry.filter("true"::equalsIgnoreCase).isPresent() || RETRYABLE_STATUS.contains(status);
+            return shouldRetry.filter("true"::equalsIgnoreCase).isPresent() || RETRYABLE_STATUS.contains(status)
+                    || extraRetryable.contains(status);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.finetune4j.core.internal.poll;
 
+import io.github.finetune4j.core.spi.Poller;
+import io.github.finetune4j.core.spi.Sleeper;
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
@@ -54,7 +56,7 @@ public final class BatchPoller {
      */
     public BatchSnapshot await(BatchSnapshot start, WaitOptions options) {
         String what = "batch " + start.id() + " of " + providerId;
-        return new PollLoop<BatchSnapshot>(options, clock, sleeper, random, what).run(start, new PollLoop.Target<>() {
+        return new Poller<BatchSnapshot>(options, clock, sleeper, random, what).run(start, new Poller.Target<>() {
             @Override
             public BatchSnapshot poll() {
                 return batches.getBatch(start.id());

@@ -1,5 +1,7 @@
 package io.github.finetune4j.core.internal.poll;
 
+import io.github.finetune4j.core.spi.Poller;
+import io.github.finetune4j.core.spi.Sleeper;
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
@@ -68,8 +70,8 @@ public final class JobPoller {
         NewItemTracker<JobEvent> events = new NewItemTracker<>(r -> provider.listEvents(start.id(), r), JobEvent::id);
         NewItemTracker<Checkpoint> checkpoints =
                 new NewItemTracker<>(r -> provider.listCheckpoints(start.id(), r), Checkpoint::id);
-        PollLoop<JobSnapshot> loop = new PollLoop<>(options, clock, sleeper, random, "job " + start.id());
-        JobSnapshot terminal = loop.run(start, new PollLoop.Target<>() {
+        Poller<JobSnapshot> loop = new Poller<>(options, clock, sleeper, random, "job " + start.id());
+        JobSnapshot terminal = loop.run(start, new Poller.Target<>() {
             private boolean first = true;
 
             @Override

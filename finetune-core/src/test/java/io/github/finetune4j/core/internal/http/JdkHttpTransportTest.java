@@ -1,5 +1,6 @@
 package io.github.finetune4j.core.internal.http;
 
+import io.github.finetune4j.core.spi.Redaction;
 import io.github.finetune4j.core.RetryPolicy;
 import io.github.finetune4j.core.error.ApiException;
 import io.github.finetune4j.core.error.AuthenticationException;

@@ -1,5 +1,6 @@
 package io.github.finetune4j.core.internal.poll;
 
+import io.github.finetune4j.core.spi.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

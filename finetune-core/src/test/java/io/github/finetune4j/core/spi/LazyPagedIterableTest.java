@@ -1,4 +1,4 @@
-package io.github.finetune4j.core.internal;
+package io.github.finetune4j.core.spi;
 
 import io.github.finetune4j.core.model.Page;
 import org.junit.jupiter.api.Test;

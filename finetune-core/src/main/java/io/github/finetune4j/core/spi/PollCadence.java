@@ -1,4 +1,4 @@
-package io.github.finetune4j.core.internal.poll;
+package io.github.finetune4j.core.spi;
 
 import io.github.finetune4j.core.WaitOptions;
 
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /** The delay between polls: grows by a factor up to a cap, with jitter, and starts over on a status change. */
-public final class PollCadence {
+final class PollCadence {
     private final WaitOptions options;
     private final DoubleSupplier random;
     private Duration base;
@@ -17,7 +17,7 @@ public final class PollCadence {
      * @param options the wait options
      * @param random source of uniform values in [0, 1)
      */
-    public PollCadence(WaitOptions options, DoubleSupplier random) {
+    PollCadence(WaitOptions options, DoubleSupplier random) {
         this.options = options;
         this.random = random;
         this.base = options.initialInterval();
@@ -29,7 +29,7 @@ public final class PollCadence {
      * @param serverHint a delay the server asked for, or null; a longer one wins
      * @return the delay
      */
-    public Duration next(Duration serverHint) {
+    Duration next(Duration serverHint) {
         double spread = options.jitter() * (2 * random.getAsDouble() - 1);
         long millis = Math.max(1, Math.round(base.toMillis() * (1 + spread)));
         Duration delay = Duration.ofMillis(millis);
@@ -42,7 +42,7 @@ public final class PollCadence {
     }
 
     /** Goes back to the initial interval (after a status change). */
-    public void reset() {
+    void reset() {
         base = options.initialInterval();
     }
 }

@@ -1,4 +1,4 @@
-package io.github.finetune4j.core.internal.poll;
+package io.github.finetune4j.core.spi;
 
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.error.ApiException;
@@ -15,15 +15,21 @@ import java.time.Instant;
 import java.util.function.DoubleSupplier;
 
 /**
- * The waiting loop shared by jobs and batches: polls with backoff and jitter, starts over when the status changes,
+ * The one waiting loop of the SDK, for every provider: jobs, batches, file processing and (Azure) deployments use
+ * it. It polls with backoff and jitter, starts over when the status changes,
  * lets a longer {@code Retry-After} win, checks the budget before each sleep (a timeout never cancels anything),
  * stops at once on 401, 403 and 404, tolerates a number of failed polls in a row, and restores the interrupt flag.
  * One instance per wait; not thread-safe.
  *
+ * <pre>{@code
+ * Deployment done = new Poller<Deployment>(options, clock, Sleeper.SYSTEM, random::nextDouble, "deployment t1000")
+ *         .run(start, target, false);
+ * }</pre>
+ *
  * @param <S> the polled state
  */
-public final class PollLoop<S> {
-    private static final System.Logger LOG = System.getLogger(PollLoop.class.getName());
+public final class Poller<S> {
+    private static final System.Logger LOG = System.getLogger(Poller.class.getName());
 
     /**
      * What the loop polls.
@@ -89,7 +95,7 @@ public final class PollLoop<S> {
      * @param random uniform values in [0, 1) for jitter
      * @param what what is awaited, for messages, for example {@code job ftjob-1}
      */
-    public PollLoop(WaitOptions options, Clock clock, Sleeper sleeper, DoubleSupplier random, String what) {
+    public Poller(WaitOptions options, Clock clock, Sleeper sleeper, DoubleSupplier random, String what) {
         this.options = options;
         this.clock = clock;
         this.sleeper = sleeper;

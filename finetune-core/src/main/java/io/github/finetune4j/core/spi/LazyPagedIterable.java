@@ -1,11 +1,13 @@
-package io.github.finetune4j.core.internal;
+package io.github.finetune4j.core.spi;
 
 import io.github.finetune4j.core.PagedIterable;
 import io.github.finetune4j.core.model.Page;
 
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Function;
@@ -13,8 +15,15 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * A {@link PagedIterable} that fetches pages on demand. Stops on a page without a next cursor, an empty page, or a
- * cursor that does not advance.
+ * The one pager of the SDK: a {@link PagedIterable} that fetches pages on demand, for every provider's lists (jobs,
+ * files, events, Azure Resource Manager's {@code nextLink} pages). Nothing is fetched before the first item is asked
+ * for, each iterator starts again at the first page, and paging stops on a page without a next cursor, an empty
+ * page, or a cursor seen before (a loop guard against services whose cursor does not advance).
+ *
+ * <pre>{@code
+ * PagedIterable<JobSnapshot> jobs = new LazyPagedIterable<>(Optional.empty(),
+ *         cursor -> provider.listJobs(cursor.map(PageRequest.first()::after).orElse(PageRequest.first())));
+ * }</pre>
  *
  * @param <T> the item type
  */
@@ -69,6 +78,7 @@ public final class LazyPagedIterable<T> implements PagedIterable<T> {
     public Iterable<Page<T>> byPage() {
         return () -> new Iterator<>() {
             private Optional<String> cursor = firstCursor;
+            private final Set<String> seen = new HashSet<>();
             private Page<T> next;
             private boolean done;
 
@@ -80,9 +90,10 @@ public final class LazyPagedIterable<T> implements PagedIterable<T> {
                 if (done) {
                     return false;
                 }
+                cursor.ifPresent(seen::add);
                 Page<T> page = fetch.apply(cursor);
                 Optional<String> following = page.nextCursor();
-                if (page.items().isEmpty() || following.isEmpty() || following.equals(cursor)) {
+                if (page.items().isEmpty() || following.isEmpty() || seen.contains(following.get())) {
                     done = true;
                 }
                 cursor = following;

@@ -1,4 +1,4 @@
-package io.github.finetune4j.core.internal.poll;
+package io.github.finetune4j.core.spi;
 
 import java.time.Duration;
 
@@ -6,7 +6,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
     /** Sleeps with {@link Thread#sleep(long)}. */
-    Sleeper SYSTEM = d -> Thread.sleep(d.toMillis());
+    Sleeper SYSTEM = d -> Thread.sleep(Math.max(0, d.toMillis()));
 
     /**
      * Waits.

@@ -7,7 +7,9 @@ import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.FineTuneProviderFactory;
 import io.github.finetune4j.core.spi.ProviderContext;
 import io.github.finetune4j.openai.internal.OpenAiConfig;
-import io.github.finetune4j.openai.internal.OpenAiProvider;
+import io.github.finetune4j.openai.internal.OpenAiPlatformDialect;
+import io.github.finetune4j.openai.protocol.OpenAiProtocol;
+import io.github.finetune4j.openai.protocol.ProtocolProvider;
 
 import java.net.URI;
 import java.util.Objects;
@@ -48,7 +50,7 @@ import java.util.Optional;
  */
 public final class OpenAiFineTuning implements FineTuneProviderFactory {
     /** The provider id, {@value}. */
-    public static final String ID = OpenAiProvider.ID;
+    public static final String ID = OpenAiPlatformDialect.ID;
     /** Environment variable holding the API key, {@value}. */
     public static final String API_KEY_ENV = OpenAiConfig.API_KEY_ENV;
     /** Environment variable holding the base URL, {@value}. */
@@ -126,7 +128,7 @@ public final class OpenAiFineTuning implements FineTuneProviderFactory {
         Objects.requireNonNull(context, "context");
         OpenAiConfig config = OpenAiConfig.resolve(apiKey, baseUrl, organization, project, context.environment());
         context.requireAllowed(config.baseUri());
-        return new OpenAiProvider(config, context.transport(), context.objectMapper());
+        return ProtocolProvider.builder(new OpenAiProtocol(new OpenAiPlatformDialect(config), context)).build();
     }
 
     /**

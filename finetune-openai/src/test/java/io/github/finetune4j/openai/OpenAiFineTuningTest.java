@@ -2,6 +2,8 @@ package io.github.finetune4j.openai;
 
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.spi.FineTuneProviderFactory;
+import io.github.finetune4j.core.spi.FineTuneProvider;
+import io.github.finetune4j.core.spi.JobControl;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
 import io.github.finetune4j.openai.support.TestProviders;
 import org.junit.jupiter.api.AfterEach;
@@ -70,14 +72,14 @@ class OpenAiFineTuningTest {
 
     @Test
     void openAiItselfAnnouncesTheEndOfNewJobsButOtherBaseUrlsDoNot() {
-        ProviderCapabilities official = OpenAiFineTuning.builder().apiKey("k").build()
-                .create(providers.context()).capabilities();
+        FineTuneProvider officialProvider = OpenAiFineTuning.builder().apiKey("k").build().create(providers.context());
+        ProviderCapabilities official = officialProvider.capabilities();
         ProviderCapabilities gateway = OpenAiFineTuning.builder().apiKey("k").baseUrl("https://gateway.example.com/v1")
                 .build().create(providers.context()).capabilities();
 
         assertThat(official.newJobsEndOn()).contains(LocalDate.of(2027, 1, 6));
         assertThat(official.afterEndAdvice()).hasValueSatisfying(a -> assertThat(a).contains("azure-openai"));
-        assertThat(official.supportsPause()).isTrue();
+        assertThat(officialProvider.feature(JobControl.class)).isPresent();
         assertThat(gateway.newJobsEndOn()).isEmpty();
         assertThat(gateway.supportsMetadataFilter()).isTrue();
     }

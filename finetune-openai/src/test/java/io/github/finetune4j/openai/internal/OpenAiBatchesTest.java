@@ -40,7 +40,7 @@ class OpenAiBatchesTest {
     }
 
     private BatchSupport batches() {
-        return (BatchSupport) providers.provider(server);
+        return providers.provider(server).feature(BatchSupport.class).orElseThrow();
     }
 
     @Test

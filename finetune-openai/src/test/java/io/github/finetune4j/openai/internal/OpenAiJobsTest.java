@@ -12,6 +12,7 @@ import io.github.finetune4j.core.model.JobStatus;
 import io.github.finetune4j.core.model.Page;
 import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.spi.JobCreation;
+import io.github.finetune4j.core.spi.JobControl;
 import io.github.finetune4j.core.spi.RetryMode;
 import io.github.finetune4j.openai.support.Fixtures;
 import io.github.finetune4j.openai.support.TestProviders;
@@ -269,7 +270,7 @@ class OpenAiJobsTest {
     void pauseJobPostsToPauseAndMapsPausedStatus() throws Exception {
         server.enqueue(Fixtures.json("jobs/pause-paused.json"));
 
-        JobSnapshot job = providers.provider(server).pauseJob(JobId.of("ftjob-abc123"));
+        JobSnapshot job = providers.provider(server).feature(JobControl.class).orElseThrow().pauseJob(JobId.of("ftjob-abc123"));
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getMethod()).isEqualTo("POST");
@@ -284,7 +285,7 @@ class OpenAiJobsTest {
     void resumeJobPostsToResume() throws Exception {
         server.enqueue(Fixtures.json("jobs/resume-queued.json"));
 
-        JobSnapshot job = providers.provider(server).resumeJob(JobId.of("ftjob-abc123"));
+        JobSnapshot job = providers.provider(server).feature(JobControl.class).orElseThrow().resumeJob(JobId.of("ftjob-abc123"));
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getMethod()).isEqualTo("POST");
@@ -295,7 +296,7 @@ class OpenAiJobsTest {
 
     @Test
     void capabilitiesDeclarePauseAndMetadataFilter() {
-        assertThat(providers.provider(server).capabilities().supportsPause()).isTrue();
+        assertThat(providers.provider(server).feature(JobControl.class)).isPresent();
         assertThat(providers.provider(server).capabilities().supportsMetadataFilter()).isTrue();
         assertThat(providers.provider(server).id()).isEqualTo("openai");
     }

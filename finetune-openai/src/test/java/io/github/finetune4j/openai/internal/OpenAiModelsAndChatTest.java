@@ -6,6 +6,8 @@ import io.github.finetune4j.core.model.Message;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.TokenUsage;
 import io.github.finetune4j.core.model.ToolCall;
+import io.github.finetune4j.core.spi.ModelCatalog;
+import io.github.finetune4j.core.spi.ModelDeletion;
 import io.github.finetune4j.openai.support.Fixtures;
 import io.github.finetune4j.openai.support.TestProviders;
 import mockwebserver3.MockWebServer;
@@ -38,7 +40,7 @@ class OpenAiModelsAndChatTest {
     void getModelReadsShutdownDate() throws Exception {
         server.enqueue(Fixtures.json("models/get.json"));
 
-        ModelInfo model = providers.provider(server).getModel("gpt-4o-mini-2024-07-18");
+        ModelInfo model = providers.provider(server).feature(ModelCatalog.class).orElseThrow().getModel("gpt-4o-mini-2024-07-18");
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getMethod()).isEqualTo("GET");
@@ -52,7 +54,7 @@ class OpenAiModelsAndChatTest {
     void getModelKeepsColonsOfFineTunedModelNamesUnencoded() throws Exception {
         server.enqueue(Fixtures.json("models/get-fine-tuned.json"));
 
-        ModelInfo model = providers.provider(server).getModel(FT_MODEL);
+        ModelInfo model = providers.provider(server).feature(ModelCatalog.class).orElseThrow().getModel(FT_MODEL);
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getTarget()).isEqualTo("/v1/models/" + FT_MODEL);
@@ -65,7 +67,7 @@ class OpenAiModelsAndChatTest {
     void deleteModelSendsDeleteWithColonsKept() throws Exception {
         server.enqueue(Fixtures.json("models/delete.json"));
 
-        boolean deleted = providers.provider(server).deleteModel(FT_MODEL);
+        boolean deleted = providers.provider(server).feature(ModelDeletion.class).orElseThrow().deleteModel(FT_MODEL);
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getMethod()).isEqualTo("DELETE");

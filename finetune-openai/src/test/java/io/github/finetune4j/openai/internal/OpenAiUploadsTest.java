@@ -39,7 +39,7 @@ class OpenAiUploadsTest {
     }
 
     private LargeFileUploads uploads() {
-        return (LargeFileUploads) providers.provider(server);
+        return providers.provider(server).feature(LargeFileUploads.class).orElseThrow();
     }
 
     @Test

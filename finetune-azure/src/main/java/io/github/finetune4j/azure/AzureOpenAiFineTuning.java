@@ -1,9 +1,11 @@
 package io.github.finetune4j.azure;
 
+import io.github.finetune4j.azure.identity.ManagedIdentityCredential;
+import io.github.finetune4j.azure.identity.TokenCredential;
+import io.github.finetune4j.azure.identity.TokenRequest;
 import io.github.finetune4j.azure.internal.AzureConfig;
-import io.github.finetune4j.azure.internal.AzureOpenAiProvider;
-import io.github.finetune4j.azure.internal.DefaultAzureOpenAiClient;
-import io.github.finetune4j.azure.internal.ProviderCapture;
+import io.github.finetune4j.azure.internal.AzureDialect;
+import io.github.finetune4j.azure.internal.AzureFileImport;
 import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
@@ -11,6 +13,8 @@ import io.github.finetune4j.core.FineTuneClientBuilder;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.FineTuneProviderFactory;
 import io.github.finetune4j.core.spi.ProviderContext;
+import io.github.finetune4j.openai.protocol.OpenAiProtocol;
+import io.github.finetune4j.openai.protocol.ProtocolProvider;
 
 import java.net.URI;
 import java.util.Objects;
@@ -20,10 +24,12 @@ import java.util.Optional;
  * The Azure OpenAI fine-tuning provider: configures the connection to an Azure OpenAI (or Azure AI Foundry)
  * resource and plugs it into a {@link FineTuneClient}. Only the client line changes against OpenAI; the T-1000
  * story ({@code FineTuneJob.start}, {@code awaitCompletion}, {@code FineTunedModel.chat}) runs unchanged, with one
- * extra step: a fine-tuned model answers only once deployed ({@link AzureDeployments}).
+ * extra step: a fine-tuned model answers only once deployed
+ * ({@link io.github.finetune4j.azure.deployments.AzureDeployments}). What only Azure has is reached through
+ * {@code client.extension(AzureOpenAi.class)}.
  *
  * <pre>{@code
- * try (AzureOpenAiClient client = AzureOpenAiFineTuning.builder()
+ * try (FineTuneClient client = AzureOpenAiFineTuning.builder()
  *         .endpoint("https://my-resource.openai.azure.com")
  *         .apiKey(System.getenv("AZURE_OPENAI_API_KEY"))   // or .credential(ManagedIdentityCredential...)
  *         .trainingType(AzureTrainingType.GLOBAL_STANDARD)   // default STANDARD
@@ -60,7 +66,7 @@ import java.util.Optional;
  */
 public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
     /** The provider id, {@value}. */
-    public static final String ID = AzureOpenAiProvider.ID;
+    public static final String ID = AzureDialect.ID;
     /** Environment variable of the endpoint, {@value}. */
     public static final String ENDPOINT_ENV = AzureConfig.ENDPOINT_ENV;
     /** Environment variable of the API key, {@value}. */
@@ -134,14 +140,14 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
      */
     @Override
     public FineTuneProvider create(ProviderContext context) {
-        return newProvider(context);
-    }
-
-    private AzureOpenAiProvider newProvider(ProviderContext context) {
         Objects.requireNonNull(context, "context");
         AzureConfig config = AzureConfig.resolve(explicit, context.environment());
         context.requireAllowed(config.endpoint());
-        return new AzureOpenAiProvider(config, context.transport(), context.objectMapper());
+        AzureDialect dialect = new AzureDialect(config);
+        OpenAiProtocol protocol = new OpenAiProtocol(dialect, context);
+        return ProtocolProvider.builder(protocol)
+                .extension(AzureOpenAi.class, new AzureFileImport(protocol, dialect))
+                .build();
     }
 
     /**
@@ -315,7 +321,7 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
          * @throws IllegalStateException if the endpoint or the authentication is missing
          * @throws IllegalArgumentException if a setting is not acceptable
          */
-        public AzureOpenAiClient buildClient() {
+        public FineTuneClient buildClient() {
             return buildClient(FineTuneClient.builder());
         }
 
@@ -328,11 +334,8 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
          * @throws IllegalStateException if the endpoint or the authentication is missing
          * @throws IllegalArgumentException if a setting is not acceptable
          */
-        public AzureOpenAiClient buildClient(FineTuneClientBuilder client) {
-            AzureOpenAiFineTuning factory = build();
-            ProviderCapture capture = new ProviderCapture(factory, factory::newProvider);
-            FineTuneClient core = Objects.requireNonNull(client, "client").provider(capture).build();
-            return new DefaultAzureOpenAiClient(core, capture.created());
+        public FineTuneClient buildClient(FineTuneClientBuilder client) {
+            return Objects.requireNonNull(client, "client").provider(build()).build();
         }
     }
 }

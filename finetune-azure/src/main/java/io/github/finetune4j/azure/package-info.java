@@ -1,12 +1,12 @@
 /**
  * Azure OpenAI fine-tuning: {@link io.github.finetune4j.azure.AzureOpenAiFineTuning} plugs an Azure OpenAI resource
- * into the core's {@code FineTuneClient} (v1 or dated route, {@code api-key} or Entra ID tokens);
- * {@link io.github.finetune4j.azure.AzureDeployments} deploys fine-tuned models over Azure Resource Manager (mind the
- * hourly hosting fee); {@link io.github.finetune4j.azure.TokenCredential} and its built-in implementations get Entra
- * ID tokens without azure-identity.
+ * into the core's {@code FineTuneClient} (v1 or dated route, {@code api-key} or Entra ID tokens), and
+ * {@link io.github.finetune4j.azure.AzureOpenAi} is what only Azure has ({@code client.extension(AzureOpenAi.class)}).
+ * Entra ID credentials are in {@code azure.identity}, deployments over Azure Resource Manager in
+ * {@code azure.deployments}.
  *
  * <pre>{@code
- * try (AzureOpenAiClient client = AzureOpenAiFineTuning.builder().endpoint(endpoint).apiKey(key).buildClient();
+ * try (FineTuneClient client = AzureOpenAiFineTuning.builder().endpoint(endpoint).apiKey(key).buildClient();
  *      AzureDeployments deployments = AzureDeployments.builder().subscriptionId(sub).resourceGroup(rg)
  *              .accountName(account).credential(ClientSecretCredential.fromEnvironment()).build()) {
  *     JobSnapshot done = FineTuneJob.start(client, request).awaitCompletion(waitOptions);

@@ -1,5 +1,10 @@
 package io.github.finetune4j.azure;
 
+import io.github.finetune4j.azure.deployments.AzureDeployments;
+import io.github.finetune4j.azure.deployments.Deployment;
+import io.github.finetune4j.azure.deployments.DeploymentSku;
+import io.github.finetune4j.azure.deployments.ProvisioningState;
+import io.github.finetune4j.azure.identity.AccessToken;
 import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.FineTuneClient;
@@ -42,7 +47,7 @@ class AzureClientTest {
     @StartStop
     public final MockWebServer server = new MockWebServer();
 
-    private AzureOpenAiClient client(Clock clock) {
+    private FineTuneClient client(Clock clock) {
         return AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri()).apiKey("test-azure-key")
                 .buildClient(FineTuneClient.builder().retryPolicy(RetryPolicy.none()).clock(clock)
                         .defaultWaitOptions(WaitOptions.builder().fixedInterval(Duration.ofMillis(1)).build()));
@@ -65,7 +70,7 @@ class AzureClientTest {
     void aModelTheCatalogMarksNotFineTunableIsRefusedBeforeAnyUpload() throws Exception {
         server.enqueue(Fixtures.json("models/get-not-tunable.json"));
 
-        try (AzureOpenAiClient client = client(Clock.systemUTC())) {
+        try (FineTuneClient client = client(Clock.systemUTC())) {
             assertThatThrownBy(() -> client.start(request("gpt-35-turbo-0613")))
                     .isInstanceOf(ModelUnavailableException.class).hasMessageContaining("gpt-35-turbo-0613");
         }
@@ -84,7 +89,7 @@ class AzureClientTest {
         List<LifecycleWarning> warnings = new CopyOnWriteArrayList<>();
 
         FineTuneJob job;
-        try (AzureOpenAiClient client = client(MARCH_2026)) {
+        try (FineTuneClient client = client(MARCH_2026)) {
             job = assertTimeoutPreemptively(BUDGET, () -> client.start(request("gpt-4o-mini-2024-07-18"),
                     new JobListener() {
                         @Override
@@ -113,7 +118,7 @@ class AzureClientTest {
         server.enqueue(Fixtures.json("files/upload-pending.json"));
         server.enqueue(Fixtures.json("files/get-error.json"));
 
-        try (AzureOpenAiClient client = client(Clock.systemUTC())) {
+        try (FineTuneClient client = client(Clock.systemUTC())) {
             assertThatThrownBy(() -> assertTimeoutPreemptively(BUDGET, () -> client.awaitFileProcessed(
                     FileId.of("file-7a1c2b3d4e5f60718293a4b5c6d7e8f9"), Duration.ofSeconds(5))))
                     .isInstanceOf(FineTuneException.class)
@@ -126,10 +131,10 @@ class AzureClientTest {
         server.enqueue(Fixtures.json(201, "files/import-pending.json"));
 
         FileInfo file;
-        try (AzureOpenAiClient client = client(Clock.systemUTC())) {
-            file = client.importFile(URI.create("https://example.blob.core.windows.net/training/t1000.jsonl"),
+        try (FineTuneClient client = client(Clock.systemUTC())) {
+            file = client.extension(AzureOpenAi.class).importFile(URI.create("https://example.blob.core.windows.net/training/t1000.jsonl"),
                     "t1000-kundenservice.jsonl");
-            assertThatThrownBy(() -> client.importFile(URI.create("https://x.example/a"), "a.csv"))
+            assertThatThrownBy(() -> client.extension(AzureOpenAi.class).importFile(URI.create("https://x.example/a"), "a.csv"))
                     .isInstanceOf(IllegalArgumentException.class);
         }
 
@@ -144,7 +149,7 @@ class AzureClientTest {
         server.enqueue(Fixtures.json("chat/completion.json"));
         server.enqueue(Fixtures.json(404, "errors/deployment-not-found.json"));
 
-        try (AzureOpenAiClient client = client(Clock.systemUTC());
+        try (FineTuneClient client = client(Clock.systemUTC());
              AzureDeployments deployments = deployments()) {
             FineTunedModel model = deployments.model(client, deployment()).withSystemPrompt("System");
 
@@ -165,7 +170,7 @@ class AzureClientTest {
         server.enqueue(Fixtures.jsonBody(404,
                 "{\"error\":{\"code\":\"NotFound\",\"message\":\"Resource not found\"}}"));
 
-        try (AzureOpenAiClient client = client(Clock.systemUTC());
+        try (FineTuneClient client = client(Clock.systemUTC());
              AzureDeployments deployments = deployments()) {
             FineTunedModel model = deployments.model(client, deployment());
 

@@ -1,6 +1,6 @@
 package io.github.finetune4j.azure;
 
-import io.github.finetune4j.azure.internal.AzureOpenAiProvider;
+import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.EnvironmentLookup;
@@ -44,7 +44,7 @@ class AzureOpenAiFineTuningTest {
     @Test
     void theEnvironmentConfiguresTheV1RouteWithTheApiKeyHeader() throws Exception {
         server.enqueue(Fixtures.json("jobs/get-running.json"));
-        AzureOpenAiProvider provider = TestProviders.withEnvironment(azureEnv()).provider(new AzureOpenAiFineTuning());
+        FineTuneProvider provider = TestProviders.withEnvironment(azureEnv()).provider(new AzureOpenAiFineTuning());
 
         provider.getJob(JobId.of("ftjob-5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c"));
 
@@ -58,7 +58,7 @@ class AzureOpenAiFineTuningTest {
         server.enqueue(Fixtures.json("jobs/get-running.json"));
         Map<String, String> env = new java.util.HashMap<>(azureEnv());
         env.put("AZURE_OPENAI_API_VERSION", "2025-04-01-preview");
-        AzureOpenAiProvider provider = TestProviders.withEnvironment(env).provider(new AzureOpenAiFineTuning());
+        FineTuneProvider provider = TestProviders.withEnvironment(env).provider(new AzureOpenAiFineTuning());
 
         provider.getJob(JobId.of("ftjob-5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c"));
 
@@ -70,7 +70,7 @@ class AzureOpenAiFineTuningTest {
     @Test
     void anExplicitRouteWinsOverTheApiVersion() throws Exception {
         server.enqueue(Fixtures.json("jobs/get-running.json"));
-        AzureOpenAiProvider provider = TestProviders.create().provider(AzureOpenAiFineTuning.builder()
+        FineTuneProvider provider = TestProviders.create().provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/openai/v1/").uri()).apiKey("k").apiVersion("2024-10-21")
                 .route(AzureApiRoute.V1).build());
 

@@ -1,7 +1,7 @@
 package io.github.finetune4j.azure.internal;
 
-import io.github.finetune4j.azure.TokenCredential;
-import io.github.finetune4j.azure.TokenRequest;
+import io.github.finetune4j.azure.identity.TokenCredential;
+import io.github.finetune4j.azure.identity.TokenRequest;
 import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.spi.HttpCall;
 

@@ -3,8 +3,8 @@ package io.github.finetune4j.azure.internal;
 import io.github.finetune4j.azure.AzureApiRoute;
 import io.github.finetune4j.azure.AzureOpenAiServiceVersion;
 import io.github.finetune4j.azure.AzureTrainingType;
-import io.github.finetune4j.azure.TokenCredential;
-import io.github.finetune4j.azure.TokenRequest;
+import io.github.finetune4j.azure.identity.TokenCredential;
+import io.github.finetune4j.azure.identity.TokenRequest;
 import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.EnvironmentLookup;
 

@@ -1,13 +1,12 @@
 package io.github.finetune4j.azure.emulator;
 
-import io.github.finetune4j.azure.AccessToken;
-import io.github.finetune4j.azure.AzureDeployments;
-import io.github.finetune4j.azure.AzureOpenAiClient;
+import io.github.finetune4j.azure.identity.AccessToken;
+import io.github.finetune4j.azure.deployments.AzureDeployments;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
-import io.github.finetune4j.azure.Deployment;
-import io.github.finetune4j.azure.DeploymentRequest;
-import io.github.finetune4j.azure.DeploymentSku;
-import io.github.finetune4j.azure.DeploymentWaitOptions;
+import io.github.finetune4j.azure.deployments.Deployment;
+import io.github.finetune4j.azure.deployments.DeploymentRequest;
+import io.github.finetune4j.azure.deployments.DeploymentSku;
+import io.github.finetune4j.azure.deployments.DeploymentWaitOptions;
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.RetryPolicy;
@@ -45,7 +44,7 @@ class AzureEmulatorFlowTest {
         emulator.close();
     }
 
-    private AzureOpenAiClient client(AzureOpenAiFineTuning.Builder builder) {
+    private FineTuneClient client(AzureOpenAiFineTuning.Builder builder) {
         return builder.endpoint(emulator.azureEndpoint()).apiKey(emulator.apiKey())
                 .buildClient(FineTuneClient.builder().defaultWaitOptions(FAST)
                         .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(50))));
@@ -78,7 +77,7 @@ class AzureEmulatorFlowTest {
     }
 
     private void storyRunsEndToEnd(AzureOpenAiFineTuning.Builder route) {
-        try (AzureOpenAiClient client = client(route); AzureDeployments deployments = deployments()) {
+        try (FineTuneClient client = client(route); AzureDeployments deployments = deployments()) {
             JobSnapshot done = client.start(request()).awaitCompletion();
             Deployment deployment = deployments.deploy(DeploymentRequest.builder().name("t1000").fineTunedModel(done)
                     .sku(DeploymentSku.STANDARD).capacity(1).build(),
@@ -108,7 +107,7 @@ class AzureEmulatorFlowTest {
     void injectedRateLimitsAndOutagesNeitherFailNorDuplicateTheJob() {
         emulator.faults().inject(Fault.rateLimit(Duration.ofMillis(10)).times(2));
         emulator.faults().inject(Fault.serviceUnavailable().onPath("/fine_tuning/jobs").times(1));
-        try (AzureOpenAiClient client = client(AzureOpenAiFineTuning.builder())) {
+        try (FineTuneClient client = client(AzureOpenAiFineTuning.builder())) {
             JobSnapshot done = assertTimeoutPreemptively(Duration.ofSeconds(60),
                     () -> client.start(request()).awaitCompletion());
 
@@ -120,7 +119,7 @@ class AzureEmulatorFlowTest {
     @Test
     void failingJobThrowsJobFailedExceptionWithTheServiceError() {
         emulator.faults().failNextJob(2, "internalError", "The job failed due to an internal error.");
-        try (AzureOpenAiClient client = client(AzureOpenAiFineTuning.builder())) {
+        try (FineTuneClient client = client(AzureOpenAiFineTuning.builder())) {
             Throwable thrown = catchThrowable(() -> assertTimeoutPreemptively(Duration.ofSeconds(60),
                     () -> client.start(request()).awaitCompletion()));
 

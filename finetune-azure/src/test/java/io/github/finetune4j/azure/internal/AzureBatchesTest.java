@@ -1,7 +1,8 @@
 package io.github.finetune4j.azure.internal;
 
+import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
-import io.github.finetune4j.azure.TokenRequest;
+import io.github.finetune4j.azure.identity.TokenRequest;
 import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.azure.support.RecordingCredential;
 import io.github.finetune4j.azure.support.TestProviders;
@@ -46,7 +47,7 @@ class AzureBatchesTest {
     private final TestProviders providers = TestProviders.create();
 
     private BatchSupport v1() {
-        return providers.v1(server);
+        return providers.v1(server).feature(BatchSupport.class).orElseThrow();
     }
 
     private static BatchCreation creation(Map<String, String> metadata) {
@@ -95,10 +96,10 @@ class AzureBatchesTest {
     @Test
     void aDatedClientSendsItsConfiguredApiVersion() throws Exception {
         server.enqueue(Fixtures.json("batches/create-validating.json"));
-        AzureOpenAiProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
+        FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).apiKey(TestProviders.KEY).apiVersion("2025-04-01-preview").build());
 
-        provider.createBatch(creation(Map.of("run", "eval-1")));
+        provider.feature(BatchSupport.class).orElseThrow().createBatch(creation(Map.of("run", "eval-1")));
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/batches");
@@ -186,10 +187,10 @@ class AzureBatchesTest {
     @Test
     void entraAuthenticationSendsABearerTokenToTheBatchRoute() throws Exception {
         server.enqueue(Fixtures.json("batches/get-in-progress.json"));
-        AzureOpenAiProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
+        FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).credential(new RecordingCredential()).build());
 
-        provider.getBatch(BATCH);
+        provider.feature(BatchSupport.class).orElseThrow().getBatch(BATCH);
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getHeaders().get("Authorization"))
@@ -225,7 +226,7 @@ class AzureBatchesTest {
                 .temperature(0.0).maxTokens(64).build();
 
         String fromV1 = v1().batchInputLine("q1", chat);
-        String fromDated = providers.dated(server).batchInputLine("q1", chat);
+        String fromDated = providers.dated(server).feature(BatchSupport.class).orElseThrow().batchInputLine("q1", chat);
 
         assertThat(fromV1).doesNotContain("\n");
         assertThat(Fixtures.parse(fromV1)).isEqualTo(Fixtures.tree("batches/input-line.json"));
@@ -285,7 +286,7 @@ class AzureBatchesTest {
         assertThatThrownBy(() -> batches.batchOutputLine("{\"response\":{\"status_code\":200,\"body\":{}}}"))
                 .isInstanceOfSatisfying(ResponseFormatException.class, e -> {
                     assertThat(e.getMessage()).contains("custom_id");
-                    assertThat(e.provider()).contains(AzureOpenAiProvider.ID);
+                    assertThat(e.provider()).contains("azure-openai");
                 });
         assertThatThrownBy(() -> batches.batchOutputLine("not json"))
                 .isInstanceOf(ResponseFormatException.class);

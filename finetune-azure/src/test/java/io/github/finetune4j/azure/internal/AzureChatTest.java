@@ -1,7 +1,8 @@
 package io.github.finetune4j.azure.internal;
 
+import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
-import io.github.finetune4j.azure.TokenRequest;
+import io.github.finetune4j.azure.identity.TokenRequest;
 import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.azure.support.RecordingCredential;
 import io.github.finetune4j.azure.support.TestProviders;
@@ -70,7 +71,7 @@ class AzureChatTest {
     void entraAuthenticationSendsABearerTokenForTheCognitiveServicesScope() throws Exception {
         server.enqueue(Fixtures.json("chat/completion.json"));
         RecordingCredential credential = new RecordingCredential();
-        AzureOpenAiProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
+        FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).credential(credential).build());
 
         provider.chat(request());
@@ -87,7 +88,7 @@ class AzureChatTest {
         server.enqueue(Fixtures.json("chat/completion.json"));
         server.enqueue(Fixtures.json("chat/completion.json"));
         RecordingCredential credential = new RecordingCredential();
-        AzureOpenAiProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
+        FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).credential(credential).build());
 
         provider.chat(request());
@@ -102,7 +103,7 @@ class AzureChatTest {
     void throttlingCarriesTheRequestedDelay(String header, String value, Duration expected) {
         server.enqueue(Fixtures.builder(429).addHeader(header, value).body(Fixtures.text("errors/rate-limited.json"))
                 .build());
-        AzureOpenAiProvider provider = providers.v1(server);
+        FineTuneProvider provider = providers.v1(server);
 
         assertThatThrownBy(() -> provider.chat(request())).isInstanceOfSatisfying(RateLimitException.class, e -> {
             assertThat(e.retryAfter()).contains(expected);
@@ -114,7 +115,7 @@ class AzureChatTest {
     @Test
     void aWrongKeyIsAnAuthenticationErrorWithoutTheKey() {
         server.enqueue(Fixtures.json(401, "errors/unauthorized.json"));
-        AzureOpenAiProvider provider = providers.v1(server);
+        FineTuneProvider provider = providers.v1(server);
 
         assertThatThrownBy(() -> provider.chat(request())).isInstanceOfSatisfying(AuthenticationException.class,
                 e -> {
@@ -126,7 +127,7 @@ class AzureChatTest {
     @Test
     void aMissingDeploymentIsNotFoundWithItsCode() {
         server.enqueue(Fixtures.json(404, "errors/deployment-not-found.json"));
-        AzureOpenAiProvider provider = providers.v1(server);
+        FineTuneProvider provider = providers.v1(server);
 
         assertThatThrownBy(() -> provider.chat(request()))
                 .isInstanceOfSatisfying(io.github.finetune4j.core.error.NotFoundException.class,

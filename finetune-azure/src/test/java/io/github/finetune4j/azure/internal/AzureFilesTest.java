@@ -1,5 +1,6 @@
 package io.github.finetune4j.azure.internal;
 
+import io.github.finetune4j.azure.AzureOpenAi;
 import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.azure.support.Multipart;
 import io.github.finetune4j.azure.support.TestProviders;
@@ -79,9 +80,9 @@ class AzureFilesTest {
     void importFileUsesTheDatedRouteEvenOnV1() throws Exception {
         server.enqueue(Fixtures.json(201, "files/import-pending.json"));
 
-        FileInfo imported = providers.v1(server).importFile(URI.create(
+        FileInfo imported = providers.v1(server).feature(AzureOpenAi.class).orElseThrow().importFile(URI.create(
                 "https://example.blob.core.windows.net/training/t1000.jsonl?sv=2024-01-01&sig=REDACTED"),
-                "t1000-kundenservice.jsonl", FileUpload.FINE_TUNE);
+                "t1000-kundenservice.jsonl");
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getMethod()).isEqualTo("POST");

@@ -1,5 +1,7 @@
 package io.github.finetune4j.azure.internal;
 
+import io.github.finetune4j.core.spi.JobControl;
+import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
 import io.github.finetune4j.azure.AzureTrainingType;
 import io.github.finetune4j.azure.support.Fixtures;
@@ -66,7 +68,7 @@ class AzureJobsTest {
     @Test
     void createJobOnV1SendsTheMethodShapeMetadataAndTheChosenTrainingType() throws Exception {
         server.enqueue(Fixtures.json("jobs/create-pending.json"));
-        AzureOpenAiProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
+        FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).apiKey(TestProviders.KEY)
                 .trainingType(AzureTrainingType.GLOBAL_STANDARD).build());
 
@@ -80,7 +82,7 @@ class AzureJobsTest {
 
     @Test
     void createDpoJobOnTheDatedGaRouteIsRefusedBeforeAnyRequest() {
-        AzureOpenAiProvider provider = providers.dated(server);
+        FineTuneProvider provider = providers.dated(server);
 
         assertThatThrownBy(() -> provider.createJob(Jobs.full(FineTuneMethod.DPO, Hyperparameters.defaults())))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -91,7 +93,7 @@ class AzureJobsTest {
     @Test
     void createJobMapsAzuresErrorEnvelopeWithTargetAndRequestId() {
         server.enqueue(Fixtures.json(400, "errors/invalid-payload.json"));
-        AzureOpenAiProvider provider = providers.v1(server);
+        FineTuneProvider provider = providers.v1(server);
 
         assertThatThrownBy(() -> provider.createJob(Jobs.full()))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
@@ -192,24 +194,24 @@ class AzureJobsTest {
     @Test
     void pauseJobOnV1PostsPauseAndReadsPausingAsStillRunning() throws Exception {
         server.enqueue(Fixtures.json("jobs/pause-pausing.json"));
-        AzureOpenAiProvider provider = providers.v1(server);
+        FineTuneProvider provider = providers.v1(server);
 
-        JobSnapshot job = provider.pauseJob(JOB);
+        JobSnapshot job = provider.feature(JobControl.class).orElseThrow().pauseJob(JOB);
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/v1/fine_tuning/jobs/" + JOB.value() + "/pause");
         assertThat(job.status()).isEqualTo(JobStatus.RUNNING);
         assertThat(job.rawStatus()).isEqualTo("pausing");
-        assertThat(provider.capabilities().supportsPause()).isTrue();
+        assertThat(provider.feature(JobControl.class)).isPresent();
     }
 
     @Test
     void resumeJobOnADatedPreviewPostsResumeWithItsApiVersion() throws Exception {
         server.enqueue(Fixtures.json("jobs/get-running.json"));
-        AzureOpenAiProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
+        FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).apiKey(TestProviders.KEY).apiVersion("2025-04-01-preview").build());
 
-        provider.resumeJob(JOB);
+        provider.feature(JobControl.class).orElseThrow().resumeJob(JOB);
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/fine_tuning/jobs/" + JOB.value() + "/resume");
@@ -218,11 +220,10 @@ class AzureJobsTest {
 
     @Test
     void pauseJobOnTheDatedGaRouteIsUnsupported() {
-        AzureOpenAiProvider provider = providers.dated(server);
+        FineTuneProvider provider = providers.dated(server);
 
-        assertThat(provider.capabilities().supportsPause()).isFalse();
-        assertThatThrownBy(() -> provider.pauseJob(JOB)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("2025-04-01-preview");
+        assertThat(provider.feature(JobControl.class)).isEmpty();
+        assertThat(provider.whyUnsupported(JobControl.class)).contains("2025-04-01-preview");
         assertThat(server.getRequestCount()).isZero();
     }
 

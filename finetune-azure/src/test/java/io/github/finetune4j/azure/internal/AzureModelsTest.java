@@ -1,5 +1,9 @@
 package io.github.finetune4j.azure.internal;
 
+import io.github.finetune4j.azure.AzureOpenAiFineTuning;
+import io.github.finetune4j.core.FineTuneClient;
+import io.github.finetune4j.core.spi.ModelCatalog;
+import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.error.NotFoundException;
@@ -26,7 +30,7 @@ class AzureModelsTest {
     void getModelMapsFineTuneCapabilityAndDeprecationDates() throws Exception {
         server.enqueue(Fixtures.json("models/get-base.json"));
 
-        ModelInfo model = providers.v1(server).getModel("gpt-4o-mini-2024-07-18");
+        ModelInfo model = providers.v1(server).feature(ModelCatalog.class).orElseThrow().getModel("gpt-4o-mini-2024-07-18");
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getMethod()).isEqualTo("GET");
@@ -42,7 +46,7 @@ class AzureModelsTest {
     void getModelOnTheDatedRouteReadsAModelThatCannotBeFineTuned() throws Exception {
         server.enqueue(Fixtures.json("models/get-not-tunable.json"));
 
-        ModelInfo model = providers.dated(server).getModel("gpt-35-turbo-0613");
+        ModelInfo model = providers.dated(server).feature(ModelCatalog.class).orElseThrow().getModel("gpt-35-turbo-0613");
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/models/gpt-35-turbo-0613");
@@ -56,9 +60,9 @@ class AzureModelsTest {
     void getModelOfAnUnknownModelIsNotFound() {
         server.enqueue(Fixtures.jsonBody(404, "{\"error\":{\"code\":\"notFound\",\"message\":\"The model 'x' does "
                 + "not exist.\"}}"));
-        AzureOpenAiProvider provider = providers.v1(server);
+        FineTuneProvider provider = providers.v1(server);
 
-        assertThatThrownBy(() -> provider.getModel("x")).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> provider.feature(ModelCatalog.class).orElseThrow().getModel("x")).isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("notFound");
     }
 
@@ -66,7 +70,7 @@ class AzureModelsTest {
     void listModelsReadsTheCatalog() throws Exception {
         server.enqueue(Fixtures.json("models/list.json"));
 
-        List<ModelInfo> models = providers.dated(server).listModels();
+        List<ModelInfo> models = providers.dated(server).feature(ModelCatalog.class).orElseThrow().listModels();
 
         assertThat(server.takeRequest(1, SECONDS).getUrl().encodedPath()).isEqualTo("/openai/models");
         assertThat(models).extracting(ModelInfo::id).containsExactly("gpt-4o-mini-2024-07-18",
@@ -77,10 +81,11 @@ class AzureModelsTest {
 
     @Test
     void deleteModelIsUnsupportedOnAzureAndSaysWhatToDoInstead() {
-        AzureOpenAiProvider provider = providers.v1(server);
-
-        assertThatThrownBy(() -> provider.deleteModel("gpt-4o-mini-2024-07-18.ft-x"))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("deployments");
+        try (FineTuneClient client = AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri())
+                .apiKey(TestProviders.KEY).buildClient()) {
+            assertThatThrownBy(() -> client.deleteModel("gpt-4o-mini-2024-07-18.ft-x"))
+                    .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("deployments");
+        }
         assertThat(server.getRequestCount()).isZero();
     }
 }

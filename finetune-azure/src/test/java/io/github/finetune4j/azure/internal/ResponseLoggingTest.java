@@ -1,5 +1,7 @@
 package io.github.finetune4j.azure.internal;
 
+import io.github.finetune4j.openai.protocol.ResponseReader;
+import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.model.JobId;
@@ -63,7 +65,7 @@ class ResponseLoggingTest {
                 .contains(Fixtures.REQUEST_ID).contains(Fixtures.REGION).doesNotContain(TestProviders.KEY);
     }
 
-    private AzureOpenAiProvider providers() {
+    private FineTuneProvider providers() {
         return TestProviders.create().v1(server);
     }
 }

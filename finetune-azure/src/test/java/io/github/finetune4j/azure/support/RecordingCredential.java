@@ -1,8 +1,8 @@
 package io.github.finetune4j.azure.support;
 
-import io.github.finetune4j.azure.AccessToken;
-import io.github.finetune4j.azure.TokenCredential;
-import io.github.finetune4j.azure.TokenRequest;
+import io.github.finetune4j.azure.identity.AccessToken;
+import io.github.finetune4j.azure.identity.TokenCredential;
+import io.github.finetune4j.azure.identity.TokenRequest;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.github.finetune4j.azure.support;
 
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
-import io.github.finetune4j.azure.internal.AzureOpenAiProvider;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.RetryPolicy;
-import io.github.finetune4j.azure.internal.CoreHttp;
+import io.github.finetune4j.core.spi.FineTuneProvider;
+import io.github.finetune4j.core.spi.HttpStack;
 import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.HttpResult;
 import io.github.finetune4j.core.spi.HttpTransport;
@@ -28,7 +28,7 @@ public final class TestProviders {
     private final Map<String, String> environment;
 
     private TestProviders(Map<String, String> environment) {
-        this.core = CoreHttp.open("azure-openai", RetryPolicy.none(), Clock.systemUTC()).context();
+        this.core = HttpStack.open("azure-openai", RetryPolicy.none(), Clock.systemUTC()).context();
         this.transport = new Recording(core.transport());
         this.environment = Map.copyOf(environment);
     }
@@ -58,7 +58,7 @@ public final class TestProviders {
      * @param server the server
      * @return the provider
      */
-    public AzureOpenAiProvider v1(MockWebServer server) {
+    public FineTuneProvider v1(MockWebServer server) {
         return provider(AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri()).apiKey(KEY).build());
     }
 
@@ -68,7 +68,7 @@ public final class TestProviders {
      * @param server the server
      * @return the provider
      */
-    public AzureOpenAiProvider dated(MockWebServer server) {
+    public FineTuneProvider dated(MockWebServer server) {
         return provider(AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri()).apiKey(KEY)
                 .apiVersion("2024-10-21").build());
     }
@@ -79,8 +79,8 @@ public final class TestProviders {
      * @param factory the factory
      * @return the provider
      */
-    public AzureOpenAiProvider provider(AzureOpenAiFineTuning factory) {
-        return (AzureOpenAiProvider) factory.create(context());
+    public FineTuneProvider provider(AzureOpenAiFineTuning factory) {
+        return factory.create(context());
     }
 
     /**

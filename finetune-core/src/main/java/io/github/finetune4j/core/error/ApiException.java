@@ -39,6 +39,16 @@ public class ApiException extends FineTuneException {
     }
 
     /**
+     * All parsed fields of the error, for example to re-type it.
+     *
+     * @return the details
+     */
+    public ApiErrorDetails details() {
+        return new ApiErrorDetails(provider().orElse(null), statusCode, errorCode, errorType, errorParam, errorMessage,
+                requestId().orElse(null), retryAfter);
+    }
+
+    /**
      * The HTTP status.
      *
      * @return for example 400

@@ -1,6 +1,8 @@
 package io.github.finetune4j.core.spi;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +72,17 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * How long the service asked the client to wait: {@code retry-after-ms}, {@code x-ms-retry-after-ms} or
+     * {@code retry-after} (seconds or an HTTP date).
+     *
+     * @param clock the clock, for HTTP-date values
+     * @return the delay, or empty when none (or an unreadable one) was given
+     */
+    public Optional<Duration> retryAfter(Clock clock) {
+        return io.github.finetune4j.core.internal.http.RetryAfter.parse(this::header, clock);
     }
 
     /**

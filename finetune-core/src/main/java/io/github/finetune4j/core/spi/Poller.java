@@ -12,6 +12,7 @@ import io.github.finetune4j.core.error.WaitTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -68,6 +69,16 @@ public final class Poller<S> {
          * @return true if the status changed (the cadence starts over)
          */
         boolean onPolled(S previous, S next);
+
+        /**
+         * The delay the service asked for with its last successful answer (for example Azure Resource Manager's
+         * {@code Retry-After} while it provisions); a longer one than the cadence's wins.
+         *
+         * @return the delay, or empty (the default)
+         */
+        default Optional<Duration> requestedDelay() {
+            return Optional.empty();
+        }
 
         /**
          * Called when a poll failed and waiting goes on.
@@ -143,6 +154,7 @@ public final class Poller<S> {
                 if (target.onPolled(previous, current)) {
                     cadence.reset();
                 }
+                serverHint = target.requestedDelay().orElse(null);
                 failures = 0;
             } catch (AuthenticationException | PermissionDeniedException | NotFoundException
                      | FineTuneInterruptedException e) {

@@ -20,7 +20,8 @@ import java.util.Collection;
 
 /**
  * The one mapping from an HTTP error response to the exception hierarchy. Understands OpenAI's
- * {@code {"error":{"message","type","param","code"}}} and Azure's {@code {"error":{"code","message","target","innererror"}}}.
+ * {@code {"error":{"message","type","param","code"}}}, Azure's {@code {"error":{"code","message","target","innererror"}}}
+ * and OAuth's {@code {"error","error_description"}}.
  */
 public final class ApiErrors {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -49,7 +50,14 @@ public final class ApiErrors {
         try {
             JsonNode root = body.length == 0 ? null : MAPPER.readTree(body);
             JsonNode error = root == null ? null : root.has("error") && root.get("error").isObject() ? root.get("error") : root;
-            if (error != null && error.isObject()) {
+            if (root != null && root.isObject() && root.path("error").isTextual()) {
+                // OAuth 2.0 token endpoints (Entra ID): {"error": "invalid_client", "error_description": "..."}
+                code = text(root, "error");
+                message = text(root, "error_description");
+                if (message == null) {
+                    message = text(root, "message");
+                }
+            } else if (error != null && error.isObject()) {
                 code = text(error, "code");
                 type = text(error, "type");
                 param = text(error, "param");

@@ -1,5 +1,0 @@
-package io.github.finetune4j.azure;
-
-/** Marks a credential that already caches its tokens, so that {@link CachingTokenCredential#of} does not wrap it. */
-interface CachesTokens {
-}

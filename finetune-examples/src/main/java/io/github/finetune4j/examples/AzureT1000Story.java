@@ -1,15 +1,14 @@
 package io.github.finetune4j.examples;
 
-import io.github.finetune4j.azure.AccessToken;
-import io.github.finetune4j.azure.AzureDeployments;
-import io.github.finetune4j.azure.AzureOpenAiClient;
+import io.github.finetune4j.azure.identity.AccessToken;
+import io.github.finetune4j.azure.deployments.AzureDeployments;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
-import io.github.finetune4j.azure.ClientSecretCredential;
-import io.github.finetune4j.azure.Deployment;
-import io.github.finetune4j.azure.DeploymentListener;
-import io.github.finetune4j.azure.DeploymentRequest;
-import io.github.finetune4j.azure.DeploymentSku;
-import io.github.finetune4j.azure.DeploymentWaitOptions;
+import io.github.finetune4j.azure.identity.ClientSecretCredential;
+import io.github.finetune4j.azure.deployments.Deployment;
+import io.github.finetune4j.azure.deployments.DeploymentListener;
+import io.github.finetune4j.azure.deployments.DeploymentRequest;
+import io.github.finetune4j.azure.deployments.DeploymentSku;
+import io.github.finetune4j.azure.deployments.DeploymentWaitOptions;
 import io.github.finetune4j.core.ConsoleProgress;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
@@ -93,7 +92,7 @@ public final class AzureT1000Story {
         }
         System.out.println("Provider: Azure OpenAI at " + env.get("AZURE_OPENAI_ENDPOINT").orElseThrow()
                 + " (from the environment; training and deployments cost real money)");
-        try (AzureOpenAiClient client = AzureOpenAiFineTuning.builder().buildClient();      // endpoint and key from env
+        try (FineTuneClient client = AzureOpenAiFineTuning.builder().buildClient();      // endpoint and key from env
              AzureDeployments deployments = AzureDeployments.builder()
                      .subscriptionId(env.get("AZURE_SUBSCRIPTION_ID").orElseThrow())
                      .resourceGroup(env.get("AZURE_RESOURCE_GROUP").orElseThrow())
@@ -117,7 +116,7 @@ public final class AzureT1000Story {
                     + " (offline; set AZURE_OPENAI_ENDPOINT, AZURE_OPENAI_API_KEY and the deployment variables to run"
                     + " on Azure)");
             Duration poll = Duration.ofMillis(100);
-            try (AzureOpenAiClient client = AzureOpenAiFineTuning.builder().endpoint(emulator.azureEndpoint())
+            try (FineTuneClient client = AzureOpenAiFineTuning.builder().endpoint(emulator.azureEndpoint())
                          .apiKey(emulator.apiKey()).buildClient(FineTuneClient.builder()
                                  .defaultWaitOptions(WaitOptions.builder().fixedInterval(poll).build()));
                  AzureDeployments deployments = AzureDeployments.builder()
@@ -137,7 +136,7 @@ public final class AzureT1000Story {
      * @param deployments the deployments client
      * @return the fine-tuned model's answer
      */
-    public String run(AzureOpenAiClient client, AzureDeployments deployments) {
+    public String run(FineTuneClient client, AzureDeployments deployments) {
         String base = baseModel.orElseGet(() -> chooseBaseModel(client));
         out.println("Training data: " + T1000Data.dataset().size() + " examples, base model " + base);
         FineTuneJob job = FineTuneJob.start(client, FineTuneRequest.builder()
@@ -166,7 +165,7 @@ public final class AzureT1000Story {
     }
 
     /** The first base model the catalog allows to fine-tune today. */
-    private String chooseBaseModel(AzureOpenAiClient client) {
+    private String chooseBaseModel(FineTuneClient client) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         return client.listModels().stream()
                 .filter(m -> m.fineTunable().orElse(false) && !m.id().contains(".ft-"))

@@ -1,9 +1,8 @@
 package io.github.finetune4j.examples;
 
-import io.github.finetune4j.azure.AzureDeployments;
-import io.github.finetune4j.azure.AzureOpenAiClient;
+import io.github.finetune4j.azure.deployments.AzureDeployments;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
-import io.github.finetune4j.azure.ClientSecretCredential;
+import io.github.finetune4j.azure.identity.ClientSecretCredential;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.RetryPolicy;
 import mockwebserver3.Dispatcher;
@@ -53,7 +52,7 @@ class AzureT1000StoryTest {
         server.setDispatcher(new AzureScript());
 
         String answer = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            try (AzureOpenAiClient client = AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri())
+            try (FineTuneClient client = AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri())
                     .apiKey("test-azure-key").buildClient(FineTuneClient.builder().retryPolicy(RetryPolicy.none()));
                  AzureDeployments deployments = AzureDeployments.builder().subscriptionId("sub-0001")
                          .resourceGroup("rg-ai").accountName("t1000-openai")

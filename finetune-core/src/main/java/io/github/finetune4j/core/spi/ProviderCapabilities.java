@@ -12,7 +12,7 @@ import java.util.Optional;
  * which the provider accepts no new jobs at all. Optional operations are not listed here: a provider offers them
  * through {@link FineTuneProvider#feature(Class)}.
  *
- * <p>The canonical constructor is outside the compatibility promise; use {@link #builder()}.
+ * <p>The canonical constructor is outside the compatibility promise; use {@link #builder(PriceTable)}.
  *
  * @param priceTable prices, limits and encodings per base model, used by the pre-flight of {@code start}
  * @param supportsMetadataFilter whether jobs can be listed filtered by metadata; when false the core scans recent

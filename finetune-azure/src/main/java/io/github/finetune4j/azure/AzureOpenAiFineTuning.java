@@ -10,10 +10,10 @@ import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.FineTuneClientBuilder;
-import io.github.finetune4j.core.spi.FineTuneProvider;
-import io.github.finetune4j.core.spi.FineTuneProviderFactory;
 import io.github.finetune4j.core.spi.ProviderContext;
+import io.github.finetune4j.openai.protocol.OpenAiDialect;
 import io.github.finetune4j.openai.protocol.OpenAiProtocol;
+import io.github.finetune4j.openai.protocol.ProtocolProviderFactory;
 import io.github.finetune4j.openai.protocol.ProtocolProvider;
 
 import java.net.URI;
@@ -64,7 +64,7 @@ import java.util.Optional;
  * too, until a provider is chosen explicitly. Instances are immutable and thread-safe; {@link #toString()} never
  * shows the key.
  */
-public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
+public final class AzureOpenAiFineTuning extends ProtocolProviderFactory {
     /** The provider id, {@value}. */
     public static final String ID = AzureDialect.ID;
     /** Environment variable of the endpoint, {@value}. */
@@ -88,8 +88,8 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
     }
 
     private AzureOpenAiFineTuning(Builder b) {
-        this.explicit = new AzureConfig.Explicit(b.endpoint, b.apiKey, b.credential, b.tokenScope, b.route,
-                b.apiVersion, b.trainingType);
+        super(ID);
+        this.explicit = b.explicit;
     }
 
     /**
@@ -101,15 +101,6 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
         return new Builder();
     }
 
-    /**
-     * The provider id.
-     *
-     * @return {@value #ID}
-     */
-    @Override
-    public String id() {
-        return ID;
-    }
 
     /**
      * Tells whether an endpoint and a way to authenticate are set on the builder or in the environment. Does no
@@ -128,33 +119,32 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
     }
 
     /**
-     * Creates the provider, resolving each setting from the builder, else the context's environment, else the
-     * default. Does no I/O. Called by the client builder; applications do not call it.
+     * Resolves each setting from the builder, else the context's environment, else the default. Does no I/O.
      *
-     * @param context the transport, JSON mapper and environment to use
-     * @return the provider
+     * @param context the environment and the insecure-HTTP check
+     * @return the Azure dialect
      * @throws IllegalStateException if the endpoint or the authentication is missing; the message names the
      *     variable
-     * @throws IllegalArgumentException if the endpoint is not acceptable (plain http to a host other than loopback
-     *     without {@code allowInsecureHttp()} on the client builder) or {@value #API_VERSION_ENV} is malformed
+     * @throws IllegalArgumentException if a setting is malformed or plain http goes to a host other than loopback
      */
     @Override
-    public FineTuneProvider create(ProviderContext context) {
-        Objects.requireNonNull(context, "context");
+    protected OpenAiDialect dialect(ProviderContext context) {
         AzureConfig config = AzureConfig.resolve(explicit, context.environment());
         context.requireAllowed(config.endpoint());
-        AzureDialect dialect = new AzureDialect(config);
-        OpenAiProtocol protocol = new OpenAiProtocol(dialect, context);
-        return ProtocolProvider.builder(protocol)
-                .extension(AzureOpenAi.class, new AzureFileImport(protocol, dialect))
-                .build();
+        return new AzureDialect(config);
     }
 
     /**
-     * Describes the configuration without secrets.
+     * Adds {@link AzureOpenAi}: the file import.
      *
-     * @return for example {@code AzureOpenAiFineTuning[endpoint=https://x.openai.azure.com, auth=api-key REDACTED]}
+     * @param provider the provider being built
+     * @param protocol the protocol bound to the Azure dialect
      */
+    @Override
+    protected void addExtensions(ProtocolProvider.Builder provider, OpenAiProtocol protocol) {
+        provider.extension(AzureOpenAi.class, new AzureFileImport(protocol, (AzureDialect) protocol.dialect()));
+    }
+
     @Override
     public String toString() {
         String auth = explicit.credential().map(c -> "credential " + c.getClass().getSimpleName())
@@ -169,13 +159,7 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
      * environment when the client is built. Not thread-safe.
      */
     public static final class Builder {
-        private Optional<URI> endpoint = Optional.empty();
-        private Optional<ApiKey> apiKey = Optional.empty();
-        private Optional<TokenCredential> credential = Optional.empty();
-        private Optional<String> tokenScope = Optional.empty();
-        private Optional<AzureApiRoute> route = Optional.empty();
-        private Optional<AzureOpenAiServiceVersion> apiVersion = Optional.empty();
-        private Optional<AzureTrainingType> trainingType = Optional.empty();
+        private AzureConfig.Explicit explicit = AzureConfig.Explicit.NONE;
 
         private Builder() {
         }
@@ -191,7 +175,7 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
          * @throws IllegalArgumentException if it is not an absolute http(s) URL without query
          */
         public Builder endpoint(String endpoint) {
-            this.endpoint = Optional.of(AzureConfig.parseEndpoint(Objects.requireNonNull(endpoint, "endpoint")));
+            explicit = explicit.withEndpoint(AzureConfig.parseEndpoint(Objects.requireNonNull(endpoint, "endpoint")));
             return this;
         }
 
@@ -204,49 +188,8 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
          * @throws IllegalArgumentException if it is not an absolute http(s) URL without query
          */
         public Builder endpoint(URI endpoint) {
-            this.endpoint = Optional.of(AzureConfig.normalizeEndpoint(Objects.requireNonNull(endpoint, "endpoint")));
-            return this;
-        }
-
-        /**
-         * Authenticates with a resource key, sent as the {@code api-key} header and wrapped at once so that it is
-         * never printed. Default: {@value AzureOpenAiFineTuning#API_KEY_ENV}.
-         *
-         * @param apiKey the key
-         * @return this builder
-         * @throws NullPointerException if {@code apiKey} is null
-         * @throws IllegalArgumentException if it is blank
-         */
-        public Builder apiKey(String apiKey) {
-            this.apiKey = Optional.of(ApiKey.of(Objects.requireNonNull(apiKey, "apiKey")));
-            return this;
-        }
-
-        /**
-         * Authenticates with Microsoft Entra ID tokens, sent as {@code Authorization: Bearer}. The resource needs a
-         * custom subdomain endpoint and the caller the "Cognitive Services OpenAI Contributor" role. Tokens are
-         * cached and refreshed before they expire. Wins over {@value AzureOpenAiFineTuning#API_KEY_ENV}.
-         *
-         * @param credential the credential, for example {@link ManagedIdentityCredential}
-         * @return this builder
-         * @throws NullPointerException if {@code credential} is null
-         */
-        public Builder credential(TokenCredential credential) {
-            this.credential = Optional.of(Objects.requireNonNull(credential, "credential"));
-            return this;
-        }
-
-        /**
-         * Sets the scope data-plane tokens are requested for, for sovereign clouds (for example
-         * {@code https://cognitiveservices.azure.us/.default}). Default
-         * {@value TokenRequest#COGNITIVE_SERVICES_SCOPE}.
-         *
-         * @param scope the scope
-         * @return this builder
-         * @throws IllegalArgumentException if it is blank
-         */
-        public Builder tokenScope(String scope) {
-            this.tokenScope = Optional.of(TokenRequest.of(scope).scope());
+            explicit = explicit.withEndpoint(AzureConfig.normalizeEndpoint(Objects.requireNonNull(endpoint,
+                    "endpoint")));
             return this;
         }
 
@@ -259,7 +202,7 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
          * @throws NullPointerException if {@code route} is null
          */
         public Builder route(AzureApiRoute route) {
-            this.route = Optional.of(Objects.requireNonNull(route, "route"));
+            explicit = explicit.withRoute(Objects.requireNonNull(route, "route"));
             return this;
         }
 
@@ -284,7 +227,49 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
          * @throws NullPointerException if {@code apiVersion} is null
          */
         public Builder apiVersion(AzureOpenAiServiceVersion apiVersion) {
-            this.apiVersion = Optional.of(Objects.requireNonNull(apiVersion, "apiVersion"));
+            explicit = explicit.withApiVersion(Objects.requireNonNull(apiVersion, "apiVersion"));
+            return this;
+        }
+
+        /**
+         * Authenticates with a resource key, sent as the {@code api-key} header and wrapped at once so that it is
+         * never printed. Default: {@value AzureOpenAiFineTuning#API_KEY_ENV}.
+         *
+         * @param apiKey the key
+         * @return this builder
+         * @throws NullPointerException if {@code apiKey} is null
+         * @throws IllegalArgumentException if it is blank
+         */
+        public Builder apiKey(String apiKey) {
+            explicit = explicit.withApiKey(ApiKey.of(Objects.requireNonNull(apiKey, "apiKey")));
+            return this;
+        }
+
+        /**
+         * Authenticates with Microsoft Entra ID tokens, sent as {@code Authorization: Bearer}. The resource needs a
+         * custom subdomain endpoint and the caller the "Cognitive Services OpenAI Contributor" role. Tokens are
+         * cached and refreshed before they expire. Wins over {@value AzureOpenAiFineTuning#API_KEY_ENV}.
+         *
+         * @param credential the credential, for example {@link ManagedIdentityCredential}
+         * @return this builder
+         * @throws NullPointerException if {@code credential} is null
+         */
+        public Builder credential(TokenCredential credential) {
+            explicit = explicit.withCredential(Objects.requireNonNull(credential, "credential"));
+            return this;
+        }
+
+        /**
+         * Sets the scope data-plane tokens are requested for, for sovereign clouds (for example
+         * {@code https://cognitiveservices.azure.us/.default}). Default
+         * {@value TokenRequest#COGNITIVE_SERVICES_SCOPE}.
+         *
+         * @param scope the scope
+         * @return this builder
+         * @throws IllegalArgumentException if it is blank
+         */
+        public Builder tokenScope(String scope) {
+            explicit = explicit.withTokenScope(TokenRequest.of(scope).scope());
             return this;
         }
 
@@ -297,7 +282,7 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
          * @throws NullPointerException if {@code trainingType} is null
          */
         public Builder trainingType(AzureTrainingType trainingType) {
-            this.trainingType = Optional.of(Objects.requireNonNull(trainingType, "trainingType"));
+            explicit = explicit.withTrainingType(Objects.requireNonNull(trainingType, "trainingType"));
             return this;
         }
 
@@ -308,7 +293,7 @@ public final class AzureOpenAiFineTuning implements FineTuneProviderFactory {
          * @throws IllegalStateException if both an API key and a credential are set
          */
         public AzureOpenAiFineTuning build() {
-            if (apiKey.isPresent() && credential.isPresent()) {
+            if (explicit.apiKey().isPresent() && explicit.credential().isPresent()) {
                 throw new IllegalStateException("set apiKey(...) or credential(...), not both");
             }
             return new AzureOpenAiFineTuning(this);

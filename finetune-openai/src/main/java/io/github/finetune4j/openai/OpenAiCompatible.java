@@ -3,15 +3,12 @@ package io.github.finetune4j.openai;
 import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
-import io.github.finetune4j.core.spi.FineTuneProvider;
-import io.github.finetune4j.core.spi.FineTuneProviderFactory;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
 import io.github.finetune4j.core.spi.ProviderContext;
 import io.github.finetune4j.openai.internal.OpenAiConfig;
 import io.github.finetune4j.openai.protocol.DialectBuilder;
 import io.github.finetune4j.openai.protocol.OpenAiDialect;
-import io.github.finetune4j.openai.protocol.OpenAiProtocol;
-import io.github.finetune4j.openai.protocol.ProtocolProvider;
+import io.github.finetune4j.openai.protocol.ProtocolProviderFactory;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -40,8 +37,7 @@ import java.util.Set;
  * service that differs in more (routes, status words, body fields) gets its own {@link OpenAiDialect}; see
  * {@code docs/providers.md}. Immutable and thread-safe; {@link #toString()} never shows the key.
  */
-public final class OpenAiCompatible implements FineTuneProviderFactory {
-    private final String id;
+public final class OpenAiCompatible extends ProtocolProviderFactory {
     private final Optional<URI> baseUrl;
     private final Optional<ApiKey> apiKey;
     private final String apiKeyEnv;
@@ -51,7 +47,7 @@ public final class OpenAiCompatible implements FineTuneProviderFactory {
     private final Optional<ProviderCapabilities> capabilities;
 
     private OpenAiCompatible(Builder b) {
-        this.id = b.id;
+        super(b.id);
         this.baseUrl = b.baseUrl;
         this.apiKey = b.apiKey;
         this.apiKeyEnv = b.apiKeyEnv;
@@ -70,10 +66,6 @@ public final class OpenAiCompatible implements FineTuneProviderFactory {
         return new Builder();
     }
 
-    @Override
-    public String id() {
-        return id;
-    }
 
     /**
      * Tells whether a key is set on the builder or in the key variable, and a base URL on the builder or in the
@@ -90,36 +82,35 @@ public final class OpenAiCompatible implements FineTuneProviderFactory {
     }
 
     /**
-     * Creates the provider. Does no I/O.
+     * Resolves the key and the base URL. Does no I/O.
      *
-     * @param context the transport, JSON mapper and environment to use
-     * @return the provider
+     * @param context the environment and the insecure-HTTP check
+     * @return the endpoint's dialect
      * @throws IllegalStateException if the key or the base URL is missing; the message names the variables
      * @throws IllegalArgumentException if the base URL is not allowed (plain http to a host other than loopback)
      */
     @Override
-    public FineTuneProvider create(ProviderContext context) {
-        Objects.requireNonNull(context, "context");
+    protected OpenAiDialect dialect(ProviderContext context) {
         ApiKey key = apiKey.or(() -> context.environment().get(apiKeyEnv).map(ApiKey::of))
-                .orElseThrow(() -> new IllegalStateException("API key missing for " + id + ": call apiKey(...) or set "
-                        + apiKeyEnv));
+                .orElseThrow(() -> new IllegalStateException("API key missing for " + id() + ": call apiKey(...) or "
+                        + "set " + apiKeyEnv));
         URI base = baseUrl.or(() -> context.environment().get(baseUrlEnv).map(OpenAiConfig::parseBaseUri))
-                .orElseThrow(() -> new IllegalStateException("base URL missing for " + id + ": call baseUrl(...) or "
-                        + "set " + baseUrlEnv));
+                .orElseThrow(() -> new IllegalStateException("base URL missing for " + id() + ": call baseUrl(...) "
+                        + "or set " + baseUrlEnv));
         context.requireAllowed(base);
-        DialectBuilder dialect = OpenAiDialect.builder(id, base).features(features);
+        DialectBuilder dialect = OpenAiDialect.builder(id(), base).features(features);
         if (apiKeyHeader.equalsIgnoreCase("Authorization")) {
             dialect.bearer(key);
         } else {
             dialect.apiKeyHeader(apiKeyHeader, key);
         }
         capabilities.ifPresent(dialect::capabilities);
-        return ProtocolProvider.builder(new OpenAiProtocol(dialect.build(), context)).build();
+        return dialect.build();
     }
 
     @Override
     public String toString() {
-        return "OpenAiCompatible[" + id + ", baseUrl=" + baseUrl.map(URI::toString).orElse("from " + baseUrlEnv)
+        return "OpenAiCompatible[" + id() + ", baseUrl=" + baseUrl.map(URI::toString).orElse("from " + baseUrlEnv)
                 + ", apiKey=" + (apiKey.isPresent() ? "REDACTED" : "from " + apiKeyEnv) + "]";
     }
 

@@ -3,13 +3,11 @@ package io.github.finetune4j.openai;
 import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
-import io.github.finetune4j.core.spi.FineTuneProvider;
-import io.github.finetune4j.core.spi.FineTuneProviderFactory;
 import io.github.finetune4j.core.spi.ProviderContext;
 import io.github.finetune4j.openai.internal.OpenAiConfig;
 import io.github.finetune4j.openai.internal.OpenAiPlatformDialect;
-import io.github.finetune4j.openai.protocol.OpenAiProtocol;
-import io.github.finetune4j.openai.protocol.ProtocolProvider;
+import io.github.finetune4j.openai.protocol.OpenAiDialect;
+import io.github.finetune4j.openai.protocol.ProtocolProviderFactory;
 
 import java.net.URI;
 import java.util.Objects;
@@ -48,7 +46,7 @@ import java.util.Optional;
  * {@code FineTuneClient.builder().provider("openai")} use. Instances are immutable and thread-safe; their
  * {@link #toString()} never shows the API key.
  */
-public final class OpenAiFineTuning implements FineTuneProviderFactory {
+public final class OpenAiFineTuning extends ProtocolProviderFactory {
     /** The provider id, {@value}. */
     public static final String ID = OpenAiPlatformDialect.ID;
     /** Environment variable holding the API key, {@value}. */
@@ -76,6 +74,7 @@ public final class OpenAiFineTuning implements FineTuneProviderFactory {
     }
 
     private OpenAiFineTuning(Builder builder) {
+        super(ID);
         this.apiKey = builder.apiKey;
         this.baseUrl = builder.baseUrl;
         this.organization = builder.organization;
@@ -91,15 +90,6 @@ public final class OpenAiFineTuning implements FineTuneProviderFactory {
         return new Builder();
     }
 
-    /**
-     * The provider id.
-     *
-     * @return {@value #ID}
-     */
-    @Override
-    public String id() {
-        return ID;
-    }
 
     /**
      * Tells whether an API key is set on the builder or in {@value #API_KEY_ENV}. Does no I/O.
@@ -114,21 +104,19 @@ public final class OpenAiFineTuning implements FineTuneProviderFactory {
     }
 
     /**
-     * Creates the provider, resolving each setting from the builder, else the context's environment, else the
-     * default. Does no I/O. Called by the client builder; applications do not call it.
+     * Resolves each setting from the builder, else the context's environment, else the default. Does no I/O.
      *
-     * @param context the transport, JSON mapper and environment to use
-     * @return the provider
+     * @param context the environment and the insecure-HTTP check
+     * @return OpenAI's dialect
      * @throws IllegalStateException if no API key is configured; the message names {@value #API_KEY_ENV}
      * @throws IllegalArgumentException if the base URL is not an absolute http(s) URL, or is plain http to a host
      *     other than loopback without {@code allowInsecureHttp()} on the client builder
      */
     @Override
-    public FineTuneProvider create(ProviderContext context) {
-        Objects.requireNonNull(context, "context");
+    protected OpenAiDialect dialect(ProviderContext context) {
         OpenAiConfig config = OpenAiConfig.resolve(apiKey, baseUrl, organization, project, context.environment());
         context.requireAllowed(config.baseUri());
-        return ProtocolProvider.builder(new OpenAiProtocol(new OpenAiPlatformDialect(config), context)).build();
+        return new OpenAiPlatformDialect(config);
     }
 
     /**

@@ -53,6 +53,79 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
     public record Explicit(Optional<URI> endpoint, Optional<ApiKey> apiKey, Optional<TokenCredential> credential,
                            Optional<String> tokenScope, Optional<AzureApiRoute> route,
                            Optional<AzureOpenAiServiceVersion> apiVersion, Optional<AzureTrainingType> trainingType) {
+        /** Nothing set. */
+        public static final Explicit NONE = new Explicit(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        /**
+         * With an endpoint.
+         *
+         * @param value the endpoint
+         * @return a copy
+         */
+        public Explicit withEndpoint(URI value) {
+            return new Explicit(Optional.of(value), apiKey, credential, tokenScope, route, apiVersion, trainingType);
+        }
+
+        /**
+         * With a key.
+         *
+         * @param value the key
+         * @return a copy
+         */
+        public Explicit withApiKey(ApiKey value) {
+            return new Explicit(endpoint, Optional.of(value), credential, tokenScope, route, apiVersion, trainingType);
+        }
+
+        /**
+         * With a credential.
+         *
+         * @param value the credential
+         * @return a copy
+         */
+        public Explicit withCredential(TokenCredential value) {
+            return new Explicit(endpoint, apiKey, Optional.of(value), tokenScope, route, apiVersion, trainingType);
+        }
+
+        /**
+         * With a token scope.
+         *
+         * @param value the scope
+         * @return a copy
+         */
+        public Explicit withTokenScope(String value) {
+            return new Explicit(endpoint, apiKey, credential, Optional.of(value), route, apiVersion, trainingType);
+        }
+
+        /**
+         * With a route.
+         *
+         * @param value the route
+         * @return a copy
+         */
+        public Explicit withRoute(AzureApiRoute value) {
+            return new Explicit(endpoint, apiKey, credential, tokenScope, Optional.of(value), apiVersion, trainingType);
+        }
+
+        /**
+         * With an api-version.
+         *
+         * @param value the version
+         * @return a copy
+         */
+        public Explicit withApiVersion(AzureOpenAiServiceVersion value) {
+            return new Explicit(endpoint, apiKey, credential, tokenScope, route, Optional.of(value), trainingType);
+        }
+
+        /**
+         * With a training type.
+         *
+         * @param value the training type
+         * @return a copy
+         */
+        public Explicit withTrainingType(AzureTrainingType value) {
+            return new Explicit(endpoint, apiKey, credential, tokenScope, route, apiVersion, Optional.of(value));
+        }
     }
 
     /**

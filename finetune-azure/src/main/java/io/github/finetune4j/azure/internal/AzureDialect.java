@@ -10,6 +10,7 @@ import io.github.finetune4j.core.preflight.PriceTable;
 import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.JobCreation;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
+import io.github.finetune4j.openai.protocol.BaseDialect;
 import io.github.finetune4j.openai.protocol.OpenAiDialect;
 import io.github.finetune4j.openai.protocol.Operation;
 import io.github.finetune4j.openai.protocol.ProtocolUris;
@@ -42,13 +43,11 @@ import java.util.Set;
  * words, no model deletion, no Uploads API, no metadata filter (a job of an ambiguous attempt is found by its files,
  * suffix, seed and creation time). Immutable.
  */
-public final class AzureDialect implements OpenAiDialect {
+public final class AzureDialect extends BaseDialect {
     /** The provider id. */
     public static final String ID = "azure-openai";
 
     private final AzureConfig config;
-    private final ProviderCapabilities capabilities;
-    private final Set<Feature> features;
 
     /**
      * Creates the dialect.
@@ -56,24 +55,17 @@ public final class AzureDialect implements OpenAiDialect {
      * @param config the resolved settings
      */
     public AzureDialect(AzureConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.capabilities = ProviderCapabilities.builder(PriceTable.azureOpenAi()).build();
-        Set<Feature> f = EnumSet.of(Feature.MODEL_CATALOG, Feature.BATCHES);
-        if (config.supportsPreviewJobFeatures()) {
-            f.add(Feature.PAUSE_RESUME);
-            f.add(Feature.DPO);
+        super(ID, "Azure OpenAI", ProviderCapabilities.builder(PriceTable.azureOpenAi()).build(), features(config));
+        this.config = config;
+    }
+
+    private static Set<Feature> features(AzureConfig config) {
+        Set<Feature> features = EnumSet.of(Feature.MODEL_CATALOG, Feature.BATCHES);
+        if (Objects.requireNonNull(config, "config").supportsPreviewJobFeatures()) {
+            features.add(Feature.PAUSE_RESUME);
+            features.add(Feature.DPO);
         }
-        this.features = Set.copyOf(f);
-    }
-
-    @Override
-    public String providerId() {
-        return ID;
-    }
-
-    @Override
-    public String serviceName() {
-        return "Azure OpenAI";
+        return features;
     }
 
     @Override
@@ -106,16 +98,6 @@ public final class AzureDialect implements OpenAiDialect {
     }
 
     @Override
-    public ProviderCapabilities capabilities() {
-        return capabilities;
-    }
-
-    @Override
-    public Set<Feature> features() {
-        return features;
-    }
-
-    @Override
     public String whyUnsupported(Feature feature) {
         switch (feature) {
             case PAUSE_RESUME:
@@ -131,7 +113,7 @@ public final class AzureDialect implements OpenAiDialect {
                 return "Azure OpenAI has no Uploads API: files are uploaded in one request (or imported from a URL "
                         + "with AzureOpenAi.importFile)";
             default:
-                return OpenAiDialect.super.whyUnsupported(feature);
+                return super.whyUnsupported(feature);
         }
     }
 

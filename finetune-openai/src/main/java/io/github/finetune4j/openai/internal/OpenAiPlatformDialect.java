@@ -3,7 +3,7 @@ package io.github.finetune4j.openai.internal;
 import io.github.finetune4j.core.preflight.PriceTable;
 import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
-import io.github.finetune4j.openai.protocol.OpenAiDialect;
+import io.github.finetune4j.openai.protocol.BaseDialect;
 import io.github.finetune4j.openai.protocol.Operation;
 import io.github.finetune4j.openai.protocol.ProtocolUris;
 
@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * OpenAI's own dialect of the protocol: {@code Authorization: Bearer}, optional {@code OpenAI-Organization} and
@@ -20,7 +19,7 @@ import java.util.Set;
  * OpenAI's price table. The end of new jobs applies to OpenAI's own API only: gateways and emulators that speak the
  * protocol under another base URL keep accepting jobs. Immutable.
  */
-public final class OpenAiPlatformDialect implements OpenAiDialect {
+public final class OpenAiPlatformDialect extends BaseDialect {
     /** The provider id. */
     public static final String ID = "openai";
     /** The first day on which api.openai.com accepts no new self-serve fine-tuning jobs. */
@@ -29,11 +28,9 @@ public final class OpenAiPlatformDialect implements OpenAiDialect {
     static final String AFTER_END_ADVICE = "OpenAI has ended self-serve fine-tuning; use Azure OpenAI "
             + "(provider \"azure-openai\") or another service that speaks the OpenAI protocol (baseUrl(...)).";
     private static final String OPENAI_HOST = "api.openai.com";
-    private static final Set<Feature> FEATURES = EnumSet.allOf(Feature.class);
 
     private final OpenAiConfig config;
     private final String base;
-    private final ProviderCapabilities capabilities;
 
     /**
      * Creates the dialect.
@@ -41,24 +38,18 @@ public final class OpenAiPlatformDialect implements OpenAiDialect {
      * @param config the resolved settings
      */
     public OpenAiPlatformDialect(OpenAiConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        super(ID, "OpenAI", capabilities(config), EnumSet.allOf(Feature.class));
+        this.config = config;
         this.base = config.baseUri().toString();
+    }
+
+    private static ProviderCapabilities capabilities(OpenAiConfig config) {
         ProviderCapabilities.Builder caps = ProviderCapabilities.builder(PriceTable.openAi())
                 .supportsMetadataFilter(true);
-        if (OPENAI_HOST.equalsIgnoreCase(config.baseUri().getHost())) {
+        if (OPENAI_HOST.equalsIgnoreCase(Objects.requireNonNull(config, "config").baseUri().getHost())) {
             caps.newJobsEndOn(NEW_JOBS_END_ON, AFTER_END_ADVICE);
         }
-        this.capabilities = caps.build();
-    }
-
-    @Override
-    public String providerId() {
-        return ID;
-    }
-
-    @Override
-    public String serviceName() {
-        return "OpenAI";
+        return caps.build();
     }
 
     @Override
@@ -71,16 +62,6 @@ public final class OpenAiPlatformDialect implements OpenAiDialect {
         call.header("Authorization", "Bearer " + config.apiKey().reveal());
         config.organization().ifPresent(org -> call.header("OpenAI-Organization", org));
         config.project().ifPresent(project -> call.header("OpenAI-Project", project));
-    }
-
-    @Override
-    public ProviderCapabilities capabilities() {
-        return capabilities;
-    }
-
-    @Override
-    public Set<Feature> features() {
-        return FEATURES;
     }
 
     @Override

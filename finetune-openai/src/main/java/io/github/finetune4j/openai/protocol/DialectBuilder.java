@@ -128,7 +128,7 @@ public final class DialectBuilder {
         ProviderCapabilities caps = capabilities != null ? capabilities
                 : ProviderCapabilities.builder(PriceTable.openAi()).build();
         return new Configured(providerId, serviceName, base, keyHeader, keyPrefix, apiKey, Map.copyOf(headers),
-                Set.copyOf(features), caps);
+                features, caps);
     }
 
     private static String trimSlashes(String text) {
@@ -140,39 +140,22 @@ public final class DialectBuilder {
     }
 
     /** The dialect a builder made. */
-    private static final class Configured implements OpenAiDialect {
-        private final String providerId;
-        private final String serviceName;
+    private static final class Configured extends BaseDialect {
         private final String base;
         private final String keyHeader;
         private final String keyPrefix;
         private final ApiKey apiKey;
         private final Map<String, String> headers;
-        private final Set<Feature> features;
-        private final ProviderCapabilities capabilities;
 
         Configured(String providerId, String serviceName, String base, String keyHeader, String keyPrefix,
                    ApiKey apiKey, Map<String, String> headers, Set<Feature> features,
                    ProviderCapabilities capabilities) {
-            this.providerId = providerId;
-            this.serviceName = serviceName;
+            super(providerId, serviceName, capabilities, features);
             this.base = base;
             this.keyHeader = keyHeader;
             this.keyPrefix = keyPrefix;
             this.apiKey = apiKey;
             this.headers = headers;
-            this.features = features;
-            this.capabilities = capabilities;
-        }
-
-        @Override
-        public String providerId() {
-            return providerId;
-        }
-
-        @Override
-        public String serviceName() {
-            return serviceName;
         }
 
         @Override
@@ -187,18 +170,8 @@ public final class DialectBuilder {
         }
 
         @Override
-        public ProviderCapabilities capabilities() {
-            return capabilities;
-        }
-
-        @Override
-        public Set<Feature> features() {
-            return features;
-        }
-
-        @Override
         public String toString() {
-            return "OpenAiDialect[" + providerId + ", " + base + ", " + keyHeader + " REDACTED]";
+            return "OpenAiDialect[" + providerId() + ", " + base + ", " + keyHeader + " REDACTED]";
         }
     }
 }

@@ -16,11 +16,13 @@ import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.ModelUnavailableException;
 import io.github.finetune4j.core.error.NotFoundException;
+import io.github.finetune4j.core.error.TransportException;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.JobStatus;
 import io.github.finetune4j.core.model.LifecycleWarning;
+import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -64,6 +66,22 @@ class AzureClientTest {
 
     private static FineTuneRequest request(String baseModel) {
         return FineTuneRequest.builder().baseModel(baseModel).trainingData(data()).suffix("t1000").build();
+    }
+
+    @Test
+    void theClientsUploadTimeoutAppliesToAzureUploads() {
+        server.enqueue(new MockResponse.Builder().headersDelay(5, SECONDS).body("{}").build());
+
+        try (FineTuneClient client = AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri())
+                .apiKey("test-azure-key").buildClient(FineTuneClient.builder().retryPolicy(RetryPolicy.none())
+                        .uploadTimeout(Duration.ofMillis(500)))) {
+            // With the client's 500 ms the upload times out; a hard-coded 30 minutes would get the server's late
+            // answer (an unreadable "{}") after 5 s instead.
+            assertThatThrownBy(() -> assertTimeoutPreemptively(BUDGET, () -> client.uploadFile(data())))
+                    .isInstanceOf(TransportException.class).hasMessageContaining("timed out")
+                    .hasMessageContaining("POST http://" + server.getHostName() + ":" + server.getPort()
+                            + "/openai/v1/files");
+        }
     }
 
     @Test

@@ -182,6 +182,38 @@ class JobStarterTest {
     }
 
     @Test
+    void providerDeclaredPriceTableAndLimitsAreWhatThePreflightUses() {
+        // A third provider, priced and limited by its own table: nothing in the core knows its id.
+        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
+                io.github.finetune4j.core.preflight.PriceTable.builder().provider("acme").version("acme-2026-12")
+                        .readOn(java.time.LocalDate.of(2026, 12, 6)).source("test")
+                        .maxFileBytes(1_000_000).maxUploadBytes(1_000_000)
+                        .putModel(io.github.finetune4j.core.preflight.ModelLimits.builder().model("acme-llm")
+                                .encoding(io.github.finetune4j.core.preflight.TokenEncoding.O200K_BASE)
+                                .maxTokensPerExample(40).trainingPricePerMillionTokens(new java.math.BigDecimal("1000"))
+                                .build())
+                        .build()).build();
+        List<io.github.finetune4j.core.preflight.ValidationReport> reports = new ArrayList<>();
+        FineTuneRequest acme = request(t1000(10)).toBuilder().baseModel("acme-llm").build();
+
+        client.start(acme, new JobListener() {
+            @Override
+            public void onPreflight(io.github.finetune4j.core.preflight.ValidationReport report) {
+                reports.add(report);
+            }
+        });
+
+        assertThat(reports).singleElement().satisfies(r -> {
+            assertThat(r.cost()).satisfies(c -> {
+                assertThat(c.priceTableVersion()).isEqualTo("acme-2026-12");
+                assertThat(c.maxTokensPerExample()).contains(40);
+                assertThat(c.pricePerMillionTokens()).hasValueSatisfying(p ->
+                        assertThat(p).isEqualByComparingTo("1000"));
+            });
+        });
+    }
+
+    @Test
     void smallValidationSetIsNotHeldToTheTrainingMinimum() {
         FineTuneRequest request = request(t1000(10)).toBuilder().validationData(t1000(3)).build();
 

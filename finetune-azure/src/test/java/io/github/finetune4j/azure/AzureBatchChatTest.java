@@ -1,7 +1,8 @@
 package io.github.finetune4j.azure;
 
-import io.github.finetune4j.azure.support.Fixtures;
-import io.github.finetune4j.azure.support.Multipart;
+import io.github.finetune4j.azure.support.TestProviders;
+import io.github.finetune4j.testsupport.Fixtures;
+import io.github.finetune4j.testsupport.Multipart;
 import io.github.finetune4j.core.BatchChat;
 import io.github.finetune4j.core.BatchChatRequest;
 import io.github.finetune4j.core.BatchChatResult;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -92,17 +94,17 @@ class AzureBatchChatTest {
             public MockResponse dispatch(RecordedRequest request) {
                 requests.add(request);
                 switch (route(request)) {
-                    case "POST /openai/v1/files": return Fixtures.json(201, "batches/upload-input.json");
-                    case "GET /openai/v1/files/" + INPUT: return Fixtures.json("batches/get-input-processed.json");
-                    case "POST /openai/batches" + DATED: return Fixtures.json("batches/create-validating.json");
+                    case "POST /openai/v1/files": return FIXTURES.json(201, "batches/upload-input.json");
+                    case "GET /openai/v1/files/" + INPUT: return FIXTURES.json("batches/get-input-processed.json");
+                    case "POST /openai/batches" + DATED: return FIXTURES.json("batches/create-validating.json");
                     case "GET " + BATCH + DATED:
                         int i = Math.min(polls.getAndIncrement(), batchStates.length - 1);
-                        return Fixtures.json("batches/" + batchStates[i] + ".json");
+                        return FIXTURES.json("batches/" + batchStates[i] + ".json");
                     case "GET /openai/v1/files/" + OUTPUT + "/content":
-                        return content(Fixtures.text("batches/output.jsonl"));
+                        return content(FIXTURES.text("batches/output.jsonl"));
                     case "GET /openai/v1/files/" + ERRORS + "/content":
-                        return content(Fixtures.text("batches/errors.jsonl"));
-                    default: return Fixtures.json(404, "errors/deployment-not-found.json");
+                        return content(FIXTURES.text("batches/errors.jsonl"));
+                    default: return FIXTURES.json(404, "errors/deployment-not-found.json");
                 }
             }
         });
@@ -110,7 +112,7 @@ class AzureBatchChatTest {
 
     private static MockResponse content(String body) {
         return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
-                .addHeader("apim-request-id", Fixtures.REQUEST_ID).body(body).build();
+                .addHeader("apim-request-id", TestProviders.REQUEST_ID).body(body).build();
     }
 
     @Test
@@ -142,7 +144,7 @@ class AzureBatchChatTest {
                 + "\"url\":\"/chat/completions\",\"body\":{\"model\":\"gpt-4o-mini-batch\",\"messages\":"
                 + "[{\"role\":\"user\",\"content\":\"Frage 2: Warum saugt mein T-1000 nicht mehr?\"}]}}"));
         assertThat(Fixtures.parse(requests.get(2).getBody().utf8()))
-                .isEqualTo(Fixtures.tree("batches/create-request.json"));
+                .isEqualTo(FIXTURES.tree("batches/create-request.json"));
 
         assertThat(result.batch().status()).isEqualTo(BatchStatus.COMPLETED);
         assertThat(result.batch().requestCounts()).isEqualTo(new BatchRequestCounts(3, 2, 1));

@@ -5,7 +5,7 @@ import io.github.finetune4j.azure.deployments.Deployment;
 import io.github.finetune4j.azure.deployments.DeploymentSku;
 import io.github.finetune4j.azure.deployments.ProvisioningState;
 import io.github.finetune4j.azure.identity.AccessToken;
-import io.github.finetune4j.azure.support.Fixtures;
+import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.FineTuneJob;
@@ -37,6 +37,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,7 +87,7 @@ class AzureClientTest {
 
     @Test
     void aModelTheCatalogMarksNotFineTunableIsRefusedBeforeAnyUpload() throws Exception {
-        server.enqueue(Fixtures.json("models/get-not-tunable.json"));
+        server.enqueue(FIXTURES.json("models/get-not-tunable.json"));
 
         try (FineTuneClient client = client(Clock.systemUTC())) {
             assertThatThrownBy(() -> client.start(request("gpt-35-turbo-0613")))
@@ -100,10 +101,10 @@ class AzureClientTest {
 
     @Test
     void aFineTuningDeprecationWithinTheHorizonIsWarnedAndTheJobStillStarts() throws Exception {
-        server.enqueue(Fixtures.json("models/get-base.json"));
-        server.enqueue(Fixtures.json(201, "files/upload-pending.json"));
-        server.enqueue(Fixtures.json("files/get-processed.json"));
-        server.enqueue(Fixtures.json(201, "jobs/create-pending.json"));
+        server.enqueue(FIXTURES.json("models/get-base.json"));
+        server.enqueue(FIXTURES.json(201, "files/upload-pending.json"));
+        server.enqueue(FIXTURES.json("files/get-processed.json"));
+        server.enqueue(FIXTURES.json(201, "jobs/create-pending.json"));
         List<LifecycleWarning> warnings = new CopyOnWriteArrayList<>();
 
         FineTuneJob job;
@@ -133,8 +134,8 @@ class AzureClientTest {
 
     @Test
     void waitingForAFileFailsWithTheServicesReason() {
-        server.enqueue(Fixtures.json("files/upload-pending.json"));
-        server.enqueue(Fixtures.json("files/get-error.json"));
+        server.enqueue(FIXTURES.json("files/upload-pending.json"));
+        server.enqueue(FIXTURES.json("files/get-error.json"));
 
         try (FineTuneClient client = client(Clock.systemUTC())) {
             assertThatThrownBy(() -> assertTimeoutPreemptively(BUDGET, () -> client.awaitFileProcessed(
@@ -146,7 +147,7 @@ class AzureClientTest {
 
     @Test
     void importFileGoesThroughTheAzureClient() throws Exception {
-        server.enqueue(Fixtures.json(201, "files/import-pending.json"));
+        server.enqueue(FIXTURES.json(201, "files/import-pending.json"));
 
         FileInfo file;
         try (FineTuneClient client = client(Clock.systemUTC())) {
@@ -162,10 +163,10 @@ class AzureClientTest {
 
     @Test
     void aNewDeploymentsDeploymentNotFoundIsRetriedUntilItAnswers() throws Exception {
-        server.enqueue(Fixtures.json(404, "errors/deployment-not-found.json"));
-        server.enqueue(Fixtures.json(404, "errors/deployment-not-found.json"));
-        server.enqueue(Fixtures.json("chat/completion.json"));
-        server.enqueue(Fixtures.json(404, "errors/deployment-not-found.json"));
+        server.enqueue(FIXTURES.json(404, "errors/deployment-not-found.json"));
+        server.enqueue(FIXTURES.json(404, "errors/deployment-not-found.json"));
+        server.enqueue(FIXTURES.json("chat/completion.json"));
+        server.enqueue(FIXTURES.json(404, "errors/deployment-not-found.json"));
 
         try (FineTuneClient client = client(Clock.systemUTC());
              AzureDeployments deployments = deployments()) {
@@ -185,7 +186,7 @@ class AzureClientTest {
 
     @Test
     void otherNotFoundErrorsAreNotRetried() {
-        server.enqueue(Fixtures.jsonBody(404,
+        server.enqueue(FIXTURES.jsonBody(404,
                 "{\"error\":{\"code\":\"NotFound\",\"message\":\"Resource not found\"}}"));
 
         try (FineTuneClient client = client(Clock.systemUTC());

@@ -1,7 +1,6 @@
 package io.github.finetune4j.azure;
 
 import io.github.finetune4j.core.spi.FineTuneProvider;
-import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.ServiceLoader;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +43,7 @@ class AzureOpenAiFineTuningTest {
 
     @Test
     void theEnvironmentConfiguresTheV1RouteWithTheApiKeyHeader() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
         FineTuneProvider provider = TestProviders.withEnvironment(azureEnv()).provider(new AzureOpenAiFineTuning());
 
         provider.getJob(JobId.of("ftjob-5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c"));
@@ -55,7 +55,7 @@ class AzureOpenAiFineTuningTest {
 
     @Test
     void aDatedApiVersionInTheEnvironmentSelectsTheDatedRoute() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
         Map<String, String> env = new java.util.HashMap<>(azureEnv());
         env.put("AZURE_OPENAI_API_VERSION", "2025-04-01-preview");
         FineTuneProvider provider = TestProviders.withEnvironment(env).provider(new AzureOpenAiFineTuning());
@@ -69,7 +69,7 @@ class AzureOpenAiFineTuningTest {
 
     @Test
     void anExplicitRouteWinsOverTheApiVersion() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
         FineTuneProvider provider = TestProviders.create().provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/openai/v1/").uri()).apiKey("k").apiVersion("2024-10-21")
                 .route(AzureApiRoute.V1).build());

@@ -16,8 +16,8 @@ import io.github.finetune4j.core.model.BatchStatus;
 import io.github.finetune4j.core.model.ChatRequest;
 import io.github.finetune4j.core.model.ChatResponse;
 import io.github.finetune4j.core.model.Message;
-import io.github.finetune4j.openai.support.Fixtures;
-import io.github.finetune4j.openai.support.Multipart;
+import io.github.finetune4j.testsupport.Fixtures;
+import io.github.finetune4j.testsupport.Multipart;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -34,6 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,14 +89,14 @@ class OpenAiBatchChatTest {
                 routes.add(route);
                 bodies.put(route, request.getBody() == null ? new byte[0] : request.getBody().toByteArray());
                 switch (route) {
-                    case "POST /v1/files": return Fixtures.json("batches/upload-input.json");
-                    case "GET /v1/files/file-batch123": return Fixtures.json("batches/get-input-processed.json");
-                    case "POST /v1/batches": return Fixtures.json("batches/create-validating.json");
+                    case "POST /v1/files": return FIXTURES.json("batches/upload-input.json");
+                    case "GET /v1/files/file-batch123": return FIXTURES.json("batches/get-input-processed.json");
+                    case "POST /v1/batches": return FIXTURES.json("batches/create-validating.json");
                     case "GET /v1/batches/batch_abc123":
                         int i = Math.min(polls.getAndIncrement(), batchStates.length - 1);
-                        return Fixtures.json("batches/" + batchStates[i] + ".json");
-                    case "GET /v1/files/file-out456/content": return text(Fixtures.text("batches/output.jsonl"));
-                    case "GET /v1/files/file-err789/content": return text(Fixtures.text("batches/errors.jsonl"));
+                        return FIXTURES.json("batches/" + batchStates[i] + ".json");
+                    case "GET /v1/files/file-out456/content": return text(FIXTURES.text("batches/output.jsonl"));
+                    case "GET /v1/files/file-err789/content": return text(FIXTURES.text("batches/errors.jsonl"));
                     default: return new MockResponse.Builder().code(404).body("{\"error\":{\"message\":\"no\"}}").build();
                 }
             }
@@ -144,7 +145,7 @@ class OpenAiBatchChatTest {
                 + "\"url\":\"/v1/chat/completions\",\"body\":{\"model\":\"gpt-4o-mini-2024-07-18\",\"messages\":"
                 + "[{\"role\":\"user\",\"content\":\"Frage 2: Warum saugt mein T-1000 nicht mehr?\"}]}}"));
         assertThat(Fixtures.parse(new String(bodies.get("POST /v1/batches"), java.nio.charset.StandardCharsets.UTF_8)))
-                .isEqualTo(Fixtures.tree("batches/create-request.json"));
+                .isEqualTo(FIXTURES.tree("batches/create-request.json"));
     }
 
     @Test

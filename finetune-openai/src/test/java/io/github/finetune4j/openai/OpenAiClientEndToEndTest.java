@@ -12,8 +12,8 @@ import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.JobStatus;
-import io.github.finetune4j.openai.support.Fixtures;
-import io.github.finetune4j.openai.support.Multipart;
+import io.github.finetune4j.testsupport.Fixtures;
+import io.github.finetune4j.testsupport.Multipart;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -75,16 +76,16 @@ class OpenAiClientEndToEndTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String route = request.getMethod() + " " + request.getUrl().encodedPath();
                 switch (route) {
-                    case "GET /v1/models/gpt-4o-mini-2024-07-18": return Fixtures.json("models/get.json");
-                    case "POST /v1/files": return Fixtures.json("files/upload.json");
-                    case "GET /v1/files/file-abc123": return Fixtures.json("files/get-processed.json");
-                    case "POST /v1/fine_tuning/jobs": return Fixtures.json("jobs/create-queued.json");
+                    case "GET /v1/models/gpt-4o-mini-2024-07-18": return FIXTURES.json("models/get.json");
+                    case "POST /v1/files": return FIXTURES.json("files/upload.json");
+                    case "GET /v1/files/file-abc123": return FIXTURES.json("files/get-processed.json");
+                    case "POST /v1/fine_tuning/jobs": return FIXTURES.json("jobs/create-queued.json");
                     case "GET /v1/fine_tuning/jobs/ftjob-abc123":
-                        return Fixtures.json(polls.incrementAndGet() == 1 ? "jobs/get-running.json"
+                        return FIXTURES.json(polls.incrementAndGet() == 1 ? "jobs/get-running.json"
                                 : "jobs/get-succeeded.json");
                     default:
                         return route.startsWith("GET /v1/fine_tuning/jobs/ftjob-abc123/events")
-                                ? Fixtures.json("events/list-last.json")
+                                ? FIXTURES.json("events/list-last.json")
                                 : new MockResponse.Builder().code(404).body("{\"error\":{\"message\":\"no route\"}}").build();
                 }
             }
@@ -126,9 +127,9 @@ class OpenAiClientEndToEndTest {
             public MockResponse dispatch(RecordedRequest request) {
                 String route = request.getMethod() + " " + request.getUrl().encodedPath();
                 switch (route) {
-                    case "GET /v1/models/gpt-4o-mini-2024-07-18": return Fixtures.json("models/get.json");
-                    case "POST /v1/files": return Fixtures.json("files/upload.json");
-                    case "GET /v1/files/file-abc123": return Fixtures.json("files/get-processed.json");
+                    case "GET /v1/models/gpt-4o-mini-2024-07-18": return FIXTURES.json("models/get.json");
+                    case "POST /v1/files": return FIXTURES.json("files/upload.json");
+                    case "GET /v1/files/file-abc123": return FIXTURES.json("files/get-processed.json");
                     case "POST /v1/fine_tuning/jobs":
                         creates.incrementAndGet();
                         key.set(Fixtures.parse(request.getBody().utf8()).path("metadata")
@@ -136,7 +137,7 @@ class OpenAiClientEndToEndTest {
                         // The job is created, but the answer comes too late for the client's request timeout.
                         return new MockResponse.Builder().headersDelay(3, SECONDS).body("{}").build();
                     case "GET /v1/fine_tuning/jobs":
-                        String created = "{\"object\":\"list\",\"has_more\":false,\"data\":[" + Fixtures.text("jobs/create-queued.json")
+                        String created = "{\"object\":\"list\",\"has_more\":false,\"data\":[" + FIXTURES.text("jobs/create-queued.json")
                                 .replace("\"metadata\": null", "\"metadata\": {}")
                                 .replaceFirst("\"metadata\":\\s*\\{[^}]*\\}", "\"metadata\":{\"finetune4j_idempotency_key\":\"" + key.get() + "\"}")
                                 + "]}";
@@ -164,9 +165,9 @@ class OpenAiClientEndToEndTest {
 
     @Test
     void attachedJobPagesEventsWithTheLastEventIdAsCursor() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
-        server.enqueue(Fixtures.json("events/list-page-1.json"));
-        server.enqueue(Fixtures.json("events/list-last.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("events/list-page-1.json"));
+        server.enqueue(FIXTURES.json("events/list-last.json"));
         FineTuneJob job = FineTuneJob.attach(client(), JobId.of("ftjob-abc123"));
 
         List<JobEvent> events = new ArrayList<>();
@@ -184,10 +185,10 @@ class OpenAiClientEndToEndTest {
 
     @Test
     void attachedJobCanBePausedResumedAndCancelled() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
-        server.enqueue(Fixtures.json("jobs/pause-paused.json"));
-        server.enqueue(Fixtures.json("jobs/resume-queued.json"));
-        server.enqueue(Fixtures.json("jobs/cancel-cancelled.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/pause-paused.json"));
+        server.enqueue(FIXTURES.json("jobs/resume-queued.json"));
+        server.enqueue(FIXTURES.json("jobs/cancel-cancelled.json"));
         FineTuneJob job = FineTuneJob.attach(client(), JobId.of("ftjob-abc123"));
 
         assertThat(job.pause().status()).isEqualTo(JobStatus.PAUSED);
@@ -202,7 +203,7 @@ class OpenAiClientEndToEndTest {
 
     @Test
     void modelChatGoesToChatCompletions() throws Exception {
-        server.enqueue(Fixtures.json("chat/completion.json"));
+        server.enqueue(FIXTURES.json("chat/completion.json"));
 
         String answer = client().model("ft:gpt-4o-mini-2024-07-18:my-org:t1000:AbC123xy")
                 .chat("Ich will meinen T-1000 mit Pril reinigen. Geht das?");
@@ -218,7 +219,7 @@ class OpenAiClientEndToEndTest {
 
     @Test
     void buildClientTalksToTheConfiguredBaseUrl() throws Exception {
-        server.enqueue(Fixtures.json("models/get.json"));
+        server.enqueue(FIXTURES.json("models/get.json"));
 
         try (FineTuneClient client = OpenAiFineTuning.builder().apiKey("test-key")
                 .baseUrl(server.url("/v1").toString()).buildClient()) {

@@ -1,7 +1,7 @@
 package io.github.finetune4j.azure.deployments;
 
 import io.github.finetune4j.azure.identity.TokenRequest;
-import io.github.finetune4j.azure.support.Fixtures;
+import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.azure.support.RecordingCredential;
 import io.github.finetune4j.core.RetryPolicy;
 import io.github.finetune4j.core.error.BadRequestException;
@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,7 +71,7 @@ class AzureDeploymentsTest {
 
     @Test
     void deployPutsSkuAndModelWithAManagementToken() throws Exception {
-        server.enqueue(Fixtures.json(201, "arm/put-creating.json"));
+        server.enqueue(FIXTURES.json(201, "arm/put-creating.json"));
 
         Deployment deployment = deployments.deploy(request());
 
@@ -81,7 +82,7 @@ class AzureDeploymentsTest {
         assertThat(put.getHeaders().get("Authorization"))
                 .isEqualTo("Bearer " + RecordingCredential.tokenFor(TokenRequest.MANAGEMENT_SCOPE));
         assertThat(put.getHeaders().get("api-key")).isNull();
-        assertThat(Fixtures.parse(put.getBody().utf8())).isEqualTo(Fixtures.tree("arm/put-request.json"));
+        assertThat(Fixtures.parse(put.getBody().utf8())).isEqualTo(FIXTURES.tree("arm/put-request.json"));
         assertThat(credential.scopes()).containsExactly(TokenRequest.MANAGEMENT_SCOPE);
         assertThat(deployment.state()).isEqualTo(ProvisioningState.CREATING);
         assertThat(deployment.model()).isEqualTo(MODEL);
@@ -92,9 +93,9 @@ class AzureDeploymentsTest {
 
     @Test
     void awaitProvisionedGoesFromCreatingToSucceededAndTellsTheCost() {
-        server.enqueue(Fixtures.json(201, "arm/put-creating.json"));
-        server.enqueue(Fixtures.json("arm/get-creating.json"));
-        server.enqueue(Fixtures.json("arm/get-succeeded.json"));
+        server.enqueue(FIXTURES.json(201, "arm/put-creating.json"));
+        server.enqueue(FIXTURES.json("arm/get-creating.json"));
+        server.enqueue(FIXTURES.json("arm/get-succeeded.json"));
         List<String> notices = new CopyOnWriteArrayList<>();
         List<String> changes = new CopyOnWriteArrayList<>();
         DeploymentListener listener = new DeploymentListener() {
@@ -121,10 +122,10 @@ class AzureDeploymentsTest {
 
     @Test
     void aFailedDeploymentReportsArmsReasonFromTheAsyncOperation() throws Exception {
-        server.enqueue(Fixtures.builder(201).addHeader("Azure-AsyncOperation", operationUrl())
-                .body(Fixtures.text("arm/put-creating.json")).build());
-        server.enqueue(Fixtures.json("arm/get-failed.json"));
-        server.enqueue(Fixtures.json("arm/operation-failed.json"));
+        server.enqueue(FIXTURES.builder(201).addHeader("Azure-AsyncOperation", operationUrl())
+                .body(FIXTURES.text("arm/put-creating.json")).build());
+        server.enqueue(FIXTURES.json("arm/get-failed.json"));
+        server.enqueue(FIXTURES.json("arm/operation-failed.json"));
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(BUDGET, () -> deployments.deploy(request(), fast().build())))
                 .isInstanceOf(FineTuneException.class)
@@ -139,9 +140,9 @@ class AzureDeploymentsTest {
 
     @Test
     void anAsyncOperationOnAnotherHostIsNeverSentTheToken() {
-        server.enqueue(Fixtures.builder(201).addHeader("Azure-AsyncOperation", "https://elsewhere.example/op/1")
-                .body(Fixtures.text("arm/put-creating.json")).build());
-        server.enqueue(Fixtures.json("arm/get-failed.json"));
+        server.enqueue(FIXTURES.builder(201).addHeader("Azure-AsyncOperation", "https://elsewhere.example/op/1")
+                .body(FIXTURES.text("arm/put-creating.json")).build());
+        server.enqueue(FIXTURES.json("arm/get-failed.json"));
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(BUDGET, () -> deployments.deploy(request(), fast().build())))
                 .isInstanceOf(FineTuneException.class).hasMessageContaining("no reason given");
@@ -153,7 +154,7 @@ class AzureDeploymentsTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return Fixtures.json("arm/get-creating.json");
+                return FIXTURES.json("arm/get-creating.json");
             }
         });
 
@@ -172,7 +173,7 @@ class AzureDeploymentsTest {
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return Fixtures.json("arm/get-creating.json");
+                return FIXTURES.json("arm/get-creating.json");
             }
         });
         Deployment creating = Deployment.builder().name("t1000").id(BASE + "/t1000").state(ProvisioningState.CREATING)
@@ -192,8 +193,8 @@ class AzureDeploymentsTest {
 
     @Test
     void pollFailuresAreToleratedAndReported() {
-        server.enqueue(Fixtures.jsonBody(503, "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"busy\"}}"));
-        server.enqueue(Fixtures.json("arm/get-succeeded.json"));
+        server.enqueue(FIXTURES.jsonBody(503, "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"busy\"}}"));
+        server.enqueue(FIXTURES.json("arm/get-succeeded.json"));
         List<Integer> failures = new ArrayList<>();
         DeploymentListener listener = new DeploymentListener() {
             @Override
@@ -213,7 +214,7 @@ class AzureDeploymentsTest {
 
     @Test
     void aMissingPermissionEndsTheWaitAtOnceAndNamesThePlane() {
-        server.enqueue(Fixtures.json(403, "arm/error-authorization.json"));
+        server.enqueue(FIXTURES.json(403, "arm/error-authorization.json"));
 
         assertThatThrownBy(() -> assertTimeoutPreemptively(BUDGET, () -> deployments.awaitProvisioned("t1000",
                 fast().build())))
@@ -227,7 +228,7 @@ class AzureDeploymentsTest {
 
     @Test
     void aQuotaRefusalMapsArmsErrorEnvelope() {
-        server.enqueue(Fixtures.json(400, "arm/error-quota.json"));
+        server.enqueue(FIXTURES.json(400, "arm/error-quota.json"));
 
         assertThatThrownBy(() -> deployments.deploy(request()))
                 .isInstanceOfSatisfying(BadRequestException.class, e -> {
@@ -238,7 +239,7 @@ class AzureDeploymentsTest {
 
     @Test
     void getReadsADeployment() throws Exception {
-        server.enqueue(Fixtures.json("arm/get-succeeded.json"));
+        server.enqueue(FIXTURES.json("arm/get-succeeded.json"));
 
         Deployment deployment = deployments.get("t1000");
 
@@ -252,8 +253,8 @@ class AzureDeploymentsTest {
     @Test
     void listIsLazyAndFollowsNextLinkOnTheArmHost() throws Exception {
         String next = server.url(BASE + "?api-version=2024-10-01&$skiptoken=abc").toString();
-        server.enqueue(Fixtures.jsonBody(200, Fixtures.text("arm/list-page-1.json").replace("NEXT_LINK", next)));
-        server.enqueue(Fixtures.json("arm/list-page-2.json"));
+        server.enqueue(FIXTURES.jsonBody(200, FIXTURES.text("arm/list-page-1.json").replace("NEXT_LINK", next)));
+        server.enqueue(FIXTURES.json("arm/list-page-2.json"));
 
         var all = deployments.list();
         assertThat(server.getRequestCount()).isZero();
@@ -267,7 +268,7 @@ class AzureDeploymentsTest {
 
     @Test
     void listRefusesANextLinkToAnotherHost() {
-        server.enqueue(Fixtures.jsonBody(200, Fixtures.text("arm/list-page-1.json")
+        server.enqueue(FIXTURES.jsonBody(200, FIXTURES.text("arm/list-page-1.json")
                 .replace("NEXT_LINK", "https://elsewhere.example/next")));
 
         assertThatThrownBy(() -> deployments.list().forEach(d -> { }))
@@ -277,8 +278,8 @@ class AzureDeploymentsTest {
 
     @Test
     void deleteTellsWhetherTheDeploymentExisted() throws Exception {
-        server.enqueue(Fixtures.builder(202).build());
-        server.enqueue(Fixtures.builder(204).build());
+        server.enqueue(FIXTURES.builder(202).build());
+        server.enqueue(FIXTURES.builder(204).build());
 
         boolean existed = deployments.delete("t1000");
         boolean again = deployments.delete("t1000");
@@ -301,7 +302,7 @@ class AzureDeploymentsTest {
 
     @Test
     void aDeveloperDeploymentIsDescribedWithoutAnHourlyFee() {
-        server.enqueue(Fixtures.jsonBody(201, Fixtures.text("arm/put-creating.json")
+        server.enqueue(FIXTURES.jsonBody(201, FIXTURES.text("arm/put-creating.json")
                 .replace("\"Standard\"", "\"DeveloperTier\"").replace("Creating", "Succeeded")));
         List<String> notices = new CopyOnWriteArrayList<>();
 

@@ -1,6 +1,5 @@
 package io.github.finetune4j.azure.identity;
 
-import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.error.AuthenticationException;
 import mockwebserver3.MockWebServer;
@@ -15,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,7 +43,7 @@ class ClientSecretCredentialTest {
 
     @Test
     void postsTheClientCredentialsGrantForTheRequestedScope() throws Exception {
-        server.enqueue(Fixtures.json("tokens/entra-token.json"));
+        server.enqueue(FIXTURES.json("tokens/entra-token.json"));
         Instant before = Instant.now();
 
         AccessToken token = credential().getToken(TokenRequest.of(TokenRequest.MANAGEMENT_SCOPE));
@@ -61,8 +61,8 @@ class ClientSecretCredentialTest {
 
     @Test
     void tokensAreCachedPerScope() throws Exception {
-        server.enqueue(Fixtures.json("tokens/entra-token.json"));
-        server.enqueue(Fixtures.json("tokens/entra-token.json"));
+        server.enqueue(FIXTURES.json("tokens/entra-token.json"));
+        server.enqueue(FIXTURES.json("tokens/entra-token.json"));
         ClientSecretCredential credential = credential();
 
         credential.getToken(TokenRequest.of(TokenRequest.COGNITIVE_SERVICES_SCOPE));
@@ -76,7 +76,7 @@ class ClientSecretCredentialTest {
 
     @Test
     void aRefusalIsAnAuthenticationExceptionWithEntrasReasonButNotTheSecret() {
-        server.enqueue(Fixtures.json(401, "tokens/entra-invalid-client.json"));
+        server.enqueue(FIXTURES.json(401, "tokens/entra-invalid-client.json"));
         ClientSecretCredential credential = credential();
 
         assertThatThrownBy(() -> credential.getToken(TokenRequest.of(TokenRequest.MANAGEMENT_SCOPE)))
@@ -90,7 +90,7 @@ class ClientSecretCredentialTest {
 
     @Test
     void aBadRequestFromEntraIsAlsoAnAuthenticationException() {
-        server.enqueue(Fixtures.jsonBody(400, "{\"error\":\"unauthorized_client\",\"error_description\":"
+        server.enqueue(FIXTURES.jsonBody(400, "{\"error\":\"unauthorized_client\",\"error_description\":"
                 + "\"AADSTS700016: Application not found. Secret sent: " + SECRET + "\"}"));
         ClientSecretCredential credential = credential();
 
@@ -103,7 +103,7 @@ class ClientSecretCredentialTest {
 
     @Test
     void theEnvironmentSuppliesUnsetValues() throws Exception {
-        server.enqueue(Fixtures.json("tokens/entra-token.json"));
+        server.enqueue(FIXTURES.json("tokens/entra-token.json"));
         ClientSecretCredential credential = ClientSecretCredential.builder().environment(EnvironmentLookup.of(Map.of(
                 "AZURE_TENANT_ID", "contoso.onmicrosoft.com", "AZURE_CLIENT_ID", "env-client",
                 "AZURE_CLIENT_SECRET", SECRET, "AZURE_AUTHORITY_HOST", server.url("/").toString()))).build();

@@ -1,6 +1,5 @@
 package io.github.finetune4j.azure.identity;
 
-import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.error.AuthenticationException;
 import mockwebserver3.MockWebServer;
@@ -13,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +31,7 @@ class ManagedIdentityCredentialTest {
 
     @Test
     void asksImdsWithTheMetadataHeaderAndTheResourceOfTheScope() throws Exception {
-        server.enqueue(Fixtures.json("tokens/imds-token.json"));
+        server.enqueue(FIXTURES.json("tokens/imds-token.json"));
 
         AccessToken token = imds().build().getToken(TokenRequest.of(TokenRequest.COGNITIVE_SERVICES_SCOPE));
 
@@ -48,7 +48,7 @@ class ManagedIdentityCredentialTest {
 
     @Test
     void aUserAssignedIdentityIsSelectedByClientId() throws Exception {
-        server.enqueue(Fixtures.json("tokens/imds-token.json"));
+        server.enqueue(FIXTURES.json("tokens/imds-token.json"));
 
         imds().clientId("user-assigned-client").build().getToken(TokenRequest.of(TokenRequest.MANAGEMENT_SCOPE));
 
@@ -59,7 +59,7 @@ class ManagedIdentityCredentialTest {
 
     @Test
     void appServiceUsesTheIdentityEndpointAndHeader() throws Exception {
-        server.enqueue(Fixtures.json("tokens/imds-token.json"));
+        server.enqueue(FIXTURES.json("tokens/imds-token.json"));
         ManagedIdentityCredential credential = ManagedIdentityCredential.builder()
                 .environment(EnvironmentLookup.of(Map.of("IDENTITY_ENDPOINT", server.url("/msi/token").toString(),
                         "IDENTITY_HEADER", IDENTITY_HEADER))).resourceId("/subscriptions/s/identities/mi").build();
@@ -77,7 +77,7 @@ class ManagedIdentityCredentialTest {
 
     @Test
     void aMissingIdentityIsAnAuthenticationExceptionWithoutTheIdentityHeader() {
-        server.enqueue(Fixtures.jsonBody(400, "{\"error\":\"invalid_request\",\"error_description\":\"Identity not "
+        server.enqueue(FIXTURES.jsonBody(400, "{\"error\":\"invalid_request\",\"error_description\":\"Identity not "
                 + "found for header " + IDENTITY_HEADER + "\"}"));
         ManagedIdentityCredential credential = ManagedIdentityCredential.builder()
                 .environment(EnvironmentLookup.of(Map.of("IDENTITY_ENDPOINT", server.url("/msi/token").toString(),
@@ -93,8 +93,8 @@ class ManagedIdentityCredentialTest {
 
     @Test
     void imdsIsRetriedWhileItUpdates() {
-        server.enqueue(Fixtures.jsonBody(410, "{}"));
-        server.enqueue(Fixtures.json("tokens/imds-token.json"));
+        server.enqueue(FIXTURES.jsonBody(410, "{}"));
+        server.enqueue(FIXTURES.json("tokens/imds-token.json"));
 
         AccessToken token = assertTimeoutPreemptively(Duration.ofSeconds(10), () ->
                 imds().build().getToken(TokenRequest.of(TokenRequest.COGNITIVE_SERVICES_SCOPE)));

@@ -1,6 +1,5 @@
 package io.github.finetune4j.azure.identity;
 
-import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.error.AuthenticationException;
 import io.github.finetune4j.core.error.FineTuneException;
@@ -14,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,7 +36,7 @@ class WorkloadIdentityCredentialTest {
 
     @Test
     void exchangesTheFederatedTokenAsAClientAssertion() throws Exception {
-        server.enqueue(Fixtures.json("tokens/entra-token.json"));
+        server.enqueue(FIXTURES.json("tokens/entra-token.json"));
         Path file = Files.writeString(dir.resolve("token"), ASSERTION + "\n");
 
         AccessToken token = fromEnv(file).getToken(TokenRequest.of(TokenRequest.COGNITIVE_SERVICES_SCOPE));
@@ -55,8 +55,8 @@ class WorkloadIdentityCredentialTest {
 
     @Test
     void theTokenFileIsReadAgainForEveryNewToken() throws Exception {
-        server.enqueue(Fixtures.jsonBody(200, "{\"access_token\":\"a\",\"expires_in\":0}"));
-        server.enqueue(Fixtures.jsonBody(200, "{\"access_token\":\"b\",\"expires_in\":3600}"));
+        server.enqueue(FIXTURES.jsonBody(200, "{\"access_token\":\"a\",\"expires_in\":0}"));
+        server.enqueue(FIXTURES.jsonBody(200, "{\"access_token\":\"b\",\"expires_in\":3600}"));
         Path file = Files.writeString(dir.resolve("token"), "first-assertion");
         WorkloadIdentityCredential credential = fromEnv(file);
 
@@ -83,7 +83,7 @@ class WorkloadIdentityCredentialTest {
 
     @Test
     void aRefusedAssertionIsAnAuthenticationExceptionWithoutTheAssertion() throws Exception {
-        server.enqueue(Fixtures.jsonBody(400, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS700213: "
+        server.enqueue(FIXTURES.jsonBody(400, "{\"error\":\"invalid_client\",\"error_description\":\"AADSTS700213: "
                 + "No matching federated identity record found for presented assertion " + ASSERTION + "\"}"));
         Path file = Files.writeString(dir.resolve("token"), ASSERTION);
         WorkloadIdentityCredential credential = fromEnv(file);

@@ -3,7 +3,7 @@ package io.github.finetune4j.azure.internal;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
 import io.github.finetune4j.azure.identity.TokenRequest;
-import io.github.finetune4j.azure.support.Fixtures;
+import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.azure.support.RecordingCredential;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.BatchChatRow;
@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,7 +57,7 @@ class AzureBatchesTest {
 
     @Test
     void createBatchOnAV1ClientPostsToTheDatedRouteWithTheDefaultApiVersion() throws Exception {
-        server.enqueue(Fixtures.json("batches/create-validating.json"));
+        server.enqueue(FIXTURES.json("batches/create-validating.json"));
 
         BatchSnapshot created = v1().createBatch(creation(Map.of("run", "eval-1")));
 
@@ -67,7 +68,7 @@ class AzureBatchesTest {
         assertThat(request.getHeaders().get("api-key")).isEqualTo(TestProviders.KEY);
         assertThat(request.getHeaders().get("Authorization")).isNull();
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("batches/create-request.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("batches/create-request.json"));
         assertThat(created.id()).isEqualTo(BATCH);
         assertThat(created.status()).isEqualTo(BatchStatus.VALIDATING);
         assertThat(created.rawStatus()).isEqualTo("validating");
@@ -81,7 +82,7 @@ class AzureBatchesTest {
 
     @Test
     void createBatchIsNotRepeatedByTheTransportAndLeavesEmptyMetadataOut() throws Exception {
-        server.enqueue(Fixtures.json("batches/create-validating.json"));
+        server.enqueue(FIXTURES.json("batches/create-validating.json"));
 
         v1().createBatch(creation(Map.of()));
 
@@ -95,7 +96,7 @@ class AzureBatchesTest {
 
     @Test
     void aDatedClientSendsItsConfiguredApiVersion() throws Exception {
-        server.enqueue(Fixtures.json("batches/create-validating.json"));
+        server.enqueue(FIXTURES.json("batches/create-validating.json"));
         FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).apiKey(TestProviders.KEY).apiVersion("2025-04-01-preview").build());
 
@@ -108,7 +109,7 @@ class AzureBatchesTest {
 
     @Test
     void getBatchReadsTheDatedRouteAndMapsFilesCountsAndTimes() throws Exception {
-        server.enqueue(Fixtures.json("batches/get-completed.json"));
+        server.enqueue(FIXTURES.json("batches/get-completed.json"));
 
         BatchSnapshot batch = v1().getBatch(BATCH);
 
@@ -129,7 +130,7 @@ class AzureBatchesTest {
 
     @Test
     void anInProgressBatchHasCountsButNoFilesAndNoFinishTime() {
-        server.enqueue(Fixtures.json("batches/get-in-progress.json"));
+        server.enqueue(FIXTURES.json("batches/get-in-progress.json"));
 
         BatchSnapshot batch = v1().getBatch(BATCH);
 
@@ -142,7 +143,7 @@ class AzureBatchesTest {
 
     @Test
     void aFailedBatchKeepsItsErrorsWithLineNumbers() {
-        server.enqueue(Fixtures.json("batches/get-failed.json"));
+        server.enqueue(FIXTURES.json("batches/get-failed.json"));
 
         BatchSnapshot batch = v1().getBatch(BATCH);
 
@@ -158,7 +159,7 @@ class AzureBatchesTest {
             "finalizing, FINALIZING, false", "completed, COMPLETED, true", "expired, EXPIRED, true",
             "cancelling, CANCELLING, false", "cancelled, CANCELLED, true", "paused_for_capacity, UNKNOWN, false"})
     void statusesMapOntoTheCoreEnumAndKeepTheRawWord(String raw, BatchStatus expected, boolean terminal) {
-        server.enqueue(Fixtures.jsonBody(200, Fixtures.text("batches/get-in-progress.json")
+        server.enqueue(FIXTURES.jsonBody(200, FIXTURES.text("batches/get-in-progress.json")
                 .replace("\"in_progress\"", "\"" + raw + "\"")));
 
         BatchSnapshot batch = v1().getBatch(BATCH);
@@ -170,7 +171,7 @@ class AzureBatchesTest {
 
     @Test
     void cancelBatchPostsToTheDatedCancelRoute() throws Exception {
-        server.enqueue(Fixtures.json("batches/cancel-cancelling.json"));
+        server.enqueue(FIXTURES.json("batches/cancel-cancelling.json"));
 
         BatchSnapshot batch = v1().cancelBatch(BATCH);
 
@@ -186,7 +187,7 @@ class AzureBatchesTest {
 
     @Test
     void entraAuthenticationSendsABearerTokenToTheBatchRoute() throws Exception {
-        server.enqueue(Fixtures.json("batches/get-in-progress.json"));
+        server.enqueue(FIXTURES.json("batches/get-in-progress.json"));
         FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).credential(new RecordingCredential()).build());
 
@@ -200,21 +201,21 @@ class AzureBatchesTest {
 
     @Test
     void errorStatusesUseTheProvidersErrorMapping() {
-        server.enqueue(Fixtures.json(401, "errors/unauthorized.json"));
+        server.enqueue(FIXTURES.json(401, "errors/unauthorized.json"));
 
         assertThatThrownBy(() -> v1().getBatch(BATCH)).isInstanceOfSatisfying(AuthenticationException.class, e -> {
-            assertThat(e.requestId()).contains(Fixtures.REQUEST_ID);
+            assertThat(e.requestId()).contains(TestProviders.REQUEST_ID);
             assertThat(e.getMessage()).doesNotContain(TestProviders.KEY);
         });
     }
 
     @Test
     void aMalformedBatchObjectIsAResponseFormatErrorWithTheRequestId() {
-        server.enqueue(Fixtures.jsonBody(200, "{\"id\":\"batch_x\",\"status\":\"completed\"}"));
+        server.enqueue(FIXTURES.jsonBody(200, "{\"id\":\"batch_x\",\"status\":\"completed\"}"));
 
         assertThatThrownBy(() -> v1().getBatch(BATCH)).isInstanceOfSatisfying(ResponseFormatException.class, e -> {
             assertThat(e.getMessage()).contains("input_file_id");
-            assertThat(e.requestId()).contains(Fixtures.REQUEST_ID);
+            assertThat(e.requestId()).contains(TestProviders.REQUEST_ID);
         });
     }
 
@@ -229,14 +230,14 @@ class AzureBatchesTest {
         String fromDated = providers.dated(server).feature(BatchSupport.class).orElseThrow().batchInputLine("q1", chat);
 
         assertThat(fromV1).doesNotContain("\n");
-        assertThat(Fixtures.parse(fromV1)).isEqualTo(Fixtures.tree("batches/input-line.json"));
-        assertThat(Fixtures.parse(fromDated)).isEqualTo(Fixtures.tree("batches/input-line.json"));
+        assertThat(Fixtures.parse(fromV1)).isEqualTo(FIXTURES.tree("batches/input-line.json"));
+        assertThat(Fixtures.parse(fromDated)).isEqualTo(FIXTURES.tree("batches/input-line.json"));
         assertThat(server.getRequestCount()).isZero();
     }
 
     @Test
     void aSuccessfulOutputLineBecomesAResponse() {
-        String line = Fixtures.text("batches/output.jsonl").lines().findFirst().orElseThrow();
+        String line = FIXTURES.text("batches/output.jsonl").lines().findFirst().orElseThrow();
 
         BatchChatRow row = v1().batchOutputLine(line);
 
@@ -252,7 +253,7 @@ class AzureBatchesTest {
 
     @Test
     void aClientErrorLineBecomesARowErrorWithTheBodysCode() {
-        String line = Fixtures.text("batches/errors.jsonl").lines().findFirst().orElseThrow();
+        String line = FIXTURES.text("batches/errors.jsonl").lines().findFirst().orElseThrow();
 
         BatchChatRow row = v1().batchOutputLine(line);
 
@@ -272,7 +273,7 @@ class AzureBatchesTest {
 
     @Test
     void anErrorObjectWithoutResponseBecomesARowError() {
-        BatchChatRow row = v1().batchOutputLine(Fixtures.text("batches/error-line-no-response.json").strip());
+        BatchChatRow row = v1().batchOutputLine(FIXTURES.text("batches/error-line-no-response.json").strip());
 
         assertThat(row.customId()).isEqualTo("q4");
         assertThat(row.error()).contains(new BatchError("batch_expired",

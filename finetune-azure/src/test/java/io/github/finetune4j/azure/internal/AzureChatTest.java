@@ -3,7 +3,7 @@ package io.github.finetune4j.azure.internal;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
 import io.github.finetune4j.azure.identity.TokenRequest;
-import io.github.finetune4j.azure.support.Fixtures;
+import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.azure.support.RecordingCredential;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.error.AuthenticationException;
@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.Duration;
 import java.util.List;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,14 +43,14 @@ class AzureChatTest {
 
     @Test
     void chatOnV1SendsTheDeploymentAsModel() throws Exception {
-        server.enqueue(Fixtures.json("chat/completion.json"));
+        server.enqueue(FIXTURES.json("chat/completion.json"));
 
         ChatResponse answer = providers.v1(server).chat(request());
 
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/v1/chat/completions");
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("chat/request-v1.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("chat/request-v1.json"));
         assertThat(answer.text()).startsWith("Bitte verwenden Sie kein Pril.");
         assertThat(answer.finishReason()).contains("stop");
         assertThat(answer.usage()).hasValueSatisfying(u -> assertThat(u.totalTokens()).isEqualTo(60));
@@ -57,7 +58,7 @@ class AzureChatTest {
 
     @Test
     void chatOnTheDatedRoutePutsTheDeploymentIntoThePath() throws Exception {
-        server.enqueue(Fixtures.json("chat/completion.json"));
+        server.enqueue(FIXTURES.json("chat/completion.json"));
 
         providers.dated(server).chat(request());
 
@@ -69,7 +70,7 @@ class AzureChatTest {
 
     @Test
     void entraAuthenticationSendsABearerTokenForTheCognitiveServicesScope() throws Exception {
-        server.enqueue(Fixtures.json("chat/completion.json"));
+        server.enqueue(FIXTURES.json("chat/completion.json"));
         RecordingCredential credential = new RecordingCredential();
         FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).credential(credential).build());
@@ -85,8 +86,8 @@ class AzureChatTest {
 
     @Test
     void entraTokensAreCachedAcrossRequests() throws Exception {
-        server.enqueue(Fixtures.json("chat/completion.json"));
-        server.enqueue(Fixtures.json("chat/completion.json"));
+        server.enqueue(FIXTURES.json("chat/completion.json"));
+        server.enqueue(FIXTURES.json("chat/completion.json"));
         RecordingCredential credential = new RecordingCredential();
         FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).credential(credential).build());
@@ -101,7 +102,7 @@ class AzureChatTest {
     @ParameterizedTest
     @CsvSource({"retry-after-ms, 2000, PT2S", "x-ms-retry-after-ms, 1500, PT1.5S", "retry-after, 3, PT3S"})
     void throttlingCarriesTheRequestedDelay(String header, String value, Duration expected) {
-        server.enqueue(Fixtures.builder(429).addHeader(header, value).body(Fixtures.text("errors/rate-limited.json"))
+        server.enqueue(FIXTURES.builder(429).addHeader(header, value).body(FIXTURES.text("errors/rate-limited.json"))
                 .build());
         FineTuneProvider provider = providers.v1(server);
 
@@ -114,19 +115,19 @@ class AzureChatTest {
 
     @Test
     void aWrongKeyIsAnAuthenticationErrorWithoutTheKey() {
-        server.enqueue(Fixtures.json(401, "errors/unauthorized.json"));
+        server.enqueue(FIXTURES.json(401, "errors/unauthorized.json"));
         FineTuneProvider provider = providers.v1(server);
 
         assertThatThrownBy(() -> provider.chat(request())).isInstanceOfSatisfying(AuthenticationException.class,
                 e -> {
                     assertThat(e.getMessage()).contains("Access denied").doesNotContain(TestProviders.KEY);
-                    assertThat(e.requestId()).contains(Fixtures.REQUEST_ID);
+                    assertThat(e.requestId()).contains(TestProviders.REQUEST_ID);
                 });
     }
 
     @Test
     void aMissingDeploymentIsNotFoundWithItsCode() {
-        server.enqueue(Fixtures.json(404, "errors/deployment-not-found.json"));
+        server.enqueue(FIXTURES.json(404, "errors/deployment-not-found.json"));
         FineTuneProvider provider = providers.v1(server);
 
         assertThatThrownBy(() -> provider.chat(request()))

@@ -1,8 +1,8 @@
 package io.github.finetune4j.azure.internal;
 
 import io.github.finetune4j.azure.AzureOpenAi;
-import io.github.finetune4j.azure.support.Fixtures;
-import io.github.finetune4j.azure.support.Multipart;
+import io.github.finetune4j.testsupport.Fixtures;
+import io.github.finetune4j.testsupport.Multipart;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,7 @@ class AzureFilesTest {
 
     @Test
     void uploadPostsMultipartToV1FilesWithApiKeyAndAccepts201() throws Exception {
-        server.enqueue(Fixtures.json(201, "files/upload-pending.json"));
+        server.enqueue(FIXTURES.json(201, "files/upload-pending.json"));
         Path file = Files.writeString(dir.resolve("train.jsonl"), "{\"messages\":[]}\n");
 
         FileInfo uploaded = providers.v1(server).uploadFile(new FileUpload(file, "t1000.jsonl", Files.size(file),
@@ -66,7 +67,7 @@ class AzureFilesTest {
 
     @Test
     void uploadOnDatedRouteCarriesApiVersion() throws Exception {
-        server.enqueue(Fixtures.json(201, "files/upload-pending.json"));
+        server.enqueue(FIXTURES.json(201, "files/upload-pending.json"));
         Path file = Files.writeString(dir.resolve("train.jsonl"), "{}\n");
 
         providers.dated(server).uploadFile(new FileUpload(file, "t1000.jsonl", 3, FileUpload.FINE_TUNE));
@@ -78,7 +79,7 @@ class AzureFilesTest {
 
     @Test
     void importFileUsesTheDatedRouteEvenOnV1() throws Exception {
-        server.enqueue(Fixtures.json(201, "files/import-pending.json"));
+        server.enqueue(FIXTURES.json(201, "files/import-pending.json"));
 
         FileInfo imported = providers.v1(server).feature(AzureOpenAi.class).orElseThrow().importFile(URI.create(
                 "https://example.blob.core.windows.net/training/t1000.jsonl?sv=2024-01-01&sig=REDACTED"),
@@ -88,7 +89,7 @@ class AzureFilesTest {
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/files/import");
         assertThat(request.getUrl().queryParameter("api-version")).isEqualTo("2024-10-21");
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("files/import-request.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("files/import-request.json"));
         assertThat(imported.status()).isEqualTo(FileStatus.PENDING);
         assertThat(imported.bytes()).isZero();
         assertThat(providers.calls().get(0).retryMode()).isEqualTo(RetryMode.NOT_IDEMPOTENT);
@@ -96,7 +97,7 @@ class AzureFilesTest {
 
     @Test
     void getFileKeepsTheServicesReasonForAnError() throws Exception {
-        server.enqueue(Fixtures.json("files/get-error.json"));
+        server.enqueue(FIXTURES.json("files/get-error.json"));
 
         FileInfo file = providers.v1(server).getFile(FILE);
 
@@ -108,7 +109,7 @@ class AzureFilesTest {
 
     @Test
     void listFilesOnTheDatedRouteIsOnePageWithoutPagingParameters() throws Exception {
-        server.enqueue(Fixtures.json("files/list.json"));
+        server.enqueue(FIXTURES.json("files/list.json"));
 
         Page<FileInfo> page = providers.dated(server).listFiles(PageRequest.first().withLimit(5).after("file-x"));
 
@@ -121,7 +122,7 @@ class AzureFilesTest {
 
     @Test
     void listFilesOnV1PagesWithTheLastId() throws Exception {
-        server.enqueue(Fixtures.json("files/list-v1-page-1.json"));
+        server.enqueue(FIXTURES.json("files/list-v1-page-1.json"));
 
         Page<FileInfo> page = providers.v1(server).listFiles(PageRequest.first().withLimit(1).after("file-0"));
 
@@ -133,7 +134,7 @@ class AzureFilesTest {
 
     @Test
     void fileContentReturnsTheRawBytes() throws Exception {
-        server.enqueue(Fixtures.builder(200).setHeader("Content-Type", "application/octet-stream")
+        server.enqueue(FIXTURES.builder(200).setHeader("Content-Type", "application/octet-stream")
                 .body("step,train_loss\n1,0.5\n").build());
 
         byte[] content = providers.v1(server).fileContent(FILE);
@@ -144,7 +145,7 @@ class AzureFilesTest {
 
     @Test
     void deleteFileReportsTheDeletion() throws Exception {
-        server.enqueue(Fixtures.json("files/delete.json"));
+        server.enqueue(FIXTURES.json("files/delete.json"));
 
         boolean deleted = providers.dated(server).deleteFile(FILE);
 

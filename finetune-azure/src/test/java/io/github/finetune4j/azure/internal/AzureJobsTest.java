@@ -4,7 +4,7 @@ import io.github.finetune4j.core.spi.JobControl;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
 import io.github.finetune4j.azure.AzureTrainingType;
-import io.github.finetune4j.azure.support.Fixtures;
+import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.error.BadRequestException;
 import io.github.finetune4j.core.model.Checkpoint;
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Optional;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,7 +43,7 @@ class AzureJobsTest {
 
     @Test
     void createJobOnTheDatedRouteSendsTheGaShapeWithTrainingTypeAndReadsThe201() throws Exception {
-        server.enqueue(Fixtures.json(201, "jobs/create-pending.json"));
+        server.enqueue(FIXTURES.json(201, "jobs/create-pending.json"));
 
         JobSnapshot job = providers.dated(server).createJob(Jobs.full());
 
@@ -51,7 +52,7 @@ class AzureJobsTest {
         assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/fine_tuning/jobs");
         assertThat(request.getUrl().queryParameter("api-version")).isEqualTo("2024-10-21");
         assertThat(request.getHeaders().get("api-key")).isEqualTo(TestProviders.KEY);
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("jobs/create-request-dated.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("jobs/create-request-dated.json"));
         assertThat(job.id()).isEqualTo(JOB);
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.rawStatus()).isEqualTo("pending");
@@ -67,7 +68,7 @@ class AzureJobsTest {
 
     @Test
     void createJobOnV1SendsTheMethodShapeMetadataAndTheChosenTrainingType() throws Exception {
-        server.enqueue(Fixtures.json("jobs/create-pending.json"));
+        server.enqueue(FIXTURES.json("jobs/create-pending.json"));
         FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).apiKey(TestProviders.KEY)
                 .trainingType(AzureTrainingType.GLOBAL_STANDARD).build());
@@ -77,7 +78,7 @@ class AzureJobsTest {
         RecordedRequest request = server.takeRequest(1, SECONDS);
         assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/v1/fine_tuning/jobs");
         assertThat(request.getUrl().query()).isNull();
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("jobs/create-request-v1.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("jobs/create-request-v1.json"));
     }
 
     @Test
@@ -92,7 +93,7 @@ class AzureJobsTest {
 
     @Test
     void createJobMapsAzuresErrorEnvelopeWithTargetAndRequestId() {
-        server.enqueue(Fixtures.json(400, "errors/invalid-payload.json"));
+        server.enqueue(FIXTURES.json(400, "errors/invalid-payload.json"));
         FineTuneProvider provider = providers.v1(server);
 
         assertThatThrownBy(() -> provider.createJob(Jobs.full()))
@@ -101,7 +102,7 @@ class AzureJobsTest {
                     assertThat(e.errorCode()).contains("invalidPayload");
                     assertThat(e.errorParam()).contains("model");
                     assertThat(e.errorMessage()).contains("The specified base model does not support fine-tuning.");
-                    assertThat(e.requestId()).contains(Fixtures.REQUEST_ID);
+                    assertThat(e.requestId()).contains(TestProviders.REQUEST_ID);
                     assertThat(e.provider()).contains("azure-openai");
                     assertThat(e.getMessage()).doesNotContain(TestProviders.KEY);
                 });
@@ -109,7 +110,7 @@ class AzureJobsTest {
 
     @Test
     void getJobMapsASucceededJob() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-succeeded.json"));
+        server.enqueue(FIXTURES.json("jobs/get-succeeded.json"));
 
         JobSnapshot job = providers.v1(server).getJob(JOB);
 
@@ -126,7 +127,7 @@ class AzureJobsTest {
 
     @Test
     void getJobMapsAFailedJobsError() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-failed.json"));
+        server.enqueue(FIXTURES.json("jobs/get-failed.json"));
 
         JobSnapshot job = providers.v1(server).getJob(JOB);
 
@@ -142,7 +143,7 @@ class AzureJobsTest {
 
     @Test
     void getJobTreatsTheLegacyNotRunningAsQueued() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-notrunning.json"));
+        server.enqueue(FIXTURES.json("jobs/get-notrunning.json"));
 
         JobSnapshot job = providers.dated(server).getJob(JOB);
 
@@ -153,7 +154,7 @@ class AzureJobsTest {
 
     @Test
     void getJobOnV1ReadsNestedHyperparametersAndMetadata() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-paused-v1.json"));
+        server.enqueue(FIXTURES.json("jobs/get-paused-v1.json"));
 
         JobSnapshot job = providers.v1(server).getJob(JOB);
 
@@ -166,7 +167,7 @@ class AzureJobsTest {
 
     @Test
     void listJobsSendsAfterAndLimitAndContinuesFromTheLastJob() throws Exception {
-        server.enqueue(Fixtures.json("jobs/list-page-1.json"));
+        server.enqueue(FIXTURES.json("jobs/list-page-1.json"));
 
         Page<JobSnapshot> page = providers.dated(server).listJobs(PageRequest.first().withLimit(2).after("ftjob-0"));
 
@@ -180,7 +181,7 @@ class AzureJobsTest {
 
     @Test
     void cancelJobPostsCancelAndMayBeRepeated() throws Exception {
-        server.enqueue(Fixtures.json("jobs/cancel-cancelled.json"));
+        server.enqueue(FIXTURES.json("jobs/cancel-cancelled.json"));
 
         JobSnapshot job = providers.dated(server).cancelJob(JOB);
 
@@ -193,7 +194,7 @@ class AzureJobsTest {
 
     @Test
     void pauseJobOnV1PostsPauseAndReadsPausingAsStillRunning() throws Exception {
-        server.enqueue(Fixtures.json("jobs/pause-pausing.json"));
+        server.enqueue(FIXTURES.json("jobs/pause-pausing.json"));
         FineTuneProvider provider = providers.v1(server);
 
         JobSnapshot job = provider.feature(JobControl.class).orElseThrow().pauseJob(JOB);
@@ -207,7 +208,7 @@ class AzureJobsTest {
 
     @Test
     void resumeJobOnADatedPreviewPostsResumeWithItsApiVersion() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
         FineTuneProvider provider = providers.provider(AzureOpenAiFineTuning.builder()
                 .endpoint(server.url("/").uri()).apiKey(TestProviders.KEY).apiVersion("2025-04-01-preview").build());
 
@@ -229,7 +230,7 @@ class AzureJobsTest {
 
     @Test
     void listEventsMapsWarningLevelAndMetricsAndContinuesFromTheLastEvent() throws Exception {
-        server.enqueue(Fixtures.json("events/list-page-1.json"));
+        server.enqueue(FIXTURES.json("events/list-page-1.json"));
 
         Page<JobEvent> page = providers.dated(server).listEvents(JOB, PageRequest.first().withLimit(3));
 
@@ -249,7 +250,7 @@ class AzureJobsTest {
 
     @Test
     void listCheckpointsMapsModelStepAndMetricsSkippingNulls() throws Exception {
-        server.enqueue(Fixtures.json("checkpoints/list.json"));
+        server.enqueue(FIXTURES.json("checkpoints/list.json"));
 
         Page<Checkpoint> page = providers.v1(server).listCheckpoints(JOB, PageRequest.first());
 

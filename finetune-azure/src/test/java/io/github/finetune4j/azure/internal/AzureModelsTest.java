@@ -4,7 +4,6 @@ import io.github.finetune4j.azure.AzureOpenAiFineTuning;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.spi.ModelCatalog;
 import io.github.finetune4j.core.spi.FineTuneProvider;
-import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.error.NotFoundException;
 import io.github.finetune4j.core.model.ModelInfo;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +28,7 @@ class AzureModelsTest {
 
     @Test
     void getModelMapsFineTuneCapabilityAndDeprecationDates() throws Exception {
-        server.enqueue(Fixtures.json("models/get-base.json"));
+        server.enqueue(FIXTURES.json("models/get-base.json"));
 
         ModelInfo model = providers.v1(server).feature(ModelCatalog.class).orElseThrow().getModel("gpt-4o-mini-2024-07-18");
 
@@ -44,7 +44,7 @@ class AzureModelsTest {
 
     @Test
     void getModelOnTheDatedRouteReadsAModelThatCannotBeFineTuned() throws Exception {
-        server.enqueue(Fixtures.json("models/get-not-tunable.json"));
+        server.enqueue(FIXTURES.json("models/get-not-tunable.json"));
 
         ModelInfo model = providers.dated(server).feature(ModelCatalog.class).orElseThrow().getModel("gpt-35-turbo-0613");
 
@@ -58,7 +58,7 @@ class AzureModelsTest {
 
     @Test
     void getModelOfAnUnknownModelIsNotFound() {
-        server.enqueue(Fixtures.jsonBody(404, "{\"error\":{\"code\":\"notFound\",\"message\":\"The model 'x' does "
+        server.enqueue(FIXTURES.jsonBody(404, "{\"error\":{\"code\":\"notFound\",\"message\":\"The model 'x' does "
                 + "not exist.\"}}"));
         FineTuneProvider provider = providers.v1(server);
 
@@ -68,7 +68,7 @@ class AzureModelsTest {
 
     @Test
     void listModelsReadsTheCatalog() throws Exception {
-        server.enqueue(Fixtures.json("models/list.json"));
+        server.enqueue(FIXTURES.json("models/list.json"));
 
         List<ModelInfo> models = providers.dated(server).feature(ModelCatalog.class).orElseThrow().listModels();
 

@@ -2,7 +2,6 @@ package io.github.finetune4j.azure.internal;
 
 import io.github.finetune4j.openai.protocol.ResponseReader;
 import io.github.finetune4j.core.spi.FineTuneProvider;
-import io.github.finetune4j.azure.support.Fixtures;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.model.JobId;
 import mockwebserver3.MockWebServer;
@@ -18,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import static io.github.finetune4j.azure.support.TestProviders.FIXTURES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResponseLoggingTest {
@@ -57,12 +57,12 @@ class ResponseLoggingTest {
 
     @Test
     void eachResponseLogsTheAzureRequestIdAndRegionButNeverTheKey() {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
 
         providers().getJob(JobId.of("ftjob-5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c"));
 
         assertThat(lines).singleElement().asString()
-                .contains(Fixtures.REQUEST_ID).contains(Fixtures.REGION).doesNotContain(TestProviders.KEY);
+                .contains(TestProviders.REQUEST_ID).contains(TestProviders.REGION).doesNotContain(TestProviders.KEY);
     }
 
     private FineTuneProvider providers() {

@@ -1,35 +1,42 @@
 package io.github.finetune4j.azure.support;
 
+import io.github.finetune4j.testsupport.RecordingTransport;
+import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.RetryPolicy;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.HttpStack;
 import io.github.finetune4j.core.spi.HttpCall;
-import io.github.finetune4j.core.spi.HttpResult;
-import io.github.finetune4j.core.spi.HttpTransport;
 import io.github.finetune4j.core.spi.ProviderContext;
 import mockwebserver3.MockWebServer;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Builds Azure providers that talk to a {@link MockWebServer} through the core's real transport, without retries.
  */
 public final class TestProviders {
+    /** The request id every fixture response carries. */
+    public static final String REQUEST_ID = "00000000-aaaa-bbbb-cccc-000000000001";
+    /** The region every fixture response carries. */
+    public static final String REGION = "Sweden Central";
+    /** Azure's recorded responses, served with Azure's request id and region headers. */
+    public static final Fixtures FIXTURES = Fixtures.in("azure").withHeader("apim-request-id", REQUEST_ID)
+            .withHeader("x-ms-region", REGION);
+
     /** The key every test uses. */
     public static final String KEY = "test-azure-key";
 
     private final ProviderContext core;
-    private final Recording transport;
+    private final RecordingTransport transport;
     private final Map<String, String> environment;
 
     private TestProviders(Map<String, String> environment) {
         this.core = HttpStack.open("azure-openai", RetryPolicy.none(), Clock.systemUTC()).context();
-        this.transport = new Recording(core.transport());
+        this.transport = new RecordingTransport(core.transport());
         this.environment = Map.copyOf(environment);
     }
 
@@ -100,25 +107,5 @@ public final class TestProviders {
      */
     public List<HttpCall> calls() {
         return transport.calls();
-    }
-
-    /** Passes calls to the real transport and remembers them. */
-    private static final class Recording implements HttpTransport {
-        private final HttpTransport delegate;
-        private final List<HttpCall> calls = new CopyOnWriteArrayList<>();
-
-        Recording(HttpTransport delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public HttpResult send(HttpCall call) {
-            calls.add(call);
-            return delegate.send(call);
-        }
-
-        List<HttpCall> calls() {
-            return List.copyOf(calls);
-        }
     }
 }

@@ -12,7 +12,7 @@ import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.Message;
 import io.github.finetune4j.core.spi.BatchCreation;
 import io.github.finetune4j.core.spi.BatchSupport;
-import io.github.finetune4j.openai.support.Fixtures;
+import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.openai.support.TestProviders;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +46,7 @@ class OpenAiBatchesTest {
 
     @Test
     void createBatchPostsInputFileEndpointWindowAndMetadata() throws Exception {
-        server.enqueue(Fixtures.json("batches/create-validating.json"));
+        server.enqueue(FIXTURES.json("batches/create-validating.json"));
 
         BatchSnapshot created = batches().createBatch(new BatchCreation(FileId.of("file-batch123"), "24h",
                 Map.of("run", "eval-1")));
@@ -55,7 +56,7 @@ class OpenAiBatchesTest {
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/batches");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("batches/create-request.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("batches/create-request.json"));
         assertThat(created.id()).isEqualTo(BatchId.of("batch_abc123"));
         assertThat(created.status()).isEqualTo(BatchStatus.VALIDATING);
         assertThat(created.outputFileId()).isEmpty();
@@ -64,7 +65,7 @@ class OpenAiBatchesTest {
 
     @Test
     void createBatchLeavesMetadataOutWhenEmpty() throws Exception {
-        server.enqueue(Fixtures.json("batches/create-validating.json"));
+        server.enqueue(FIXTURES.json("batches/create-validating.json"));
 
         batches().createBatch(new BatchCreation(FileId.of("file-batch123"), "24h", Map.of()));
 
@@ -74,7 +75,7 @@ class OpenAiBatchesTest {
 
     @Test
     void getBatchMapsCompletedBatchWithFilesCountsAndFinishTime() throws Exception {
-        server.enqueue(Fixtures.json("batches/get-completed.json"));
+        server.enqueue(FIXTURES.json("batches/get-completed.json"));
 
         BatchSnapshot batch = batches().getBatch(BatchId.of("batch_abc123"));
 
@@ -92,7 +93,7 @@ class OpenAiBatchesTest {
 
     @Test
     void getBatchMapsFailedBatchErrorsWithLineNumbers() throws Exception {
-        server.enqueue(Fixtures.json("batches/get-failed.json"));
+        server.enqueue(FIXTURES.json("batches/get-failed.json"));
 
         BatchSnapshot batch = batches().getBatch(BatchId.of("batch_abc123"));
 
@@ -103,7 +104,7 @@ class OpenAiBatchesTest {
 
     @Test
     void getBatchKeepsUnknownStatusRaw() throws Exception {
-        server.enqueue(Fixtures.jsonBody(Fixtures.text("batches/get-in-progress.json")
+        server.enqueue(FIXTURES.jsonBody(FIXTURES.text("batches/get-in-progress.json")
                 .replace("\"in_progress\"", "\"paused_for_lunch\"")));
 
         BatchSnapshot batch = batches().getBatch(BatchId.of("batch_abc123"));
@@ -115,7 +116,7 @@ class OpenAiBatchesTest {
 
     @Test
     void cancelBatchPostsToCancelPath() throws Exception {
-        server.enqueue(Fixtures.json("batches/cancel-cancelling.json"));
+        server.enqueue(FIXTURES.json("batches/cancel-cancelling.json"));
 
         BatchSnapshot batch = batches().cancelBatch(BatchId.of("batch_abc123"));
 
@@ -136,12 +137,12 @@ class OpenAiBatchesTest {
         String line = batches().batchInputLine("q1", chat);
 
         assertThat(line).doesNotContain("\n");
-        assertThat(Fixtures.parse(line)).isEqualTo(Fixtures.tree("batches/input-line.json"));
+        assertThat(Fixtures.parse(line)).isEqualTo(FIXTURES.tree("batches/input-line.json"));
     }
 
     @Test
     void batchOutputLineParsesSuccessfulResponse() {
-        String line = Fixtures.text("batches/output.jsonl").lines().findFirst().orElseThrow();
+        String line = FIXTURES.text("batches/output.jsonl").lines().findFirst().orElseThrow();
 
         BatchChatRow row = batches().batchOutputLine(line);
 
@@ -153,7 +154,7 @@ class OpenAiBatchesTest {
 
     @Test
     void batchOutputLineTurnsErrorStatusIntoRowErrorWithBodyCode() {
-        String line = Fixtures.text("batches/errors.jsonl").lines().findFirst().orElseThrow();
+        String line = FIXTURES.text("batches/errors.jsonl").lines().findFirst().orElseThrow();
 
         BatchChatRow row = batches().batchOutputLine(line);
 
@@ -165,7 +166,7 @@ class OpenAiBatchesTest {
 
     @Test
     void batchOutputLineTurnsErrorObjectIntoRowError() {
-        BatchChatRow row = batches().batchOutputLine(Fixtures.text("batches/error-line-no-response.json").strip());
+        BatchChatRow row = batches().batchOutputLine(FIXTURES.text("batches/error-line-no-response.json").strip());
 
         assertThat(row.customId()).isEqualTo("q4");
         assertThat(row.error().map(BatchError::code)).isEqualTo(Optional.of("batch_expired"));

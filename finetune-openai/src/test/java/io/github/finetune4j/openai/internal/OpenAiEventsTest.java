@@ -7,7 +7,6 @@ import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.Page;
 import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.model.TrainingMetrics;
-import io.github.finetune4j.openai.support.Fixtures;
 import io.github.finetune4j.openai.support.TestProviders;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +34,7 @@ class OpenAiEventsTest {
 
     @Test
     void listEventsSendsAfterAndLimitAndKeepsNewestFirstOrder() throws Exception {
-        server.enqueue(Fixtures.json("events/list-page-1.json"));
+        server.enqueue(FIXTURES.json("events/list-page-1.json"));
 
         Page<JobEvent> page = providers.provider(server).listEvents(JobId.of("ftjob-abc123"),
                 PageRequest.first().after("ftevent-0004").withLimit(2));
@@ -50,7 +50,7 @@ class OpenAiEventsTest {
 
     @Test
     void listEventsMapsMetricsEventDataToTrainingMetrics() throws Exception {
-        server.enqueue(Fixtures.json("events/list-page-1.json"));
+        server.enqueue(FIXTURES.json("events/list-page-1.json"));
 
         Page<JobEvent> page = providers.provider(server).listEvents(JobId.of("ftjob-abc123"), PageRequest.first());
 
@@ -67,7 +67,7 @@ class OpenAiEventsTest {
 
     @Test
     void listEventsLastPageHasNoCursorAndToleratesMissingData() throws Exception {
-        server.enqueue(Fixtures.json("events/list-last.json"));
+        server.enqueue(FIXTURES.json("events/list-last.json"));
 
         Page<JobEvent> page = providers.provider(server).listEvents(JobId.of("ftjob-abc123"), PageRequest.first());
 
@@ -80,7 +80,7 @@ class OpenAiEventsTest {
 
     @Test
     void listCheckpointsSendsQueryAndContinuesAfterLastId() throws Exception {
-        server.enqueue(Fixtures.json("checkpoints/list-page-1.json"));
+        server.enqueue(FIXTURES.json("checkpoints/list-page-1.json"));
 
         Page<Checkpoint> page = providers.provider(server).listCheckpoints(JobId.of("ftjob-abc123"),
                 PageRequest.first().withLimit(2));
@@ -96,7 +96,7 @@ class OpenAiEventsTest {
 
     @Test
     void listCheckpointsMapsModelNameAndMetrics() throws Exception {
-        server.enqueue(Fixtures.json("checkpoints/list-page-1.json"));
+        server.enqueue(FIXTURES.json("checkpoints/list-page-1.json"));
 
         Page<Checkpoint> page = providers.provider(server).listCheckpoints(JobId.of("ftjob-abc123"),
                 PageRequest.first());

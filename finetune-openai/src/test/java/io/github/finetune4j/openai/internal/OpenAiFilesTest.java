@@ -8,8 +8,7 @@ import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.spi.FileUpload;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.RetryMode;
-import io.github.finetune4j.openai.support.Fixtures;
-import io.github.finetune4j.openai.support.Multipart;
+import io.github.finetune4j.testsupport.Multipart;
 import io.github.finetune4j.openai.support.TestProviders;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -26,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +47,7 @@ class OpenAiFilesTest {
     void uploadFilePostsMultipartWithPurposeAndJsonlFilePart() throws Exception {
         byte[] content = "{\"messages\":[{\"role\":\"user\",\"content\":\"Grüß Gott\"}]}\n".getBytes(StandardCharsets.UTF_8);
         Path file = Files.write(dir.resolve("local-name.tmp"), content);
-        server.enqueue(Fixtures.json("files/upload.json"));
+        server.enqueue(FIXTURES.json("files/upload.json"));
         FineTuneProvider provider = providers.provider(server);
 
         FileInfo info = provider.uploadFile(new FileUpload(file, "train.jsonl", content.length, FileUpload.FINE_TUNE));
@@ -75,7 +75,7 @@ class OpenAiFilesTest {
     @Test
     void uploadFileIsNotIdempotentAndLeavesTheTimeoutToTheClientsUploadTimeout() throws Exception {
         Path file = Files.writeString(dir.resolve("t.jsonl"), "{}\n");
-        server.enqueue(Fixtures.json("files/upload.json"));
+        server.enqueue(FIXTURES.json("files/upload.json"));
 
         providers.provider(server).uploadFile(new FileUpload(file, "t.jsonl", 3, FileUpload.FINE_TUNE));
 
@@ -87,7 +87,7 @@ class OpenAiFilesTest {
 
     @Test
     void getFileReadsProcessedFile() throws Exception {
-        server.enqueue(Fixtures.json("files/get-processed.json"));
+        server.enqueue(FIXTURES.json("files/get-processed.json"));
 
         FileInfo info = providers.provider(server).getFile(FileId.of("file-abc123"));
 
@@ -103,7 +103,7 @@ class OpenAiFilesTest {
 
     @Test
     void getFileMapsErrorStatusWithDetails() throws Exception {
-        server.enqueue(Fixtures.json("files/get-error.json"));
+        server.enqueue(FIXTURES.json("files/get-error.json"));
 
         FileInfo info = providers.provider(server).getFile(FileId.of("file-bad456"));
 
@@ -114,7 +114,7 @@ class OpenAiFilesTest {
 
     @Test
     void getFileWithoutDeprecatedStatusCountsAsProcessed() throws Exception {
-        server.enqueue(Fixtures.json("files/get-no-status.json"));
+        server.enqueue(FIXTURES.json("files/get-no-status.json"));
 
         FileInfo info = providers.provider(server).getFile(FileId.of("file-abc123"));
 
@@ -124,7 +124,7 @@ class OpenAiFilesTest {
 
     @Test
     void listFilesSendsAfterAndLimitAndContinuesAfterLastId() throws Exception {
-        server.enqueue(Fixtures.json("files/list-page-1.json"));
+        server.enqueue(FIXTURES.json("files/list-page-1.json"));
 
         Page<FileInfo> page = providers.provider(server).listFiles(PageRequest.first().after("file-xyz").withLimit(2));
 
@@ -141,7 +141,7 @@ class OpenAiFilesTest {
 
     @Test
     void listFilesFirstPageSendsNoQuery() throws Exception {
-        server.enqueue(Fixtures.json("files/list-last.json"));
+        server.enqueue(FIXTURES.json("files/list-last.json"));
 
         Page<FileInfo> page = providers.provider(server).listFiles(PageRequest.first());
 
@@ -153,7 +153,7 @@ class OpenAiFilesTest {
 
     @Test
     void listFilesFallsBackToLastItemIdWhenLastIdIsMissing() throws Exception {
-        server.enqueue(Fixtures.json("files/list-more-without-last-id.json"));
+        server.enqueue(FIXTURES.json("files/list-more-without-last-id.json"));
 
         Page<FileInfo> page = providers.provider(server).listFiles(PageRequest.first());
 
@@ -178,7 +178,7 @@ class OpenAiFilesTest {
 
     @Test
     void deleteFileSendsDeleteAndReportsConfirmation() throws Exception {
-        server.enqueue(Fixtures.json("files/delete.json"));
+        server.enqueue(FIXTURES.json("files/delete.json"));
 
         boolean deleted = providers.provider(server).deleteFile(FileId.of("file-abc123"));
 
@@ -192,7 +192,7 @@ class OpenAiFilesTest {
 
     @Test
     void deleteFileReportsFalseWhenNotConfirmed() throws Exception {
-        server.enqueue(Fixtures.jsonBody("{\"id\":\"file-abc123\",\"object\":\"file\",\"deleted\":false}"));
+        server.enqueue(FIXTURES.jsonBody("{\"id\":\"file-abc123\",\"object\":\"file\",\"deleted\":false}"));
 
         assertThat(providers.provider(server).deleteFile(FileId.of("file-abc123"))).isFalse();
         assertThat(server.takeRequest(1, SECONDS)).isNotNull();

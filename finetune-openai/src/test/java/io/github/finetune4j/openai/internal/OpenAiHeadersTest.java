@@ -2,7 +2,6 @@ package io.github.finetune4j.openai.internal;
 
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.openai.OpenAiFineTuning;
-import io.github.finetune4j.openai.support.Fixtures;
 import io.github.finetune4j.openai.support.TestProviders;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ class OpenAiHeadersTest {
 
     @Test
     void sendsOrganizationAndProjectHeadersWhenSet() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
         OpenAiFineTuning factory = OpenAiFineTuning.builder().apiKey("test-key")
                 .baseUrl(server.url("/v1").uri()).organization("org-test").project("proj_test").build();
 
@@ -38,7 +38,7 @@ class OpenAiHeadersTest {
 
     @Test
     void omitsOrganizationAndProjectHeadersWhenUnset() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
 
         try (TestProviders providers = TestProviders.create()) {
             providers.provider(server).getJob(JobId.of("ftjob-abc123"));
@@ -51,7 +51,7 @@ class OpenAiHeadersTest {
 
     @Test
     void readsKeyBaseUrlOrganizationAndProjectFromEnvironment() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
         Map<String, String> environment = Map.of(
                 "OPENAI_API_KEY", "env-key",
                 "OPENAI_BASE_URL", server.url("/proxy/v1/").toString(),
@@ -71,7 +71,7 @@ class OpenAiHeadersTest {
 
     @Test
     void explicitSettingsWinOverEnvironment() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
         Map<String, String> environment = Map.of(
                 "OPENAI_API_KEY", "env-key",
                 "OPENAI_BASE_URL", "https://unused.example.com/v1",

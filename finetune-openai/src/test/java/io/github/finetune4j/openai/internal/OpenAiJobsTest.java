@@ -14,7 +14,7 @@ import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.spi.JobCreation;
 import io.github.finetune4j.core.spi.JobControl;
 import io.github.finetune4j.core.spi.RetryMode;
-import io.github.finetune4j.openai.support.Fixtures;
+import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.openai.support.TestProviders;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +44,7 @@ class OpenAiJobsTest {
 
     @Test
     void createJobPostsModelTrainingFileAndMethod() throws Exception {
-        server.enqueue(Fixtures.json("jobs/create-queued.json"));
+        server.enqueue(FIXTURES.json("jobs/create-queued.json"));
 
         JobSnapshot job = providers.provider(server).createJob(Jobs.full());
 
@@ -52,7 +53,7 @@ class OpenAiJobsTest {
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/fine_tuning/jobs");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("jobs/create-request.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("jobs/create-request.json"));
         assertThat(job.id()).isEqualTo(JobId.of("ftjob-abc123"));
         assertThat(job.status()).isEqualTo(JobStatus.QUEUED);
         assertThat(job.provider()).isEqualTo("openai");
@@ -62,7 +63,7 @@ class OpenAiJobsTest {
 
     @Test
     void createJobIsSentAsNotIdempotent() throws Exception {
-        server.enqueue(Fixtures.json("jobs/create-queued.json"));
+        server.enqueue(FIXTURES.json("jobs/create-queued.json"));
 
         providers.provider(server).createJob(Jobs.minimal());
 
@@ -72,7 +73,7 @@ class OpenAiJobsTest {
 
     @Test
     void createJobWithDefaultsSendsOnlyModelTrainingFileAndMethodType() throws Exception {
-        server.enqueue(Fixtures.json("jobs/create-queued.json"));
+        server.enqueue(FIXTURES.json("jobs/create-queued.json"));
 
         providers.provider(server).createJob(Jobs.minimal());
 
@@ -83,7 +84,7 @@ class OpenAiJobsTest {
 
     @Test
     void createJobWritesSnakeCaseHyperparametersWithIntegersAsIntegers() throws Exception {
-        server.enqueue(Fixtures.json("jobs/create-queued.json"));
+        server.enqueue(FIXTURES.json("jobs/create-queued.json"));
 
         providers.provider(server).createJob(Jobs.full());
 
@@ -94,7 +95,7 @@ class OpenAiJobsTest {
 
     @Test
     void createDpoJobPutsBetaUnderMethodDpo() throws Exception {
-        server.enqueue(Fixtures.json("jobs/create-dpo-queued.json"));
+        server.enqueue(FIXTURES.json("jobs/create-dpo-queued.json"));
         JobCreation dpo = new JobCreation("gpt-4o-mini", FileId.of("file-abc"), Optional.of(FileId.of("file-123")),
                 Optional.empty(), Optional.empty(), Map.of(), FineTuneMethod.DPO,
                 Hyperparameters.builder().beta(0.1).epochs(2).build(), Map.of(), "k");
@@ -112,7 +113,7 @@ class OpenAiJobsTest {
 
     @Test
     void createJobMergesExtraBodyPropertiesAtTopLevel() throws Exception {
-        server.enqueue(Fixtures.json("jobs/create-queued.json"));
+        server.enqueue(FIXTURES.json("jobs/create-queued.json"));
         JobCreation base = Jobs.minimal();
         JobCreation withExtras = new JobCreation(base.baseModel(), base.trainingFile(), base.validationFile(),
                 base.suffix(), base.seed(), Map.of("finetune4j_idempotency_key", "key-0001"), base.method(),
@@ -132,7 +133,7 @@ class OpenAiJobsTest {
 
     @Test
     void getJobMapsRunningJob() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-running.json"));
+        server.enqueue(FIXTURES.json("jobs/get-running.json"));
 
         JobSnapshot job = providers.provider(server).getJob(JobId.of("ftjob-abc123"));
 
@@ -152,7 +153,7 @@ class OpenAiJobsTest {
 
     @Test
     void getJobMapsSucceededJobWithModelTokensAndResultFiles() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-succeeded.json"));
+        server.enqueue(FIXTURES.json("jobs/get-succeeded.json"));
 
         JobSnapshot job = providers.provider(server).getJob(JobId.of("ftjob-abc123"));
 
@@ -172,7 +173,7 @@ class OpenAiJobsTest {
 
     @Test
     void getJobMapsFailedJobWithError() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-failed.json"));
+        server.enqueue(FIXTURES.json("jobs/get-failed.json"));
 
         JobSnapshot job = providers.provider(server).getJob(JobId.of("ftjob-fail01"));
 
@@ -187,7 +188,7 @@ class OpenAiJobsTest {
 
     @Test
     void getJobTreatsAllNullErrorObjectAsNoError() throws Exception {
-        server.enqueue(Fixtures.json("jobs/create-queued.json"));
+        server.enqueue(FIXTURES.json("jobs/create-queued.json"));
 
         JobSnapshot job = providers.provider(server).getJob(JobId.of("ftjob-abc123"));
 
@@ -197,7 +198,7 @@ class OpenAiJobsTest {
 
     @Test
     void getJobTreatsEmptyErrorObjectAsNoErrorAndToleratesUnknownMethod() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-error-empty.json"));
+        server.enqueue(FIXTURES.json("jobs/get-error-empty.json"));
 
         JobSnapshot job = providers.provider(server).getJob(JobId.of("ftjob-abc123"));
 
@@ -209,7 +210,7 @@ class OpenAiJobsTest {
 
     @Test
     void getJobKeepsUnknownStatusAsRawStatus() throws Exception {
-        server.enqueue(Fixtures.json("jobs/get-unknown-status.json"));
+        server.enqueue(FIXTURES.json("jobs/get-unknown-status.json"));
 
         JobSnapshot job = providers.provider(server).getJob(JobId.of("ftjob-abc123"));
 
@@ -222,7 +223,7 @@ class OpenAiJobsTest {
 
     @Test
     void listJobsSendsAfterLimitAndEncodedMetadataFilter() throws Exception {
-        server.enqueue(Fixtures.json("jobs/list-page-1.json"));
+        server.enqueue(FIXTURES.json("jobs/list-page-1.json"));
         PageRequest page = PageRequest.first().after("ftjob-prev").withLimit(2)
                 .withMetadata("finetune4j_idempotency_key", "a b&c=d");
 
@@ -242,7 +243,7 @@ class OpenAiJobsTest {
 
     @Test
     void listJobsLastPageHasNoCursor() throws Exception {
-        server.enqueue(Fixtures.json("jobs/list-last.json"));
+        server.enqueue(FIXTURES.json("jobs/list-last.json"));
 
         Page<JobSnapshot> result = providers.provider(server).listJobs(PageRequest.first());
 
@@ -253,7 +254,7 @@ class OpenAiJobsTest {
 
     @Test
     void cancelJobPostsToCancel() throws Exception {
-        server.enqueue(Fixtures.json("jobs/cancel-cancelled.json"));
+        server.enqueue(FIXTURES.json("jobs/cancel-cancelled.json"));
 
         JobSnapshot job = providers.provider(server).cancelJob(JobId.of("ftjob-abc123"));
 
@@ -268,7 +269,7 @@ class OpenAiJobsTest {
 
     @Test
     void pauseJobPostsToPauseAndMapsPausedStatus() throws Exception {
-        server.enqueue(Fixtures.json("jobs/pause-paused.json"));
+        server.enqueue(FIXTURES.json("jobs/pause-paused.json"));
 
         JobSnapshot job = providers.provider(server).feature(JobControl.class).orElseThrow().pauseJob(JobId.of("ftjob-abc123"));
 
@@ -283,7 +284,7 @@ class OpenAiJobsTest {
 
     @Test
     void resumeJobPostsToResume() throws Exception {
-        server.enqueue(Fixtures.json("jobs/resume-queued.json"));
+        server.enqueue(FIXTURES.json("jobs/resume-queued.json"));
 
         JobSnapshot job = providers.provider(server).feature(JobControl.class).orElseThrow().resumeJob(JobId.of("ftjob-abc123"));
 

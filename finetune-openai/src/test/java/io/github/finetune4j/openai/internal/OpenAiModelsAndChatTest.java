@@ -8,7 +8,7 @@ import io.github.finetune4j.core.model.TokenUsage;
 import io.github.finetune4j.core.model.ToolCall;
 import io.github.finetune4j.core.spi.ModelCatalog;
 import io.github.finetune4j.core.spi.ModelDeletion;
-import io.github.finetune4j.openai.support.Fixtures;
+import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.openai.support.TestProviders;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class OpenAiModelsAndChatTest {
 
     @Test
     void getModelReadsShutdownDate() throws Exception {
-        server.enqueue(Fixtures.json("models/get.json"));
+        server.enqueue(FIXTURES.json("models/get.json"));
 
         ModelInfo model = providers.provider(server).feature(ModelCatalog.class).orElseThrow().getModel("gpt-4o-mini-2024-07-18");
 
@@ -52,7 +53,7 @@ class OpenAiModelsAndChatTest {
 
     @Test
     void getModelKeepsColonsOfFineTunedModelNamesUnencoded() throws Exception {
-        server.enqueue(Fixtures.json("models/get-fine-tuned.json"));
+        server.enqueue(FIXTURES.json("models/get-fine-tuned.json"));
 
         ModelInfo model = providers.provider(server).feature(ModelCatalog.class).orElseThrow().getModel(FT_MODEL);
 
@@ -65,7 +66,7 @@ class OpenAiModelsAndChatTest {
 
     @Test
     void deleteModelSendsDeleteWithColonsKept() throws Exception {
-        server.enqueue(Fixtures.json("models/delete.json"));
+        server.enqueue(FIXTURES.json("models/delete.json"));
 
         boolean deleted = providers.provider(server).feature(ModelDeletion.class).orElseThrow().deleteModel(FT_MODEL);
 
@@ -78,7 +79,7 @@ class OpenAiModelsAndChatTest {
 
     @Test
     void chatPostsModelMessagesTemperatureAndMaxTokens() throws Exception {
-        server.enqueue(Fixtures.json("chat/completion.json"));
+        server.enqueue(FIXTURES.json("chat/completion.json"));
         ChatRequest chat = ChatRequest.builder().model(FT_MODEL)
                 .addMessage(Message.system("Du chattest jetzt mit dem Kundenservice für den Hochleistungs-Staubsauger T-1000."))
                 .addMessage(Message.user("Ich will meinen T-1000 mit Pril reinigen. Geht das?"))
@@ -90,7 +91,7 @@ class OpenAiModelsAndChatTest {
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/chat/completions");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("chat/request.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("chat/request.json"));
         assertThat(response).isEqualTo(new ChatResponse("chatcmpl-B9MBs8CjcvOU2jLn4n570S5qMJKcT", FT_MODEL,
                 "Bitte nicht! Pril kann die Dichtungen beschädigen.", Optional.of("stop"),
                 Optional.of(new TokenUsage(42, 12, 54))));
@@ -98,7 +99,7 @@ class OpenAiModelsAndChatTest {
 
     @Test
     void chatSendsToolCallsAndToolResultsButNoTrainingWeights() throws Exception {
-        server.enqueue(Fixtures.json("chat/completion.json"));
+        server.enqueue(FIXTURES.json("chat/completion.json"));
         ChatRequest chat = ChatRequest.builder().model("gpt-4o-mini")
                 .addMessage(Message.user("Wetter?"))
                 .addMessage(Message.assistantToolCalls(List.of(new ToolCall("call_1", "weather", "{\"city\":\"Bonn\"}"))))
@@ -120,7 +121,7 @@ class OpenAiModelsAndChatTest {
 
     @Test
     void chatAnswerWithoutContentGivesEmptyText() throws Exception {
-        server.enqueue(Fixtures.jsonBody("{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m\","
+        server.enqueue(FIXTURES.jsonBody("{\"id\":\"c1\",\"object\":\"chat.completion\",\"model\":\"m\","
                 + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":null},"
                 + "\"finish_reason\":\"tool_calls\"}]}"));
 

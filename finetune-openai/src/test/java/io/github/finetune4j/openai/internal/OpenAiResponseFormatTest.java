@@ -6,13 +6,13 @@ import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.Message;
 import io.github.finetune4j.core.model.PageRequest;
-import io.github.finetune4j.openai.support.Fixtures;
 import io.github.finetune4j.openai.support.TestProviders;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -30,7 +30,7 @@ class OpenAiResponseFormatTest {
 
     @Test
     void nonJsonSuccessBodyThrowsResponseFormatExceptionWithRequestId() throws Exception {
-        server.enqueue(Fixtures.jsonBody("<html>gateway says hi</html>"));
+        server.enqueue(FIXTURES.jsonBody("<html>gateway says hi</html>"));
 
         ResponseFormatException e = catchThrowableOfType(ResponseFormatException.class,
                 () -> providers.provider(server).getJob(JobId.of("ftjob-abc123")));
@@ -43,7 +43,7 @@ class OpenAiResponseFormatTest {
 
     @Test
     void jobWithoutIdThrowsResponseFormatExceptionNamingTheField() throws Exception {
-        server.enqueue(Fixtures.jsonBody("{\"object\":\"fine_tuning.job\",\"status\":\"queued\","
+        server.enqueue(FIXTURES.jsonBody("{\"object\":\"fine_tuning.job\",\"status\":\"queued\","
                 + "\"model\":\"m\",\"created_at\":1,\"training_file\":\"file-a\"}"));
 
         ResponseFormatException e = catchThrowableOfType(ResponseFormatException.class,
@@ -56,7 +56,7 @@ class OpenAiResponseFormatTest {
 
     @Test
     void jsonNullBodyThrowsResponseFormatException() throws Exception {
-        server.enqueue(Fixtures.jsonBody("null"));
+        server.enqueue(FIXTURES.jsonBody("null"));
 
         assertThat(catchThrowableOfType(ResponseFormatException.class,
                 () -> providers.provider(server).getFile(FileId.of("file-a")))).isNotNull();
@@ -65,7 +65,7 @@ class OpenAiResponseFormatTest {
 
     @Test
     void listWithoutDataThrowsResponseFormatException() throws Exception {
-        server.enqueue(Fixtures.jsonBody("{\"object\":\"list\",\"has_more\":false}"));
+        server.enqueue(FIXTURES.jsonBody("{\"object\":\"list\",\"has_more\":false}"));
 
         ResponseFormatException e = catchThrowableOfType(ResponseFormatException.class,
                 () -> providers.provider(server).listJobs(PageRequest.first()));
@@ -76,7 +76,7 @@ class OpenAiResponseFormatTest {
 
     @Test
     void wronglyTypedFieldThrowsResponseFormatException() throws Exception {
-        server.enqueue(Fixtures.jsonBody("{\"id\":\"ftjob-a\",\"status\":\"queued\",\"model\":\"m\","
+        server.enqueue(FIXTURES.jsonBody("{\"id\":\"ftjob-a\",\"status\":\"queued\",\"model\":\"m\","
                 + "\"created_at\":\"yesterday\",\"training_file\":\"file-a\"}"));
 
         assertThat(catchThrowableOfType(ResponseFormatException.class,
@@ -86,7 +86,7 @@ class OpenAiResponseFormatTest {
 
     @Test
     void chatCompletionWithoutChoicesThrowsResponseFormatException() throws Exception {
-        server.enqueue(Fixtures.jsonBody("{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[]}"));
+        server.enqueue(FIXTURES.jsonBody("{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[]}"));
 
         assertThat(catchThrowableOfType(ResponseFormatException.class, () -> providers.provider(server)
                 .chat(ChatRequest.builder().model("m").addMessage(Message.user("hi")).build()))).isNotNull();

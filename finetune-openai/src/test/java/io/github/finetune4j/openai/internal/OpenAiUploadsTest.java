@@ -5,8 +5,8 @@ import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.spi.LargeFileUploads;
 import io.github.finetune4j.core.spi.RetryMode;
 import io.github.finetune4j.core.spi.UploadSession;
-import io.github.finetune4j.openai.support.Fixtures;
-import io.github.finetune4j.openai.support.Multipart;
+import io.github.finetune4j.testsupport.Fixtures;
+import io.github.finetune4j.testsupport.Multipart;
 import io.github.finetune4j.openai.support.TestProviders;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class OpenAiUploadsTest {
 
     @Test
     void createUploadPostsFilenamePurposeBytesAndJsonlMimeType() throws Exception {
-        server.enqueue(Fixtures.json("uploads/create-pending.json"));
+        server.enqueue(FIXTURES.json("uploads/create-pending.json"));
 
         UploadSession session = uploads().createUpload("train.jsonl", 209_715_200L, "fine-tune");
 
@@ -53,7 +54,7 @@ class OpenAiUploadsTest {
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/uploads");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("uploads/create-request.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("uploads/create-request.json"));
         assertThat(session.id()).isEqualTo("upload_abc123");
         assertThat(session.expiresAt()).contains(Instant.ofEpochSecond(1719188511));
         assertThat(providers.transport().last().retryMode()).isEqualTo(RetryMode.NOT_IDEMPOTENT);
@@ -66,7 +67,7 @@ class OpenAiUploadsTest {
             content[i] = (byte) (i % 251);
         }
         Path file = Files.write(dir.resolve("train.jsonl"), content);
-        server.enqueue(Fixtures.json("uploads/part.json"));
+        server.enqueue(FIXTURES.json("uploads/part.json"));
 
         String partId = uploads().addUploadPart("upload_abc123", file, 1_000, 2_500);
 
@@ -89,7 +90,7 @@ class OpenAiUploadsTest {
 
     @Test
     void completeUploadSendsThePartIdsInOrderAndMapsTheFile() throws Exception {
-        server.enqueue(Fixtures.json("uploads/complete-completed.json"));
+        server.enqueue(FIXTURES.json("uploads/complete-completed.json"));
 
         FileInfo file = uploads().completeUpload("upload_abc123",
                 List.of("part_def456", "part_ghi789", "part_jkl012", "part_mno345"));
@@ -98,7 +99,7 @@ class OpenAiUploadsTest {
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/uploads/upload_abc123/complete");
         assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
-        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(Fixtures.tree("uploads/complete-request.json"));
+        assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("uploads/complete-request.json"));
         assertThat(file.id()).isEqualTo(FileId.of("file-xyz321"));
         assertThat(file.filename()).isEqualTo("train.jsonl");
         assertThat(file.bytes()).isEqualTo(209_715_200L);
@@ -109,7 +110,7 @@ class OpenAiUploadsTest {
 
     @Test
     void cancelUploadPostsWithoutBody() throws Exception {
-        server.enqueue(Fixtures.json("uploads/cancel-cancelled.json"));
+        server.enqueue(FIXTURES.json("uploads/cancel-cancelled.json"));
 
         uploads().cancelUpload("upload_abc123");
 

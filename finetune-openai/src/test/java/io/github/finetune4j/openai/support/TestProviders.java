@@ -1,5 +1,7 @@
 package io.github.finetune4j.openai.support;
 
+import io.github.finetune4j.testsupport.Fixtures;
+import io.github.finetune4j.testsupport.RecordingTransport;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.RetryPolicy;
@@ -17,6 +19,9 @@ import java.util.Map;
  * wrapped in a {@link RecordingTransport}. Close it after the test.
  */
 public final class TestProviders implements AutoCloseable {
+    /** OpenAI's recorded responses, served with a request id. */
+    public static final Fixtures FIXTURES = Fixtures.in("openai").withHeader("x-request-id", "req_test123");
+
     /** The key every test uses. */
     public static final String KEY = "test-key";
 

@@ -1,4 +1,4 @@
-package io.github.finetune4j.openai.support;
+package io.github.finetune4j.testsupport;
 
 import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.HttpResult;

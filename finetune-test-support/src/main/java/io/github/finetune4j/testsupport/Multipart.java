@@ -1,4 +1,4 @@
-package io.github.finetune4j.openai.support;
+package io.github.finetune4j.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

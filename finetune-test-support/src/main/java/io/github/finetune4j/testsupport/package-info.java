@@ -1,0 +1,2 @@
+/** Helpers shared by the tests of the provider modules. Not published; test scope only. */
+package io.github.finetune4j.testsupport;

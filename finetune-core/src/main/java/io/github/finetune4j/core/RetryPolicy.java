@@ -16,6 +16,11 @@ import java.util.Objects;
  */
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double multiplier,
                           double jitter) {
+    /**
+     * The longest delay a service may ask for ({@code Retry-After}) that the HTTP layer waits by itself: 60 seconds.
+     * A longer one surfaces at once as a deferred error ({@link io.github.finetune4j.core.error.ApiException#isDeferred()}).
+     */
+    public static final Duration MAX_SERVER_DELAY = Duration.ofSeconds(60);
     private static final RetryPolicy DEFAULTS = new RetryPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(8), 2, 0.25);
     /**
      * Validates the components.

@@ -70,7 +70,8 @@ final class EvalRunner {
         List<RowTask> tasks = new ArrayList<>();
         for (EvalExample example : evaluation.examples()) {
             for (Candidate candidate : evaluation.candidates()) {
-                CandidateCall call = new CandidateCall(candidate, evaluation.retryPolicy(), deadline, requests);
+                CandidateCall call = new CandidateCall(candidate, evaluation.retryPolicy(), deadline, requests,
+                        evaluation.sleeper());
                 tasks.add(new RowTask(example, candidate, evaluation.scorers(), Optional.ofNullable(cache), call,
                         this::rowDone, crash));
             }

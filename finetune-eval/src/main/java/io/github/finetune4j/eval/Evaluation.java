@@ -5,6 +5,8 @@ import io.github.finetune4j.core.BatchOptions;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.RetryPolicy;
+import io.github.finetune4j.core.error.ApiException;
+import io.github.finetune4j.core.spi.Sleeper;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +41,12 @@ import java.util.Set;
  *
  * <p><b>Requests.</b> Each candidate gets each example once ({@link Candidate#messagesFor(EvalExample)}), from a
  * pool of {@link Builder#concurrency(int)} threads owned by the run, so no more requests than that are ever in
- * flight (a judge scorer's request is made by the same thread, after the answer). The client's HTTP layer already
- * retries 429 and 5xx responses, honouring {@code Retry-After}; when it gives up, the run retries the request
- * again with {@link Builder#retryPolicy(RetryPolicy)} (429 except {@code insufficient_quota}, 5xx and connection
- * failures), and records the row as failed when that gives up too. Failed rows are not cached.
+ * flight (a judge scorer's request is made by the same thread, after the answer). Retries live in one place, the
+ * client's HTTP layer: it retries 429, 5xx and connection failures with the client's {@code RetryPolicy}, honouring
+ * {@code Retry-After}, and the run does not retry them again. The run repeats only a deferred answer (the service
+ * asked to come back later than the HTTP layer waits by itself, {@link ApiException#isDeferred()}), waiting as asked
+ * within the deadline, up to {@link Builder#retryPolicy(RetryPolicy)}'s attempts. A row that still fails is recorded
+ * as failed and is not cached, so the next run asks again.
  *
  * <p><b>Cache.</b> With {@link Builder#cache(Path)}, every finished row is appended to a JSONL file, keyed by
  * candidate name and example id together with a fingerprint of the model and the exact messages, so a changed
@@ -79,6 +83,7 @@ public final class Evaluation {
     private final InferencePriceTable prices;
     private final List<EvalListener> listeners;
     private final Optional<BatchMode> batch;
+    private final Sleeper sleeper;
 
     private Evaluation(Builder b) {
         this.examples = List.copyOf(b.examples);
@@ -94,6 +99,7 @@ public final class Evaluation {
         this.prices = b.prices;
         this.listeners = List.copyOf(b.listeners);
         this.batch = b.batch;
+        this.sleeper = b.sleeper;
     }
 
     /**
@@ -142,6 +148,10 @@ public final class Evaluation {
         return cache;
     }
 
+    Sleeper sleeper() {
+        return sleeper;
+    }
+
     RetryPolicy retryPolicy() {
         return retryPolicy;
     }
@@ -185,6 +195,7 @@ public final class Evaluation {
         private int concurrency = DEFAULT_CONCURRENCY;
         private Duration deadline = DEFAULT_DEADLINE;
         private Optional<Path> cache = Optional.empty();
+        private Sleeper sleeper = Sleeper.SYSTEM;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private int bootstrapResamples = DEFAULT_BOOTSTRAP_RESAMPLES;
         private long seed = DEFAULT_SEED;
@@ -294,14 +305,21 @@ public final class Evaluation {
         }
 
         /**
-         * Sets how a request is retried after the HTTP layer's own retries gave up. Default:
-         * {@link RetryPolicy#defaults()}; {@link RetryPolicy#none()} records the failure at once.
+         * Sets how often a deferred request is asked again (the service asked to wait longer than the HTTP layer
+         * does by itself); other failures were already retried by the client's HTTP layer. Default:
+         * {@link RetryPolicy#defaults()} (3 attempts); {@link RetryPolicy#none()} records the failure at once.
          *
          * @param policy the policy
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy policy) {
             this.retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** For tests: waits before a deferred request is asked again. */
+        Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 

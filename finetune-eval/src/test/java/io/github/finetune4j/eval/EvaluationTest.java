@@ -98,17 +98,31 @@ class EvaluationTest {
     }
 
     @Test
-    void rateLimitedRequestsAreRetriedAndSucceed() {
-        FlakyModel flaky = new FlakyModel(Fixtures.tuned(), 2, FlakyModel.Failure.RATE_LIMIT);
+    void deferredRequestsAreAskedAgainAfterTheServiceDelay() {
+        FlakyModel flaky = new FlakyModel(Fixtures.tuned(), 2, FlakyModel.Failure.DEFERRED);
+        List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         EvaluationResult result = run(Evaluation.builder().examples(Fixtures.examples())
                 .addCandidate(Candidate.of("fine-tuned", flaky)).addScorer(Scorers.exactMatch())
-                .retryPolicy(FlakyModel.FAST_RETRIES).concurrency(1).build());
+                .retryPolicy(FlakyModel.FAST_RETRIES).concurrency(1).sleeper(waits::add).build());
 
         assertThat(result.rows()).noneMatch(EvalRow::isError);
         assertThat(result.requestsSent()).isEqualTo(6 + 2);
         assertThat(flaky.attempts).hasValue(8);
+        assertThat(waits).containsExactly(Duration.ofSeconds(90), Duration.ofSeconds(90));
         assertThat(result.summary("fine-tuned").orElseThrow().score(Scorers.EXACT_MATCH).mean()).isEqualTo(1.0);
+    }
+
+    @Test
+    void rateLimitsTheClientAlreadyRetriedAreNotRetriedAgain() {
+        FlakyModel limited = new FlakyModel(Fixtures.tuned(), 1, FlakyModel.Failure.RATE_LIMIT);
+
+        EvaluationResult result = run(Evaluation.builder().examples(Fixtures.examples().subList(0, 1))
+                .addCandidate(Candidate.of("fine-tuned", limited)).addScorer(Scorers.exactMatch())
+                .retryPolicy(FlakyModel.FAST_RETRIES).build());
+
+        assertThat(result.rows().get(0).isError()).isTrue();
+        assertThat(limited.attempts).hasValue(1);
     }
 
     @Test
@@ -128,7 +142,7 @@ class EvaluationTest {
     }
 
     @Test
-    void serverErrorsGiveUpAfterTheRetryPolicy() {
+    void serverErrorsTheClientAlreadyRetriedAreNotRetriedAgain() {
         FlakyModel down = new FlakyModel(Fixtures.tuned(), Integer.MAX_VALUE, FlakyModel.Failure.SERVER);
 
         EvaluationResult result = run(Evaluation.builder().examples(Fixtures.examples().subList(0, 1))
@@ -136,7 +150,7 @@ class EvaluationTest {
                 .retryPolicy(FlakyModel.FAST_RETRIES).build());
 
         assertThat(result.rows().get(0).isError()).isTrue();
-        assertThat(down.attempts).hasValue(FlakyModel.FAST_RETRIES.maxAttempts());
+        assertThat(down.attempts).hasValue(1);
     }
 
     @Test

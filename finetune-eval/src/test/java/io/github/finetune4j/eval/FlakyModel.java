@@ -12,13 +12,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Fails its first {@code failures} calls the way the HTTP layer reports a request it gave up on, then delegates. */
+/**
+ * Fails its first {@code failures} calls the way the HTTP layer reports a request it retried to exhaustion or was
+ * told to defer, then delegates.
+ */
 final class FlakyModel extends FakeModel {
     /** Retries after 1 ms so tests stay fast. */
     static final RetryPolicy FAST_RETRIES = RetryPolicy.defaults().withMaxAttempts(4)
             .withBackoff(Duration.ofMillis(1), Duration.ofMillis(2));
 
-    enum Failure { RATE_LIMIT, QUOTA, SERVER }
+    enum Failure { DEFERRED, RATE_LIMIT, QUOTA, SERVER }
 
     final AtomicInteger attempts = new AtomicInteger();
     private final FineTunedModel delegate;
@@ -35,6 +38,8 @@ final class FlakyModel extends FakeModel {
     public ChatResponse chat(List<Message> messages) {
         if (attempts.incrementAndGet() <= failures) {
             switch (failure) {
+                case DEFERRED -> throw new RateLimitException(new ApiErrorDetails("scripted", 429,
+                        "rate_limit_exceeded", "requests", null, "Rate limit reached", "req-0", Duration.ofSeconds(90)));
                 case RATE_LIMIT -> throw new RateLimitException(new ApiErrorDetails("scripted", 429,
                         "rate_limit_exceeded", "requests", null, "Rate limit reached", "req-1", Duration.ofMillis(1)));
                 case QUOTA -> throw new RateLimitException(new ApiErrorDetails("scripted", 429, "insufficient_quota",

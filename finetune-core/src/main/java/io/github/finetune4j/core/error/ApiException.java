@@ -39,6 +39,21 @@ public class ApiException extends FineTuneException {
     }
 
     /**
+     * Tells whether the service asked to come back later than the HTTP layer waits by itself
+     * ({@link io.github.finetune4j.core.RetryPolicy#MAX_SERVER_DELAY}): a 429 (not an exhausted quota) or 5xx with a
+     * longer {@code Retry-After}. Such a request was not retried; a caller with time to spare may repeat it after
+     * {@link #retryAfter()}. Every other retryable failure has already been retried by the HTTP layer.
+     *
+     * @return true for a deferred answer
+     */
+    public boolean isDeferred() {
+        boolean transientStatus = statusCode == 429 || statusCode >= 500 && statusCode <= 599;
+        boolean quota = this instanceof RateLimitException && ((RateLimitException) this).isQuotaExhausted();
+        return transientStatus && !quota && retryAfter != null
+                && retryAfter.compareTo(io.github.finetune4j.core.RetryPolicy.MAX_SERVER_DELAY) > 0;
+    }
+
+    /**
      * All parsed fields of the error, for example to re-type it.
      *
      * @return the details

@@ -126,6 +126,20 @@ class EmulatorEvaluationTest {
     }
 
     @Test
+    void aRowTheServiceKeepsFailingCostsTheClientsAttemptsNotAttemptsSquared() {
+        emulator.faults().inject(Fault.serverError().times(100).onPath("/chat/completions"));
+
+        EvaluationResult result = assertTimeoutPreemptively(BOUND, Evaluation.builder()
+                .examples(T1000.heldOut().subList(0, 1)).addCandidate(Candidate.of("fine-tuned", tuned))
+                .addScorer(Scorers.tokenF1()).build()::run);
+
+        assertThat(result.rows()).singleElement().satisfies(r -> assertThat(r.isError()).isTrue());
+        // the client's retry policy (3 attempts) is the only one: not 3 evaluation attempts of 3 HTTP attempts each
+        assertThat(chatRequests()).isEqualTo(3);
+        emulator.faults().clear();
+    }
+
+    @Test
     void concurrencyAgainstTheEmulatorStaysWithinTheBound() {
         CountingModel counting = new CountingModel(tuned);
 

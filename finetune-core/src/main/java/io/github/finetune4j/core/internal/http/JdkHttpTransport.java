@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  */
 public final class JdkHttpTransport implements HttpTransport {
     /** The longest server-requested delay the transport waits itself; longer ones surface at once. */
-    public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+    public static final Duration MAX_RETRY_AFTER = RetryPolicy.MAX_SERVER_DELAY;
     /** Timeout of a multipart upload that sets none, unless configured: 30 minutes. */
     public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofMinutes(30);
 

@@ -101,9 +101,13 @@ class AzureClientTest {
 
     @Test
     void aFineTuningDeprecationWithinTheHorizonIsWarnedAndTheJobStillStarts() throws Exception {
+        String none = "{\"object\":\"list\",\"data\":[],\"has_more\":false}";
         server.enqueue(FIXTURES.json("models/get-base.json"));
+        server.enqueue(FIXTURES.jsonBody(200, none));                 // a job of an earlier run with this key?
+        server.enqueue(FIXTURES.jsonBody(200, none));                 // the file already uploaded?
         server.enqueue(FIXTURES.json(201, "files/upload-pending.json"));
         server.enqueue(FIXTURES.json("files/get-processed.json"));
+        server.enqueue(FIXTURES.jsonBody(200, none));                 // no metadata on Azure: same content?
         server.enqueue(FIXTURES.json(201, "jobs/create-pending.json"));
         List<LifecycleWarning> warnings = new CopyOnWriteArrayList<>();
 
@@ -124,9 +128,12 @@ class AzureClientTest {
         assertThat(warnings.get(0).date()).isEqualTo(LocalDate.of(2026, 3, 31));
         assertThat(server.takeRequest(1, SECONDS).getUrl().encodedPath())
                 .isEqualTo("/openai/v1/models/gpt-4o-mini-2024-07-18");
+        assertThat(server.takeRequest(1, SECONDS).getUrl().encodedPath()).isEqualTo("/openai/v1/fine_tuning/jobs");
+        assertThat(server.takeRequest(1, SECONDS).getUrl().encodedPath()).isEqualTo("/openai/v1/files");
         assertThat(server.takeRequest(1, SECONDS).getUrl().encodedPath()).isEqualTo("/openai/v1/files");
         assertThat(server.takeRequest(1, SECONDS).getUrl().encodedPath())
                 .isEqualTo("/openai/v1/files/file-7a1c2b3d4e5f60718293a4b5c6d7e8f9");
+        assertThat(server.takeRequest(1, SECONDS).getUrl().encodedPath()).isEqualTo("/openai/v1/fine_tuning/jobs");
         RecordedRequest create = server.takeRequest(1, SECONDS);
         assertThat(create.getUrl().encodedPath()).isEqualTo("/openai/v1/fine_tuning/jobs");
         assertThat(Fixtures.parse(create.getBody().utf8()).get("trainingType").asText()).isEqualTo("Standard");

@@ -45,6 +45,7 @@ public final class FineTuneClientBuilder {
     private Clock clock = Clock.systemUTC();
     private boolean allowInsecureHttp;
     private Duration lifecycleHorizon = DEFAULT_LIFECYCLE_HORIZON;
+    private ClientConfig.LargeFiles largeFiles = ClientConfig.LargeFiles.defaults();
 
     FineTuneClientBuilder() {
     }
@@ -163,6 +164,35 @@ public final class FineTuneClientBuilder {
     }
 
     /**
+     * Sets when files go up in parts through the provider's Uploads API (where it has one): files larger than
+     * {@code thresholdBytes}, in parts of {@code partBytes}. Defaults: 100 MB and 64 MiB (OpenAI takes at most 64 MB
+     * per part).
+     *
+     * @param thresholdBytes zero or positive
+     * @param partBytes positive, at most 64 MiB for OpenAI
+     * @return this builder
+     * @throws IllegalArgumentException if a size is out of range
+     */
+    public FineTuneClientBuilder largeFileUploads(long thresholdBytes, long partBytes) {
+        this.largeFiles = new ClientConfig.LargeFiles(thresholdBytes, partBytes, largeFiles.stateDirectory());
+        return this;
+    }
+
+    /**
+     * Sets where the state of an unfinished upload in parts is kept (a few hundred bytes per upload), so that a
+     * new process sending the same file resumes the upload instead of sending every byte again. Default:
+     * {@code <java.io.tmpdir>/finetune4j-uploads}.
+     *
+     * @param directory a writable directory; created when needed
+     * @return this builder
+     */
+    public FineTuneClientBuilder uploadStateDirectory(java.nio.file.Path directory) {
+        this.largeFiles = new ClientConfig.LargeFiles(largeFiles.thresholdBytes(), largeFiles.partBytes(),
+                Objects.requireNonNull(directory, "directory"));
+        return this;
+    }
+
+    /**
      * Sets how far ahead a job start warns (through {@link JobListener#onLifecycleWarning}) about the provider's end
      * of new jobs and the base model's fine-tuning or inference deprecation; default 90 days. Dates already passed
      * always refuse the start.
@@ -201,7 +231,7 @@ public final class FineTuneClientBuilder {
     public FineTuneClient build() {
         FineTuneProviderFactory chosen = factory != null ? factory : ProviderResolver.resolve(providerId, environment);
         ClientConfig config = new ClientConfig(environment, retryPolicy, connectTimeout, requestTimeout, uploadTimeout,
-                fileProcessingTimeout, defaultWaitOptions, clock, allowInsecureHttp, lifecycleHorizon);
+                fileProcessingTimeout, defaultWaitOptions, clock, allowInsecureHttp, lifecycleHorizon, largeFiles);
         return DefaultFineTuneClient.create(chosen, config);
     }
 

@@ -53,6 +53,15 @@ public interface JobListener {
     }
 
     /**
+     * A file of the same content and name was already on the provider (uploaded by an earlier run), so nothing was
+     * uploaded.
+     *
+     * @param file the stored file that will be used
+     */
+    default void onFileReused(FileInfo file) {
+    }
+
+    /**
      * The provider finished processing a file.
      *
      * @param file the processed file
@@ -66,6 +75,25 @@ public interface JobListener {
      * @param job the new job's state
      */
     default void onJobCreated(JobSnapshot job) {
+    }
+
+    /**
+     * An earlier run with the same idempotency key (a crashed or repeated program) had already created the job, so
+     * {@code start} returns that job: nothing was created and nothing billed twice.
+     *
+     * @param job the existing job's state
+     */
+    default void onJobReused(JobSnapshot job) {
+    }
+
+    /**
+     * A second job with the same idempotency key appeared (a create request that reached the provider late), and
+     * {@code start} cancelled it before it could train. Also logged at WARNING.
+     *
+     * @param cancelled the duplicate's state after the cancel request
+     * @param kept the job {@code start} returns
+     */
+    default void onDuplicateJobCancelled(JobSnapshot cancelled, JobSnapshot kept) {
     }
 
     /**

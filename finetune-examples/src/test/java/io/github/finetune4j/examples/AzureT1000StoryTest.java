@@ -111,6 +111,8 @@ class AzureT1000StoryTest {
                     return json(200, job(jobPolls.incrementAndGet() < 2 ? "running" : "succeeded"));
                 case "GET /openai/v1/fine_tuning/jobs/" + JOB + "/events":
                 case "GET /openai/v1/fine_tuning/jobs/" + JOB + "/checkpoints":
+                case "GET /openai/v1/fine_tuning/jobs":
+                case "GET /openai/v1/files":
                     return json(200, "{\"object\":\"list\",\"data\":[],\"has_more\":false}");
                 case "POST /" + TENANT + "/oauth2/v2.0/token":
                     return json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"access_token\":\"arm-token\"}");

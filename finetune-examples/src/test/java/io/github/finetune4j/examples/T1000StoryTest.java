@@ -55,7 +55,7 @@ class T1000StoryTest {
         assertThat(answer).isEqualTo(SPECIAL_AGENTS_ANSWER);
         assertThat(printed())
                 .contains("Training data: 12 examples")
-                .contains("uploaded t1000-kundenservice.jsonl")
+                .contains("uploaded t1000-kundenservice-")
                 .contains("created on openai (validating_files)").contains("-> running").contains("running -> succeeded")
                 .contains("Step 36/36: training loss=").contains("checkpoint at step 36")
                 .contains("Fine-tuned model: ft:gpt-4o-mini-2024-07-18:")

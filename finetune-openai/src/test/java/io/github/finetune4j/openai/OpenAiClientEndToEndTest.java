@@ -78,6 +78,8 @@ class OpenAiClientEndToEndTest {
                 switch (route) {
                     case "GET /v1/models/gpt-4o-mini-2024-07-18": return FIXTURES.json("models/get.json");
                     case "POST /v1/files": return FIXTURES.json("files/upload.json");
+                    case "GET /v1/files", "GET /v1/fine_tuning/jobs":
+                        return FIXTURES.jsonBody("{\"object\":\"list\",\"data\":[],\"has_more\":false}");
                     case "GET /v1/files/file-abc123": return FIXTURES.json("files/get-processed.json");
                     case "POST /v1/fine_tuning/jobs": return FIXTURES.json("jobs/create-queued.json");
                     case "GET /v1/fine_tuning/jobs/ftjob-abc123":

@@ -58,7 +58,6 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     private final HttpClient ownedHttpClient;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
-    private final Supplier<String> idempotencyKeys;
     private final Object executorLock = new Object();
     private ExecutorService executor;
 
@@ -70,16 +69,14 @@ public final class DefaultFineTuneClient implements FineTuneClient {
      * @param ownedHttpClient the HTTP client to close with this client, or null
      * @param sleeper waits between polls
      * @param random uniform values in [0, 1) for jitter
-     * @param idempotencyKeys makes idempotency keys
      */
     public DefaultFineTuneClient(FineTuneProvider provider, ClientConfig config, HttpClient ownedHttpClient,
-                                 Sleeper sleeper, DoubleSupplier random, Supplier<String> idempotencyKeys) {
+                                 Sleeper sleeper, DoubleSupplier random) {
         this.provider = Objects.requireNonNull(provider, "provider");
         this.config = Objects.requireNonNull(config, "config");
         this.ownedHttpClient = ownedHttpClient;
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.random = Objects.requireNonNull(random, "random");
-        this.idempotencyKeys = Objects.requireNonNull(idempotencyKeys, "idempotencyKeys");
     }
 
     /**
@@ -102,7 +99,7 @@ public final class DefaultFineTuneClient implements FineTuneClient {
             throw e;
         }
         return new DefaultFineTuneClient(provider, config, http, Sleeper.SYSTEM,
-                () -> ThreadLocalRandom.current().nextDouble(), JobStarter::newKey);
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /**
@@ -288,8 +285,8 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     }
 
     private JobStarter starter() {
-        return new JobStarter(provider, fileWaiter(), config.fileProcessingTimeout(), idempotencyKeys,
-                new LifecycleGuard(provider, config.clock(), config.lifecycleHorizon()), config.clock());
+        return new JobStarter(provider, fileWaiter(), config,
+                new LifecycleGuard(provider, config.clock(), config.lifecycleHorizon()), sleeper, random);
     }
 
     private FileProcessingWaiter fileWaiter() {

@@ -2,141 +2,148 @@ package io.github.finetune4j.core.internal;
 
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.error.DatasetValidationException;
-import io.github.finetune4j.core.error.FineTuneException;
-import io.github.finetune4j.core.error.ServerException;
-import io.github.finetune4j.core.error.TransportException;
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
+import io.github.finetune4j.core.error.JobCreationUncertainException;
+import io.github.finetune4j.core.error.WaitTimeoutException;
 import io.github.finetune4j.core.internal.dataset.DatasetCheck;
-import io.github.finetune4j.core.internal.dataset.JsonlWriter;
 import io.github.finetune4j.core.internal.poll.Listeners;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.JobSnapshot;
-import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.model.Severity;
-import io.github.finetune4j.core.model.TrainingRecord;
 import io.github.finetune4j.core.preflight.ValidationOptions;
 import io.github.finetune4j.core.preflight.ValidationReport;
-import io.github.finetune4j.core.spi.FileUpload;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.JobCreation;
-import io.github.finetune4j.core.spi.LargeFileUploads;
+import io.github.finetune4j.core.spi.Sleeper;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
- * Starts a job in order: local check, streamed upload, wait for processing, then creation exactly once. The
- * idempotency key goes into the job's metadata; after an ambiguous failure the jobs are listed by that key before
- * creation is tried again, so a retry never makes a second billable job.
+ * Starts a job in order: lifecycle guard, pre-flight, the idempotency key, a job of an earlier run with that key
+ * (then nothing more happens), files put on the provider at most once, processing awaited, the job created exactly
+ * once. A start that fails for good deletes the files it uploaded, unless the request keeps them.
  */
 final class JobStarter {
-    /** Metadata key holding the client-generated idempotency key. */
-    static final String IDEMPOTENCY_METADATA_KEY = "finetune4j_idempotency_key";
-    private static final int MAX_CREATE_ATTEMPTS = 3;
     /** Pre-flight codes about the number of examples, which concern training files only. */
     private static final Set<String> EXAMPLE_COUNT_CODES = Set.of("too_few_examples", "few_examples");
-    /** Tolerated difference between our clock and the provider's when matching a job by its creation time. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Extra time, beyond the request timeout, for a create request that timed out to land at the provider. */
+    private static final Duration LANDING_MARGIN = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(JobStarter.class.getName());
 
     private final FineTuneProvider provider;
     private final FileProcessingWaiter fileWaiter;
-    private final Duration fileProcessingTimeout;
-    private final Supplier<String> keys;
+    private final ClientConfig config;
     private final LifecycleGuard guard;
-    private final Clock clock;
-    private final long partedThreshold;
-    private final long partBytes;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
 
-    JobStarter(FineTuneProvider provider, FileProcessingWaiter fileWaiter, Duration fileProcessingTimeout,
-               Supplier<String> keys, LifecycleGuard guard, Clock clock) {
-        this(provider, fileWaiter, fileProcessingTimeout, keys, guard, clock, PartedUpload.THRESHOLD_BYTES,
-                PartedUpload.PART_BYTES);
-    }
-
-    /** For tests: files above {@code partedThreshold} bytes go up in parts of {@code partBytes}. */
-    JobStarter(FineTuneProvider provider, FileProcessingWaiter fileWaiter, Duration fileProcessingTimeout,
-               Supplier<String> keys, LifecycleGuard guard, Clock clock, long partedThreshold, long partBytes) {
-        this.partedThreshold = partedThreshold;
-        this.partBytes = partBytes;
+    JobStarter(FineTuneProvider provider, FileProcessingWaiter fileWaiter, ClientConfig config, LifecycleGuard guard,
+               Sleeper sleeper, DoubleSupplier random) {
         this.provider = provider;
-        this.clock = clock;
-        this.guard = guard;
         this.fileWaiter = fileWaiter;
-        this.fileProcessingTimeout = fileProcessingTimeout;
-        this.keys = keys;
+        this.config = config;
+        this.guard = guard;
+        this.sleeper = sleeper;
+        this.random = random;
     }
 
     JobSnapshot start(FineTuneRequest request, Listeners listeners) {
         guard.check(request.baseModel()).forEach(w -> listeners.fire(l -> l.onLifecycleWarning(w)));
         request.trainingData().ifPresent(d -> check(d, request, listeners, true));
         request.validationData().ifPresent(d -> check(d, request, listeners, false));
-        FileId training = request.trainingFile().orElseGet(() -> upload(request.trainingData().orElseThrow(), listeners));
-        Optional<FileId> validation = request.validationFile()
-                .or(() -> request.validationData().map(d -> upload(d, listeners)));
-        awaitProcessed(training, listeners);
-        validation.ifPresent(v -> awaitProcessed(v, listeners));
-        String key = keys.get();
-        Map<String, String> metadata = new HashMap<>(request.metadata());
-        metadata.put(IDEMPOTENCY_METADATA_KEY, key);
-        JobCreation creation = new JobCreation(request.baseModel(), training, validation, request.suffix(),
-                request.seed(), metadata, request.method(), request.hyperparameters(), request.extraBodyProperties(), key);
-        JobSnapshot created = createExactlyOnce(creation);
-        listeners.fire(l -> l.onJobCreated(created));
-        return created;
-    }
-
-    FileInfo upload(Dataset data) {
-        Path file = data.file().orElseGet(() -> {
-            try (Stream<TrainingRecord> records = data.records()) {
-                return JsonlWriter.toTempFile(records, data.name());
-            } catch (UncheckedIOException e) {
-                throw new FineTuneException("cannot write a temporary JSONL file for " + data.name() + ": "
-                        + e.getCause().getMessage(), e.getCause());
-            }
-        });
+        Optional<StagedFile> training = request.trainingData().map(StagedFile::of);
+        Optional<StagedFile> validation = Optional.empty();
+        FileStager stager = new FileStager(provider, partedUploads(), listeners);
         try {
-            String filename = data.name().endsWith(".jsonl") ? data.name() : data.name() + ".jsonl";
-            long bytes = Files.size(file);
-            Optional<LargeFileUploads> parts = provider.feature(LargeFileUploads.class);
-            if (parts.isPresent() && bytes > partedThreshold) {
-                return new PartedUpload(parts.get(), partBytes).upload(file, filename, bytes, FileUpload.FINE_TUNE);
+            validation = request.validationData().map(StagedFile::of);
+            String key = IdempotencyKeys.of(request, content(training, request.trainingFile()),
+                    request.validationData().isPresent() || request.validationFile().isPresent()
+                            ? Optional.of(content(validation, request.validationFile())) : Optional.empty());
+            ExactlyOnce exactlyOnce = new ExactlyOnce(provider, config.retryPolicy(),
+                    config.requestTimeout().plus(LANDING_MARGIN), config.clock(), sleeper, random, listeners);
+            Optional<JobSnapshot> earlier = exactlyOnce.byKey(key);
+            if (earlier.isPresent()) {
+                return reused(earlier.get(), listeners);
             }
-            return provider.uploadFile(new FileUpload(file, filename, bytes, FileUpload.FINE_TUNE));
-        } catch (IOException e) {
-            throw new FineTuneException("cannot read " + file + ": " + e.getMessage(), e);
+            FileId trainingId = training.map(f -> stager.put(f).id()).orElseGet(() -> request.trainingFile().orElseThrow());
+            Optional<StagedFile> validationStaged = validation;
+            Optional<FileId> validationId = request.validationFile()
+                    .or(() -> validationStaged.map(f -> stager.put(f).id()));
+            awaitProcessed(trainingId, listeners);
+            validationId.ifPresent(v -> awaitProcessed(v, listeners));
+            Map<String, String> metadata = new HashMap<>(request.metadata());
+            metadata.put(FineTuneRequest.IDEMPOTENCY_METADATA_KEY, key);
+            JobCreation creation = new JobCreation(request.baseModel(), trainingId, validationId, request.suffix(),
+                    request.seed(), metadata, request.method(), request.hyperparameters(),
+                    request.extraBodyProperties(), key);
+            if (!provider.capabilities().supportsMetadataFilter() && request.idempotencyKey().isEmpty()) {
+                Optional<JobSnapshot> sameContent = exactlyOnce.byContent(creation);
+                if (sameContent.isPresent()) {
+                    return reused(sameContent.get(), listeners);
+                }
+            }
+            JobSnapshot created = exactlyOnce.create(creation);
+            listeners.fire(l -> l.onJobCreated(created));
+            return created;
+        } catch (RuntimeException e) {
+            if (failedForGood(e) && !request.keepFilesOnFailure()) {
+                stager.deleteUploaded(e);
+            }
+            throw e;
         } finally {
-            if (data.file().isEmpty()) {
-                deleteQuietly(file);
-            }
+            training.ifPresent(StagedFile::release);
+            validation.ifPresent(StagedFile::release);
         }
     }
 
-    private FileId upload(Dataset data, Listeners listeners) {
-        FileInfo info = upload(data);
-        listeners.fire(l -> l.onFileUploaded(info));
-        return info.id();
+    /** Uploads one dataset on its own (no job): found again if already there, else uploaded. */
+    FileInfo upload(Dataset data) {
+        StagedFile staged = StagedFile.of(data);
+        try {
+            return new FileStager(provider, partedUploads(), new Listeners(List.of())).put(staged);
+        } finally {
+            staged.release();
+        }
+    }
+
+    private static JobSnapshot reused(JobSnapshot earlier, Listeners listeners) {
+        LOG.log(System.Logger.Level.INFO, "job {0} of an earlier run has the same idempotency key; using it instead "
+                + "of creating another (status {1})", earlier.id(), earlier.rawStatus());
+        listeners.fire(l -> l.onJobReused(earlier));
+        return earlier;
+    }
+
+    /**
+     * A job of an ambiguous create may exist, a wait that ran out may still end well, an interrupted start may be
+     * resumed: their files may still be used. Everything else will not create a job with these files.
+     */
+    private static boolean failedForGood(RuntimeException e) {
+        return !(e instanceof JobCreationUncertainException || e instanceof WaitTimeoutException
+                || e instanceof FineTuneInterruptedException);
+    }
+
+    private static String content(Optional<StagedFile> staged, Optional<FileId> file) {
+        return staged.map(f -> "sha256:" + f.sha256()).orElseGet(() -> "file:" + file.orElseThrow().value());
     }
 
     private void awaitProcessed(FileId id, Listeners listeners) {
-        FileInfo processed = fileWaiter.await(id, fileProcessingTimeout);
+        FileInfo processed = fileWaiter.await(id, config.fileProcessingTimeout());
         listeners.fire(l -> l.onFileProcessed(processed));
+    }
+
+    private PartedUploads partedUploads() {
+        return new PartedUploads(config.largeFiles(), provider.id(), config.clock());
     }
 
     /**
@@ -160,90 +167,5 @@ final class JobStarter {
             listeners.fire(l -> l.onPreflight(report));
         }
         issues.forEach(i -> listeners.fire(l -> l.onDatasetIssue(i)));
-    }
-
-    private JobSnapshot createExactlyOnce(JobCreation creation) {
-        Instant firstAttempt = clock.instant();
-        FineTuneException last = null;
-        for (int attempt = 1; attempt <= MAX_CREATE_ATTEMPTS; attempt++) {
-            if (attempt > 1) {
-                Optional<JobSnapshot> existing = findOrThrow(creation, firstAttempt, last);
-                if (existing.isPresent()) {
-                    LOG.log(System.Logger.Level.INFO, "job {0} was created by an earlier attempt", existing.get().id());
-                    return existing.get();
-                }
-            }
-            try {
-                return provider.createJob(creation);
-            } catch (TransportException e) {
-                if (!e.isRequestPossiblySent()) {
-                    throw e;
-                }
-                last = e;
-            } catch (ServerException e) {
-                last = e;
-            }
-            LOG.log(System.Logger.Level.INFO, "job creation failed ambiguously (attempt {0}): {1}", attempt,
-                    last.getMessage());
-        }
-        Optional<JobSnapshot> existing = findOrThrow(creation, firstAttempt, last);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        throw last;
-    }
-
-    private Optional<JobSnapshot> findOrThrow(JobCreation creation, Instant firstAttempt, FineTuneException ambiguous) {
-        try {
-            return find(creation, firstAttempt);
-        } catch (FineTuneException e) {
-            // Without the lookup a retry could create a second job: surface the original failure instead.
-            ambiguous.addSuppressed(e);
-            throw ambiguous;
-        }
-    }
-
-    /**
-     * Looks for the job an ambiguous attempt may have created: by the idempotency key in its metadata, or, for
-     * providers that do not echo metadata, by the same training and validation file, base model, suffix and seed,
-     * created since shortly before the first attempt.
-     */
-    private Optional<JobSnapshot> find(JobCreation creation, Instant firstAttempt) {
-        String key = creation.idempotencyKey();
-        PageRequest request = PageRequest.first().withLimit(50);
-        if (provider.capabilities().supportsMetadataFilter()) {
-            request = request.withMetadata(IDEMPOTENCY_METADATA_KEY, key);
-        }
-        List<JobSnapshot> recent = provider.listJobs(request).items();
-        Optional<JobSnapshot> byKey = recent.stream()
-                .filter(j -> key.equals(j.metadata().get(IDEMPOTENCY_METADATA_KEY))).findFirst();
-        if (byKey.isPresent() || provider.capabilities().supportsMetadataFilter()) {
-            return byKey;
-        }
-        Instant since = firstAttempt.minus(CLOCK_SKEW);
-        return recent.stream()
-                .filter(j -> j.metadata().isEmpty())
-                .filter(j -> j.trainingFile().equals(creation.trainingFile())
-                        && j.validationFile().equals(creation.validationFile())
-                        && (creation.suffix().isEmpty() || j.suffix().isEmpty() || j.suffix().equals(creation.suffix()))
-                        && (creation.seed().isEmpty() || j.seed().isEmpty() || j.seed().equals(creation.seed()))
-                        && !j.createdAt().isBefore(since))
-                .findFirst();
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-            Path dir = file.getParent();
-            if (dir != null && dir.getFileName().toString().startsWith("finetune4j-")) {
-                Files.deleteIfExists(dir);
-            }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "could not delete temporary file {0}", file);
-        }
-    }
-
-    static String newKey() {
-        return UUID.randomUUID().toString();
     }
 }

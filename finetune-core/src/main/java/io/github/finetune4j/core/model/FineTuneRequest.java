@@ -35,14 +35,20 @@ import java.util.regex.Pattern;
  * @param method the training method, {@link FineTuneMethod#SUPERVISED} by default
  * @param hyperparameters the hyperparameters of the method
  * @param extraBodyProperties unsupported escape hatch: extra top-level JSON properties of the create request
+ * @param idempotencyKey the caller's name for this run, or empty to derive one from the request's content (see
+ *     {@link Builder#idempotencyKey(String)})
+ * @param keepFilesOnFailure whether files this start uploaded stay on the provider when the start fails for good
  */
 public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, Optional<FileId> trainingFile,
                               Optional<Dataset> validationData, Optional<FileId> validationFile,
                               Optional<String> suffix, Optional<Long> seed, Map<String, String> metadata,
                               FineTuneMethod method, Hyperparameters hyperparameters,
-                              Map<String, Object> extraBodyProperties) {
+                              Map<String, Object> extraBodyProperties, Optional<String> idempotencyKey,
+                              boolean keepFilesOnFailure) {
     /** Most metadata pairs a job can carry. */
     public static final int MAX_METADATA_PAIRS = 16;
+    /** The metadata key under which the idempotency key is stored with the job: {@value}. */
+    public static final String IDEMPOTENCY_METADATA_KEY = "finetune4j_idempotency_key";
     private static final Pattern SUFFIX = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     /**
      * Validates the components.
@@ -58,6 +64,8 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
      * @param method the training method, {@link FineTuneMethod#SUPERVISED} by default
      * @param hyperparameters the hyperparameters of the method
      * @param extraBodyProperties unsupported escape hatch: extra top-level JSON properties of the create request
+     * @param idempotencyKey the caller's name for this run, or empty to derive one from the request's content
+     * @param keepFilesOnFailure whether files this start uploaded stay on the provider when the start fails for good
      */
     public FineTuneRequest {
         Objects.requireNonNull(baseModel, "baseModel");
@@ -101,6 +109,23 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
             throw new IllegalArgumentException("beta is a DPO hyperparameter; set method(FineTuneMethod.DPO)");
         }
         extraBodyProperties = Map.copyOf(extraBodyProperties == null ? Map.of() : extraBodyProperties);
+        idempotencyKey = idempotencyKey == null ? Optional.empty() : idempotencyKey;
+        Optional<String> inMetadata = Optional.ofNullable(metadata.get(IDEMPOTENCY_METADATA_KEY));
+        if (idempotencyKey.isPresent() && inMetadata.isPresent() && !idempotencyKey.equals(inMetadata)) {
+            throw new IllegalArgumentException("the idempotency key and metadata[" + IDEMPOTENCY_METADATA_KEY
+                    + "] differ; set only one");
+        }
+        idempotencyKey = idempotencyKey.or(() -> inMetadata);
+        idempotencyKey.ifPresent(k -> {
+            if (k.isBlank() || k.length() > 512) {
+                throw new IllegalArgumentException("idempotency key must be 1 to 512 characters");
+            }
+        });
+        int own = metadata.containsKey(IDEMPOTENCY_METADATA_KEY) ? 0 : 1;
+        if (metadata.size() + own > MAX_METADATA_PAIRS) {
+            throw new IllegalArgumentException("at most " + (MAX_METADATA_PAIRS - 1) + " metadata pairs are allowed: "
+                    + "the client stores its idempotency key as one more");
+        }
     }
 
     /**
@@ -130,6 +155,8 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
         b.method = method;
         b.hyperparameters = hyperparameters;
         b.extraBodyProperties.putAll(extraBodyProperties);
+        b.idempotencyKey = idempotencyKey;
+        b.keepFilesOnFailure = keepFilesOnFailure;
         return b;
     }
 
@@ -146,6 +173,8 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
         private FineTuneMethod method = FineTuneMethod.SUPERVISED;
         private Hyperparameters hyperparameters = Hyperparameters.defaults();
         private final Map<String, Object> extraBodyProperties = new LinkedHashMap<>();
+        private Optional<String> idempotencyKey = Optional.empty();
+        private boolean keepFilesOnFailure;
 
         private Builder() {
         }
@@ -291,6 +320,33 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
         }
 
         /**
+         * Names this run for exactly-once creation. Without it, {@code start} derives the key from the request's
+         * content (the digests of the training and validation data, base model, method, hyperparameters, suffix,
+         * seed, metadata and extra properties), so that running the same program again after a crash finds the job
+         * of the first run instead of paying for a second one. To train the same data again on purpose, give the
+         * new run a new key, for example {@code idempotencyKey("t1000-2026-12-06-b")}. Stored with the job as
+         * metadata {@value FineTuneRequest#IDEMPOTENCY_METADATA_KEY}; a key already set there is used as is.
+         *
+         * @param key 1 to 512 characters
+         * @return this builder
+         */
+        public Builder idempotencyKey(String key) {
+            this.idempotencyKey = Optional.of(Objects.requireNonNull(key, "key"));
+            return this;
+        }
+
+        /**
+         * Keeps the files this start uploaded when it fails for good (by default they are deleted, so a failed start
+         * leaves nothing behind; files found already uploaded are never deleted).
+         *
+         * @return this builder
+         */
+        public Builder keepFilesOnFailure() {
+            this.keepFilesOnFailure = true;
+            return this;
+        }
+
+        /**
          * Builds the request.
          *
          * @return the request
@@ -305,7 +361,7 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
                 throw new IllegalStateException("training data is required: call trainingData(...) or trainingFile(...)");
             }
             return new FineTuneRequest(baseModel, trainingData, trainingFile, validationData, validationFile, suffix,
-                    seed, metadata, method, hyperparameters, extraBodyProperties);
+                    seed, metadata, method, hyperparameters, extraBodyProperties, idempotencyKey, keepFilesOnFailure);
         }
     }
 }

@@ -29,7 +29,7 @@ class DefaultFineTuneJobMetricsTest {
             new ClientConfig(EnvironmentLookup.empty(), RetryPolicy.none(), Duration.ofSeconds(1),
                     Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5), WaitOptions.defaults(),
                     sleeper.clock(), false, Duration.ofDays(90)),
-            null, sleeper, () -> 0.5, () -> "key-1");
+            null, sleeper, () -> 0.5);
 
     private static JobEvent metricsEvent(String id, long step, Map<String, Double> values) {
         return new JobEvent(id, Instant.EPOCH.plusSeconds(step), EventLevel.INFO, "Step " + step + "/4",

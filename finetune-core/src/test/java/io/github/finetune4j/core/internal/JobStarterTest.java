@@ -33,9 +33,9 @@ class JobStarterTest {
     private final ScriptedProvider provider = new ScriptedProvider();
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final DefaultFineTuneClient client = new DefaultFineTuneClient(provider,
-            new ClientConfig(EnvironmentLookup.empty(), RetryPolicy.none(), Duration.ofSeconds(1), Duration.ofSeconds(1),
+            new ClientConfig(EnvironmentLookup.empty(), RetryPolicy.defaults(), Duration.ofSeconds(1), Duration.ofSeconds(1),
                     Duration.ofSeconds(1), Duration.ofMinutes(5), WaitOptions.defaults(), sleeper.clock(), false, Duration.ofDays(90)),
-            null, sleeper, () -> 0.5, () -> "key-1");
+            null, sleeper, () -> 0.5);
 
     static Dataset t1000(int examples) {
         Dataset.Builder builder = Dataset.builder().name("t1000")
@@ -57,13 +57,15 @@ class JobStarterTest {
 
         assertThat(job.latest().status()).isEqualTo(JobStatus.QUEUED);
         assertThat(provider.uploads).singleElement().satisfies(u -> {
-            assertThat(u.filename()).isEqualTo("t1000.jsonl");
+            assertThat(u.filename()).matches("t1000-[0-9a-f]{12}\\.jsonl");
             assertThat(u.purpose()).isEqualTo("fine-tune");
         });
         assertThat(provider.uploadedContents.get(0).lines()).hasSize(10)
                 .allSatisfy(line -> assertThat(line).startsWith("{\"messages\":[{\"role\":\"system\""));
         assertThat(provider.creations).singleElement().satisfies(c -> {
-            assertThat(c.metadata()).containsEntry("finetune4j_idempotency_key", "key-1").containsEntry("team", "support");
+            assertThat(c.idempotencyKey()).matches("ft4j-[0-9a-f]{40}");
+            assertThat(c.metadata()).containsEntry("finetune4j_idempotency_key", c.idempotencyKey())
+                    .containsEntry("team", "support");
             assertThat(c.trainingFile().value()).isEqualTo("file-1");
             assertThat(c.suffix()).contains("t1000");
         });
@@ -72,18 +74,20 @@ class JobStarterTest {
 
     @Test
     void ambiguousCreateFailureFindsTheJobInsteadOfCreatingASecond() {
-        JobSnapshot created = job(JobStatus.QUEUED).toBuilder().metadata(Map.of("finetune4j_idempotency_key", "key-1")).build();
         provider.createAnswers.add(() -> {
-            provider.listedJobs.add(created);   // the server did create it before the connection broke
+            String key = provider.creations.get(0).idempotencyKey();
+            // the server did create it before the connection broke
+            provider.listedJobs.add(job(JobStatus.QUEUED).toBuilder()
+                    .metadata(Map.of("finetune4j_idempotency_key", key)).build());
             throw new TransportException("timed out", new IOException("timeout"), "scripted", true);
         });
 
         FineTuneJob job = client.start(request(t1000(10)));
 
-        assertThat(job.id()).isEqualTo(created.id());
+        assertThat(job.id().value()).isEqualTo("ftjob-1");
         assertThat(provider.creations).hasSize(1);
-        assertThat(provider.listJobRequests).singleElement()
-                .satisfies(r -> assertThat(r.metadata()).containsEntry("finetune4j_idempotency_key", "key-1"));
+        assertThat(provider.listJobRequests).isNotEmpty().allSatisfy(r -> assertThat(r.metadata())
+                .containsEntry("finetune4j_idempotency_key", provider.creations.get(0).idempotencyKey()));
     }
 
     @Test
@@ -108,19 +112,37 @@ class JobStarterTest {
     }
 
     @Test
-    void providerWithoutMetadataIgnoresOlderJobsOnTheSameFile() {
+    void providerWithoutMetadataReusesTheJobAnEarlierRunMadeFromTheSameContent() {
         provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
                 io.github.finetune4j.core.preflight.PriceTable.openAi()).build();
-        JobSnapshot old = job(JobStatus.SUCCEEDED).toBuilder().trainingFile(io.github.finetune4j.core.model.FileId.of("file-1"))
-                .createdAt(sleeper.clock().instant().minus(Duration.ofHours(2))).build();
-        provider.listedJobs.add(old);
-        provider.createAnswers.add(() -> {
-            throw new TransportException("reset", new IOException("reset"), "scripted", true);
+        JobSnapshot earlier = job(JobStatus.SUCCEEDED).toBuilder().trainingFile(io.github.finetune4j.core.model.FileId.of("file-1"))
+                .suffix("t1000").createdAt(sleeper.clock().instant().minus(Duration.ofDays(2))).build();
+        provider.listedJobs.add(earlier);
+        List<JobSnapshot> reused = new ArrayList<>();
+
+        FineTuneJob job = client.start(request(t1000(10)), new JobListener() {
+            @Override
+            public void onJobReused(JobSnapshot existing) {
+                reused.add(existing);
+            }
         });
 
-        client.start(request(t1000(10)));
+        assertThat(job.id()).isEqualTo(earlier.id());
+        assertThat(reused).containsExactly(earlier);
+        assertThat(provider.creations).isEmpty();
+    }
 
-        assertThat(provider.creations).hasSize(2);
+    @Test
+    void providerWithoutMetadataTrainsTheSameContentAgainUnderANewKey() {
+        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
+                io.github.finetune4j.core.preflight.PriceTable.openAi()).build();
+        provider.listedJobs.add(job(JobStatus.SUCCEEDED).toBuilder().trainingFile(io.github.finetune4j.core.model.FileId.of("file-1"))
+                .suffix("t1000").createdAt(sleeper.clock().instant().minus(Duration.ofHours(2))).build());
+
+        client.start(request(t1000(10)).toBuilder().idempotencyKey("t1000-second-run").build());
+
+        assertThat(provider.creations).singleElement()
+                .satisfies(c -> assertThat(c.idempotencyKey()).isEqualTo("t1000-second-run"));
     }
 
     @Test
@@ -131,18 +153,182 @@ class JobStarterTest {
 
         client.start(request(t1000(10)));
 
-        assertThat(provider.creations).hasSize(2)
-                .allSatisfy(c -> assertThat(c.idempotencyKey()).isEqualTo("key-1"));
+        assertThat(provider.creations).hasSize(2);
+        assertThat(provider.creations.get(1).idempotencyKey()).isEqualTo(provider.creations.get(0).idempotencyKey());
     }
 
     @Test
-    void createThatNeverReachedTheServerIsNotLookedUp() {
+    void createThatNeverReachedTheServerIsRetriedWithoutLookingForIt() {
         provider.createAnswers.add(() -> {
             throw new TransportException("refused", new IOException("refused"), "scripted", false);
         });
 
-        assertThatThrownBy(() -> client.start(request(t1000(10)))).isInstanceOf(TransportException.class);
-        assertThat(provider.listJobRequests).isEmpty();
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(2);
+        assertThat(provider.listJobRequests).hasSize(1);   // only the look for an earlier run, before uploading
+        assertThat(sleeper.sleeps).hasSize(1);             // one backoff between the attempts
+    }
+
+    @Test
+    void aSecondRunOfTheSameProgramFindsTheFirstRunsJobAndUploadsNothing() {
+        client.start(request(t1000(10)));
+        String key = provider.creations.get(0).idempotencyKey();
+        provider.listedJobs.add(job(JobStatus.RUNNING).toBuilder()
+                .metadata(Map.of("finetune4j_idempotency_key", key)).build());
+        int uploadsBefore = provider.uploads.size();
+        List<JobSnapshot> reused = new ArrayList<>();
+
+        FineTuneJob again = client.start(request(t1000(10)), new JobListener() {
+            @Override
+            public void onJobReused(JobSnapshot job) {
+                reused.add(job);
+            }
+        });
+
+        assertThat(again.id().value()).isEqualTo("ftjob-1");
+        assertThat(reused).hasSize(1);
+        assertThat(provider.creations).hasSize(1);
+        assertThat(provider.uploads).hasSize(uploadsBefore);
+    }
+
+    @Test
+    void theDerivedKeyFollowsTheContentAndTheSettings() {
+        client.start(request(t1000(10)));
+        client.start(request(t1000(10)));
+        client.start(request(t1000(11)));
+        client.start(request(t1000(10)).toBuilder().hyperparameters(Hyperparameters.builder().epochs(4).build()).build());
+
+        assertThat(provider.creations).extracting(c -> c.idempotencyKey())
+                .satisfies(keys -> {
+                    assertThat(keys.get(0)).isEqualTo(keys.get(1));
+                    assertThat(keys.get(2)).isNotEqualTo(keys.get(0));
+                    assertThat(keys.get(3)).isNotEqualTo(keys.get(0)).isNotEqualTo(keys.get(2));
+                });
+    }
+
+    @Test
+    void aCallersOwnKeyIsUsedAndNeverOverwritten() {
+        client.start(request(t1000(10)).toBuilder().idempotencyKey("t1000-run-7").build());
+        client.start(request(t1000(10)).toBuilder().putMetadata("finetune4j_idempotency_key", "from-metadata").build());
+
+        assertThat(provider.creations).extracting(c -> c.metadata().get("finetune4j_idempotency_key"))
+                .containsExactly("t1000-run-7", "from-metadata");
+    }
+
+    @Test
+    void aLateCreateThatLandsAfterTheRetryIsCancelledBeforeItTrains() {
+        // The first POST times out; the provider processes it only after the retry created the second job.
+        JobSnapshot late = job(JobStatus.QUEUED).toBuilder().id(io.github.finetune4j.core.model.JobId.of("ftjob-late"))
+                .build();
+        provider.createAnswers.add(() -> {
+            throw new TransportException("timed out", new IOException("timeout"), "scripted", true);
+        });
+        provider.createAnswers.add(() -> {
+            String key = provider.creations.get(0).idempotencyKey();
+            JobSnapshot retried = job(JobStatus.QUEUED).toBuilder().id(io.github.finetune4j.core.model.JobId.of("ftjob-retry"))
+                    .metadata(Map.of("finetune4j_idempotency_key", key)).createdAt(sleeper.clock().instant()).build();
+            provider.listedJobs.add(retried);
+            sleeper.beforeEachSleep(() -> {
+                if (provider.listedJobs.size() == 1) {
+                    provider.listedJobs.add(0, late.toBuilder().metadata(Map.of("finetune4j_idempotency_key", key))
+                            .createdAt(sleeper.clock().instant().plusSeconds(1)).build());
+                }
+            });
+            return retried;
+        });
+        List<String> duplicates = new ArrayList<>();
+
+        FineTuneJob job = client.start(request(t1000(10)), new JobListener() {
+            @Override
+            public void onDuplicateJobCancelled(JobSnapshot cancelled, JobSnapshot kept) {
+                duplicates.add(kept.id().value());
+            }
+        });
+
+        assertThat(job.id().value()).isEqualTo("ftjob-retry");
+        assertThat(provider.cancelCalls).isEqualTo(1);
+        assertThat(duplicates).containsExactly("ftjob-retry");
+    }
+
+    @Test
+    void anAmbiguousCreateThatNeverLandsEndsUncertainAndKeepsTheFiles() {
+        for (int i = 0; i < 3; i++) {
+            provider.createAnswers.add(() -> {
+                throw new ServerException(new ApiErrorDetails("scripted", 504, null, null, null, "gateway timeout",
+                        null, null));
+            });
+        }
+
+        assertThatThrownBy(() -> client.start(request(t1000(10))))
+                .isInstanceOfSatisfying(io.github.finetune4j.core.error.JobCreationUncertainException.class, e -> {
+                    assertThat(e.idempotencyKey()).isEqualTo(provider.creations.get(0).idempotencyKey());
+                    assertThat(e).hasMessageContaining("may exist").hasMessageContaining("gateway timeout");
+                });
+        assertThat(provider.creations).hasSize(3);
+        assertThat(provider.deletedFiles).isEmpty();
+    }
+
+    @Test
+    void aStartThatFailsForGoodDeletesTheFilesItUploaded() {
+        provider.createAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.BadRequestException(new ApiErrorDetails("scripted", 400,
+                    "invalid_request", null, "model", "model not available", null, null));
+        });
+
+        assertThatThrownBy(() -> client.start(request(t1000(10))))
+                .isInstanceOf(io.github.finetune4j.core.error.BadRequestException.class);
+        assertThat(provider.deletedFiles).extracting(f -> f.value()).containsExactly("file-1");
+    }
+
+    @Test
+    void keepFilesOnFailureKeepsThem() {
+        provider.createAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.BadRequestException(new ApiErrorDetails("scripted", 400,
+                    "invalid_request", null, "model", "model not available", null, null));
+        });
+
+        assertThatThrownBy(() -> client.start(request(t1000(10)).toBuilder().keepFilesOnFailure().build()))
+                .isInstanceOf(io.github.finetune4j.core.error.BadRequestException.class);
+        assertThat(provider.deletedFiles).isEmpty();
+    }
+
+    @Test
+    void aFileOfTheSameContentAlreadyUploadedIsReusedNotSentAgain() {
+        client.start(request(t1000(10)));
+        io.github.finetune4j.core.spi.FileUpload first = provider.uploads.get(0);
+        provider.existingFiles.add(new FileInfo(io.github.finetune4j.core.model.FileId.of("file-earlier"),
+                first.filename(), first.bytes(), sleeper.clock().instant(), "fine-tune",
+                io.github.finetune4j.core.model.FileStatus.PROCESSED, java.util.Optional.empty()));
+        List<String> reused = new ArrayList<>();
+
+        client.start(request(t1000(10)).toBuilder().idempotencyKey("second-run").build(), new JobListener() {
+            @Override
+            public void onFileReused(FileInfo file) {
+                reused.add(file.id().value());
+            }
+        });
+
+        assertThat(provider.uploads).hasSize(1);
+        assertThat(reused).containsExactly("file-earlier");
+        assertThat(provider.creations.get(1).trainingFile().value()).isEqualTo("file-earlier");
+    }
+
+    @Test
+    void creationRetriesBackOffAndHonourRetryAfter() {
+        provider.createAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
+                    "rate_limit_exceeded", null, null, "slow down", null, Duration.ofSeconds(90)));
+        });
+        provider.createAnswers.add(() -> {
+            throw new TransportException("refused", new IOException("refused"), "scripted", false);
+        });
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(3);
+        assertThat(sleeper.sleeps.get(0)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(sleeper.sleeps.get(1)).isBetween(Duration.ofMillis(750), Duration.ofMillis(1000));
     }
 
     @Test

@@ -42,6 +42,8 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
     public final List<FileUpload> uploads = new ArrayList<>();
     public final List<String> uploadedContents = new ArrayList<>();
     public final List<PageRequest> listJobRequests = new ArrayList<>();
+    public final List<FileInfo> existingFiles = new ArrayList<>();
+    public final List<FileId> deletedFiles = new ArrayList<>();
     public int eventPageSize = 2;
     public int cancelCalls;
     public FileStatus uploadStatus = FileStatus.PROCESSED;
@@ -88,7 +90,7 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
 
     @Override
     public Page<FileInfo> listFiles(PageRequest request) {
-        return Page.of(List.of(), null);
+        return Page.of(existingFiles, null);
     }
 
     @Override
@@ -98,6 +100,7 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
 
     @Override
     public boolean deleteFile(FileId id) {
+        deletedFiles.add(id);
         return true;
     }
 

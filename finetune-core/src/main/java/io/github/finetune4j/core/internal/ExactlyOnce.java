@@ -1,0 +1,296 @@
+package io.github.finetune4j.core.internal;
+
+import io.github.finetune4j.core.RetryPolicy;
+import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
+import io.github.finetune4j.core.error.JobCreationUncertainException;
+import io.github.finetune4j.core.error.RateLimitException;
+import io.github.finetune4j.core.error.ServerException;
+import io.github.finetune4j.core.error.TransportException;
+import io.github.finetune4j.core.internal.poll.Listeners;
+import io.github.finetune4j.core.model.FineTuneRequest;
+import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.spi.FineTuneProvider;
+import io.github.finetune4j.core.spi.JobCreation;
+import io.github.finetune4j.core.spi.Sleeper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Creates a job exactly once per idempotency key, because a second job is a second bill.
+ *
+ * <ul>
+ *   <li>A create that may have reached the provider (timeout or reset after sending, 5xx) is not repeated blindly:
+ *       the jobs are looked up by the key for a landing window (long enough for a late request to land) and only
+ *       when none appears is the create sent again, after a backoff.</li>
+ *   <li>After any create that followed such a failure, the jobs with the key are watched for another landing window;
+ *       if more than one exists, all but the oldest are cancelled before they can train, reported to the listener
+ *       and logged at WARNING. The job returned is the only one with its key.</li>
+ *   <li>Providers that do not filter jobs by metadata are searched among the recent jobs: by the key where they echo
+ *       metadata, else by the same files, base model, suffix and seed.</li>
+ * </ul>
+ */
+final class ExactlyOnce {
+    private static final System.Logger LOG = System.getLogger(ExactlyOnce.class.getName());
+    /** Tolerated difference between our clock and the provider's when matching a job by its creation time. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Duration FIRST_LOOKUP_DELAY = Duration.ofMillis(500);
+    private static final Duration MAX_LOOKUP_DELAY = Duration.ofSeconds(5);
+    private static final int RECENT_JOBS = 50;
+
+    private final FineTuneProvider provider;
+    private final RetryPolicy policy;
+    private final Duration landingWindow;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final DoubleSupplier random;
+    private final Listeners listeners;
+
+    ExactlyOnce(FineTuneProvider provider, RetryPolicy policy, Duration landingWindow, Clock clock, Sleeper sleeper,
+                DoubleSupplier random, Listeners listeners) {
+        this.provider = provider;
+        this.policy = policy;
+        this.landingWindow = landingWindow;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.random = random;
+        this.listeners = listeners;
+    }
+
+    /**
+     * The job an earlier run created with this key, found by the key itself (providers that filter or echo
+     * metadata). One request; errors propagate (a start that cannot check must not create blindly).
+     */
+    Optional<JobSnapshot> byKey(String key) {
+        return oldest(withKey(key));
+    }
+
+    /**
+     * The job an earlier run created for this content, on providers that do not echo metadata: same files, base
+     * model, method, suffix and seed, at any time.
+     */
+    Optional<JobSnapshot> byContent(JobCreation creation) {
+        return oldest(sameContent(creation, Instant.MIN));
+    }
+
+    /**
+     * Creates the job exactly once.
+     *
+     * @param creation the job, its metadata holding the key
+     * @return the only job with the key
+     * @throws JobCreationUncertainException if the job may exist but could not be found
+     */
+    JobSnapshot create(JobCreation creation) {
+        Instant firstAttempt = clock.instant();
+        FineTuneException ambiguous = null;
+        FineTuneException last = null;
+        for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                Duration delay = backoff(attempt - 1, last);
+                if (ambiguous != null) {
+                    Optional<JobSnapshot> landed = awaitLanding(creation, firstAttempt, ambiguous, delay);
+                    if (landed.isPresent()) {
+                        LOG.log(System.Logger.Level.INFO, "job {0} was created by an earlier attempt",
+                                landed.get().id());
+                        return reconcile(creation, firstAttempt, landed.get());
+                    }
+                } else {
+                    sleep(delay);
+                }
+            }
+            try {
+                JobSnapshot created = provider.createJob(creation);
+                return ambiguous == null ? created : reconcile(creation, firstAttempt, created);
+            } catch (TransportException e) {
+                last = e;
+                if (e.isRequestPossiblySent()) {
+                    ambiguous = e;
+                }
+            } catch (ServerException e) {
+                last = e;
+                ambiguous = e;
+            } catch (RateLimitException e) {
+                // 429 means refused: nothing was created. The transport has retried it already, unless deferred.
+                if (e.isQuotaExhausted()) {
+                    throw e;
+                }
+                last = e;
+            }
+            LOG.log(System.Logger.Level.INFO, "job creation failed (attempt {0} of {1}): {2}", attempt,
+                    policy.maxAttempts(), last.getMessage());
+        }
+        if (ambiguous == null) {
+            throw last;
+        }
+        Optional<JobSnapshot> landed = awaitLanding(creation, firstAttempt, ambiguous, Duration.ZERO);
+        if (landed.isPresent()) {
+            return reconcile(creation, firstAttempt, landed.get());
+        }
+        throw new JobCreationUncertainException(creation.idempotencyKey(), last, provider.id());
+    }
+
+    /**
+     * Looks for the job of an ambiguous attempt over the landing window, spending at least {@code minimumWait}
+     * before giving up (the backoff before the next attempt).
+     */
+    private Optional<JobSnapshot> awaitLanding(JobCreation creation, Instant firstAttempt,
+                                               FineTuneException ambiguous, Duration minimumWait) {
+        Instant end = clock.instant().plus(max(landingWindow, minimumWait));
+        Duration delay = FIRST_LOOKUP_DELAY;
+        FineTuneException lookupFailure = null;
+        boolean looked = false;
+        while (true) {
+            try {
+                Optional<JobSnapshot> found = oldest(candidates(creation, firstAttempt));
+                looked = true;
+                if (found.isPresent()) {
+                    return found;
+                }
+            } catch (FineTuneInterruptedException e) {
+                throw e;
+            } catch (FineTuneException e) {
+                lookupFailure = e;
+            }
+            if (!clock.instant().plus(delay).isBefore(end)) {
+                break;
+            }
+            sleep(delay);
+            delay = min(delay.multipliedBy(2), MAX_LOOKUP_DELAY);
+        }
+        if (!looked) {
+            // Without a successful lookup a retry could create a second job: surface the original failure.
+            JobCreationUncertainException uncertain = new JobCreationUncertainException(creation.idempotencyKey(),
+                    ambiguous, provider.id());
+            uncertain.addSuppressed(lookupFailure);
+            throw uncertain;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Watches the jobs with the key for a landing window after a create that followed an ambiguous failure, and
+     * cancels every one but the oldest.
+     */
+    private JobSnapshot reconcile(JobCreation creation, Instant firstAttempt, JobSnapshot ours) {
+        Instant end = clock.instant().plus(landingWindow);
+        JobSnapshot kept = ours;
+        List<String> cancelled = new ArrayList<>();
+        Duration delay = FIRST_LOOKUP_DELAY;
+        while (true) {
+            List<JobSnapshot> all = new ArrayList<>();
+            try {
+                all.addAll(candidates(creation, firstAttempt));
+            } catch (FineTuneInterruptedException e) {
+                throw e;
+            } catch (FineTuneException e) {
+                LOG.log(System.Logger.Level.DEBUG, "could not list jobs while reconciling: {0}", e.getMessage());
+            }
+            if (all.stream().noneMatch(j -> j.id().equals(ours.id()))) {
+                all.add(ours);
+            }
+            kept = oldest(all).orElse(ours);
+            for (JobSnapshot other : all) {
+                if (!other.id().equals(kept.id()) && !other.isTerminal() && !cancelled.contains(other.id().value())) {
+                    cancelDuplicate(other, kept);
+                    cancelled.add(other.id().value());
+                }
+            }
+            if (!clock.instant().plus(delay).isBefore(end)) {
+                return kept;
+            }
+            sleep(delay);
+            delay = min(delay.multipliedBy(2), MAX_LOOKUP_DELAY);
+        }
+    }
+
+    private void cancelDuplicate(JobSnapshot duplicate, JobSnapshot kept) {
+        LOG.log(System.Logger.Level.WARNING, "a second job with the same idempotency key appeared ({0}, a create "
+                + "request that reached {1} late); cancelling it and keeping {2}", duplicate.id(), provider.id(),
+                kept.id());
+        JobSnapshot after;
+        try {
+            after = provider.cancelJob(duplicate.id());
+        } catch (FineTuneInterruptedException e) {
+            throw e;
+        } catch (FineTuneException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not cancel duplicate job {0}: {1}", duplicate.id(),
+                    e.getMessage());
+            after = duplicate;
+        }
+        JobSnapshot reported = after;
+        listeners.fire(l -> l.onDuplicateJobCancelled(reported, kept));
+    }
+
+    /** Every job that may be this creation's: by key, else (no metadata) by content since shortly before. */
+    private List<JobSnapshot> candidates(JobCreation creation, Instant firstAttempt) {
+        List<JobSnapshot> byKey = withKey(creation.idempotencyKey());
+        if (!byKey.isEmpty() || provider.capabilities().supportsMetadataFilter()) {
+            return byKey;
+        }
+        return sameContent(creation, firstAttempt.minus(CLOCK_SKEW));
+    }
+
+    private List<JobSnapshot> withKey(String key) {
+        PageRequest request = PageRequest.first().withLimit(RECENT_JOBS);
+        if (provider.capabilities().supportsMetadataFilter()) {
+            request = request.withMetadata(FineTuneRequest.IDEMPOTENCY_METADATA_KEY, key);
+        }
+        return provider.listJobs(request).items().stream()
+                .filter(j -> key.equals(j.metadata().get(FineTuneRequest.IDEMPOTENCY_METADATA_KEY)))
+                .collect(Collectors.toList());
+    }
+
+    private List<JobSnapshot> sameContent(JobCreation creation, Instant since) {
+        return provider.listJobs(PageRequest.first().withLimit(RECENT_JOBS)).items().stream()
+                .filter(j -> j.metadata().isEmpty())
+                .filter(j -> j.trainingFile().equals(creation.trainingFile())
+                        && j.validationFile().equals(creation.validationFile())
+                        && j.method() == creation.method()
+                        && (creation.suffix().isEmpty() || j.suffix().isEmpty() || j.suffix().equals(creation.suffix()))
+                        && (creation.seed().isEmpty() || j.seed().isEmpty() || j.seed().equals(creation.seed()))
+                        && !j.createdAt().isBefore(since))
+                .collect(Collectors.toList());
+    }
+
+    private static Optional<JobSnapshot> oldest(List<JobSnapshot> jobs) {
+        return jobs.stream().min(Comparator.comparing(JobSnapshot::createdAt)
+                .thenComparing(j -> j.id().value()));
+    }
+
+    private Duration backoff(int retry, FineTuneException last) {
+        if (last instanceof io.github.finetune4j.core.error.ApiException) {
+            Optional<Duration> hint = ((io.github.finetune4j.core.error.ApiException) last).retryAfter();
+            if (hint.isPresent()) {
+                return hint.get();
+            }
+        }
+        long base = policy.backoff(retry).toMillis();
+        return Duration.ofMillis(Math.max(1, Math.round(base * (1 - policy.jitter() * random.getAsDouble()))));
+    }
+
+    private void sleep(Duration delay) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FineTuneInterruptedException("interrupted while creating a fine-tuning job", e);
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -32,8 +32,9 @@ import java.util.concurrent.CountDownLatch;
  * messages or without an assistant message make the job fail with {@code invalid_training_file}.
  *
  * <p><b>This is an emulation, not a language model.</b> A base model answers with a fixed, generic text. A
- * fine-tuned model answers with the assistant turn of the training example whose user turn is most similar to
- * the last user message (character n-gram TF-IDF cosine, deterministic).
+ * fine-tuned model answers with the assistant turn of the training example most similar to the last user message
+ * (character n-gram TF-IDF cosine over the content words of the training question and its answer, deterministic;
+ * see the module README for what it can and cannot match).
  *
  * <p>As with the service, the content of a result file ({@code step_metrics.csv}, purpose
  * {@code fine-tune-results}) is served base64-encoded; clients must decode it. Files uploaded with purpose
@@ -81,20 +82,23 @@ public final class FineTuningEmulator implements AutoCloseable {
     /** The organization slug used in fine-tuned model names unless another is configured. */
     public static final String DEFAULT_ORGANIZATION = "emulator";
 
-    /** How long an uploaded file stays {@code uploaded} before it is {@code processed}, in emulated time. */
+    /**
+     * How long an uploaded file stays {@code uploaded} before it is {@code processed}: 2 s. Like every phase
+     * duration, a {@link EmulatorClock#scaled(double) scaled} clock divides it by its speed.
+     */
     public static final Duration DEFAULT_FILE_PROCESSING_DELAY = Duration.ofSeconds(2);
 
-    /** How long a job stays in {@code validating_files} once its files are processed, in emulated time. */
+    /** How long a job stays in {@code validating_files} once its files are processed: 20 s (before speed-up). */
     public static final Duration DEFAULT_VALIDATION_DURATION = Duration.ofSeconds(20);
 
-    /** How long a job stays {@code queued}, in emulated time. */
+    /** How long a job stays {@code queued}: 10 s (before speed-up). */
     public static final Duration DEFAULT_QUEUE_DURATION = Duration.ofSeconds(10);
 
-    /** How long a job stays {@code running}, spread evenly over its steps, in emulated time. */
+    /** How long a job stays {@code running}, spread evenly over its steps: 60 s (before speed-up). */
     public static final Duration DEFAULT_TRAINING_DURATION = Duration.ofSeconds(60);
 
     /**
-     * How long an ARM deployment stays {@code Creating} before it is {@code Succeeded}, in emulated time: 30 s.
+     * How long an ARM deployment stays {@code Creating} before it is {@code Succeeded}: 30 s (before speed-up).
      */
     public static final Duration DEFAULT_DEPLOYMENT_DURATION = Duration.ofSeconds(30);
 
@@ -119,9 +123,14 @@ public final class FineTuningEmulator implements AutoCloseable {
         this.apiKey = builder.apiKey;
         this.organization = builder.organization;
         this.requestedPort = builder.port;
-        EmulatorConfig config = new EmulatorConfig(builder.organization, builder.fileProcessingDelay,
-                builder.validationDuration, builder.queueDuration, builder.trainingDuration, builder.baseModels,
-                builder.seed, builder.deploymentDuration);
+        double speed = clock.speed();
+        EmulatorConfig config = new EmulatorConfig(builder.organization,
+                EmulatorConfig.scaled(builder.fileProcessingDelay, speed),
+                EmulatorConfig.scaled(builder.validationDuration, speed),
+                EmulatorConfig.scaled(builder.queueDuration, speed),
+                EmulatorConfig.scaled(builder.trainingDuration, speed), builder.baseModels, builder.seed,
+                EmulatorConfig.scaled(builder.deploymentDuration, speed),
+                EmulatorConfig.scaled(EmulatorConfig.TRANSITION, speed), EmulatorConfig.UPLOAD_EXPIRY);
         EmulatorState state = new EmulatorState(config, clock::now, new ObjectMapper());
         this.faultEngine = new FaultEngine();
         this.faults = new Faults(faultEngine, state);
@@ -314,7 +323,8 @@ public final class FineTuningEmulator implements AutoCloseable {
      * Runs the emulator on its own until the process is stopped (Ctrl+C). Options: {@code --port N} (default
      * 8089; 0 picks a free port), {@code --api-key KEY}, {@code --organization SLUG}, {@code --speed FACTOR},
      * {@code --help}. Prints the base URL to standard output and returns, leaving the server running; a shutdown
-     * hook closes it. Exits with status 2 on a bad option.
+     * hook closes it. Exits with status 2 on a bad option, and with status 1 and one line naming the port when
+     * the port is in use.
      *
      * <pre>{@code
      * java -jar finetune-testkit-<version>-standalone.jar --port 8089
@@ -344,7 +354,7 @@ public final class FineTuningEmulator implements AutoCloseable {
         private Duration queueDuration = DEFAULT_QUEUE_DURATION;
         private Duration trainingDuration = DEFAULT_TRAINING_DURATION;
         private final List<String> baseModels = new ArrayList<>(DEFAULT_BASE_MODELS);
-        private long seed;
+        private Long seed;
         private Duration deploymentDuration = DEFAULT_DEPLOYMENT_DURATION;
 
         private Builder() {
@@ -415,8 +425,9 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets how long an uploaded file stays {@code uploaded} before it is {@code processed}, in emulated
-         * time. A job created earlier waits for it. Default 2 s.
+         * Sets how long an uploaded file stays {@code uploaded} before it is {@code processed}. A job created
+         * earlier waits for it. Default 2 s. A {@link EmulatorClock#scaled(double) scaled} clock divides this and
+         * every other phase duration by its speed; a manual clock takes them as they are.
          *
          * @param delay zero or positive
          * @return this builder
@@ -429,7 +440,7 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets how long a job stays in {@code validating_files}, in emulated time. Default 20 s.
+         * Sets how long a job stays in {@code validating_files} (before speed-up). Default 20 s.
          *
          * @param duration zero or positive
          * @return this builder
@@ -442,7 +453,7 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets how long a job stays {@code queued}, in emulated time. Default 10 s.
+         * Sets how long a job stays {@code queued} (before speed-up). Default 10 s.
          *
          * @param duration zero or positive
          * @return this builder
@@ -455,7 +466,7 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets how long a job stays {@code running}, in emulated time, whatever its number of steps: the steps
+         * Sets how long a job stays {@code running} (before speed-up), whatever its number of steps: the steps
          * are spread evenly over it. Default 60 s.
          *
          * @param duration positive
@@ -474,7 +485,7 @@ public final class FineTuningEmulator implements AutoCloseable {
 
         /**
          * Sets how long an ARM deployment stays {@code Creating} before it is {@code Succeeded} (or {@code Failed}),
-         * in emulated time. Default 30 s.
+         * before speed-up. Default 30 s.
          *
          * @param duration zero or positive
          * @return this builder
@@ -506,8 +517,10 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets the seed of generated ids and of jobs created without a seed. Default 0. The same seed and the
-         * same requests in the same order give the same ids, curves and answers.
+         * Makes generated ids reproducible and sets the seed of jobs created without a seed: the same seed and the
+         * same requests in the same order give the same ids, curves and answers. By default ids (files, jobs,
+         * models, uploads) carry a random component, so that two fresh emulators never hand out the same id,
+         * while the learning curves of jobs created without a seed still come from seed 0.
          *
          * @param seed any value
          * @return this builder

@@ -5,6 +5,7 @@ import io.github.finetune4j.testkit.internal.http.HttpDispatcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
@@ -49,8 +50,12 @@ public final class EmulatorServer implements AutoCloseable {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (BindException e) {
+            throw new UncheckedIOException("cannot start the FineTuningEmulator: port " + port
+                    + " on 127.0.0.1 is in use", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind FineTuningEmulator to 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("cannot bind the FineTuningEmulator to 127.0.0.1:" + port + ": "
+                    + e.getMessage(), e);
         }
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads(server.getAddress().getPort()));
         server.setExecutor(executor);

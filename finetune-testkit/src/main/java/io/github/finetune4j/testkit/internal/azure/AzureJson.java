@@ -15,6 +15,7 @@ import io.github.finetune4j.testkit.internal.state.JobView;
 import io.github.finetune4j.testkit.internal.state.StoredFile;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,12 @@ final class AzureJson {
     private final ObjectMapper mapper;
     private final AzureRoute route;
     private final OpenAiJson openAi;
+    private final Duration transition;
 
-    AzureJson(ObjectMapper mapper, AzureRoute route) {
+    AzureJson(ObjectMapper mapper, AzureRoute route, Duration transition) {
         this.mapper = mapper;
         this.route = route;
+        this.transition = transition;
         this.openAi = new OpenAiJson(mapper, null);
     }
 
@@ -118,7 +121,7 @@ final class AzureJson {
     }
 
     ObjectNode job(JobRecord job, JobView view, Instant now) {
-        String status = AzureWords.jobStatus(job, view.status(), now);
+        String status = AzureWords.jobStatus(job, view.status(), now, transition);
         if (route == AzureRoute.V1) {
             ObjectNode node = openAi.job(job, view);
             node.put("status", status);

@@ -20,8 +20,8 @@ import java.util.UUID;
  */
 public final class AzureOpenAiDialect implements Dialect {
 
-    /** The region the emulated resource reports in {@code x-ms-region}. */
-    static final String REGION = "Sweden Central";
+    /** What the emulated resource reports as its region in {@code x-ms-region}: it says what it is. */
+    static final String REGION = "finetune4j FineTuningEmulator";
 
     private final AzureRoute route;
     private final Credentials credentials;
@@ -31,7 +31,7 @@ public final class AzureOpenAiDialect implements Dialect {
     private AzureOpenAiDialect(EmulatorState state, String apiKey, AzureRoute route) {
         this.route = route;
         this.credentials = new Credentials(apiKey);
-        this.json = new AzureJson(state.mapper(), route);
+        this.json = new AzureJson(state.mapper(), route, state.config().transitionDuration());
         List<Route> all = new ArrayList<>();
         all.addAll(new AzureFilesHandler(state, json).routes());
         all.addAll(new AzureJobsHandler(state, json).routes());

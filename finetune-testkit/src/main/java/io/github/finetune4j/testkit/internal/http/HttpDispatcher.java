@@ -23,6 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HttpDispatcher implements HttpHandler {
 
+    /** The {@code Server} header of every response: the emulator says what it is. */
+    public static final String SERVER = "finetune4j-FineTuningEmulator";
+
     /** The body sent by the malformed-JSON fault. */
     static final String MALFORMED_BODY = "{\"object\": \"fine_tuning.job\", \"id\": \"ftjob-";
 
@@ -108,6 +111,7 @@ public final class HttpDispatcher implements HttpHandler {
     }
 
     private static void write(HttpExchange exchange, Response response) throws IOException {
+        exchange.getResponseHeaders().set("Server", SERVER);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         byte[] body = response.body();
         boolean noBody = body.length == 0 || response.status() == 204 || response.status() == 304
@@ -122,6 +126,7 @@ public final class HttpDispatcher implements HttpHandler {
 
     /** Announces the full length, sends half of the body, then closes: the client sees the connection drop. */
     private static void writeTruncated(HttpExchange exchange, Response response) throws IOException {
+        exchange.getResponseHeaders().set("Server", SERVER);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         byte[] body = response.body().length > 1 ? response.body()
                 : "{\"error\":null}".getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package io.github.finetune4j.testkit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.finetune4j.testkit.internal.EmulatorServer;
+import io.github.finetune4j.testkit.internal.blob.BlobStore;
 import io.github.finetune4j.testkit.internal.azure.ArmDialect;
 import io.github.finetune4j.testkit.internal.azure.AzureOpenAiDialect;
 import io.github.finetune4j.testkit.internal.http.FaultEngine;
@@ -12,6 +13,7 @@ import io.github.finetune4j.testkit.internal.openai.OpenAiDialect;
 import io.github.finetune4j.testkit.internal.state.EmulatorConfig;
 import io.github.finetune4j.testkit.internal.state.EmulatorState;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +104,12 @@ public final class FineTuningEmulator implements AutoCloseable {
      */
     public static final Duration DEFAULT_DEPLOYMENT_DURATION = Duration.ofSeconds(30);
 
+    /**
+     * How long an upload of the Uploads API stays open before it expires: one hour, as on the service. It is a
+     * limit of the protocol, not a processing phase, so a scaled clock does not shorten it.
+     */
+    public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(1);
+
     /** The base models that can be fine-tuned unless more are added. */
     public static final List<String> DEFAULT_BASE_MODELS = List.of("gpt-4o-mini-2024-07-18", "gpt-4o-2024-08-06",
             "gpt-4.1-2025-04-14", "gpt-4.1-mini-2025-04-14");
@@ -114,6 +122,8 @@ public final class FineTuningEmulator implements AutoCloseable {
     private final FaultEngine faultEngine;
     private final RequestLog requestLog;
     private final Router router;
+    private final BlobStore blobs = new BlobStore();
+    private final OpenAiAccount openAi;
     private final Object lifecycle = new Object();
     private volatile EmulatorServer server;
     private volatile boolean closed;
@@ -130,8 +140,9 @@ public final class FineTuningEmulator implements AutoCloseable {
                 EmulatorConfig.scaled(builder.queueDuration, speed),
                 EmulatorConfig.scaled(builder.trainingDuration, speed), builder.baseModels, builder.seed,
                 EmulatorConfig.scaled(builder.deploymentDuration, speed),
-                EmulatorConfig.scaled(EmulatorConfig.TRANSITION, speed), EmulatorConfig.UPLOAD_EXPIRY);
-        EmulatorState state = new EmulatorState(config, clock::now, new ObjectMapper());
+                EmulatorConfig.scaled(EmulatorConfig.TRANSITION, speed), builder.uploadExpiry);
+        EmulatorState state = new EmulatorState(config, clock::now, new ObjectMapper(), blobs);
+        this.openAi = new OpenAiAccount(state);
         this.faultEngine = new FaultEngine();
         this.faults = new Faults(faultEngine, state);
         this.requestLog = new RequestLog();
@@ -170,7 +181,7 @@ public final class FineTuningEmulator implements AutoCloseable {
             }
             CountDownLatch closing = new CountDownLatch(1);
             server = EmulatorServer.start(requestedPort,
-                    new HttpDispatcher(router, faultEngine, requestLog, closing), closing);
+                    new HttpDispatcher(router, faultEngine, requestLog, closing, blobs, this::restartServer), closing);
         }
         return this;
     }
@@ -263,6 +274,34 @@ public final class FineTuningEmulator implements AutoCloseable {
     }
 
     /**
+     * Returns the OpenAI side of the emulator: what was uploaded and trained through {@link #baseUrl()}, for
+     * checks that go beyond the wire API (the exact content of a file of any purpose).
+     *
+     * @return the OpenAI account, never null
+     */
+    public OpenAiAccount openAi() {
+        return openAi;
+    }
+
+    /**
+     * Restarts the HTTP server as a crash of the service's front end would: every open connection is dropped
+     * (requests in flight get no answer, an upload part being sent is cut off), then the emulator listens again
+     * on the same port. All state stays: files, uploads and their parts, jobs, models, deployments. The same as
+     * {@link Fault#restartServer()} without waiting for a request.
+     *
+     * @throws IllegalStateException if the emulator has not been started
+     * @throws java.io.UncheckedIOException if the port cannot be bound again
+     */
+    public void restartServer() {
+        running().restart();
+    }
+
+    /** Returns the folder where large contents are kept, or null while everything fits in memory. */
+    Path storageDirectory() {
+        return blobs.directory();
+    }
+
+    /**
      * Returns every request received so far, oldest first, including requests answered with an injected fault.
      *
      * @return an immutable snapshot, never null
@@ -283,8 +322,8 @@ public final class FineTuningEmulator implements AutoCloseable {
     }
 
     /**
-     * Stops the server at once, ends hanging requests and frees the port. Idempotent; closing an emulator that
-     * was never started just marks it closed.
+     * Stops the server at once, ends hanging requests, frees the port and deletes the temporary folder that held
+     * large uploads. Idempotent; closing an emulator that was never started just marks it closed.
      */
     @Override
     public void close() {
@@ -296,6 +335,7 @@ public final class FineTuningEmulator implements AutoCloseable {
             if (server != null) {
                 server.close();
             }
+            blobs.close();
         }
     }
 
@@ -356,6 +396,7 @@ public final class FineTuningEmulator implements AutoCloseable {
         private final List<String> baseModels = new ArrayList<>(DEFAULT_BASE_MODELS);
         private Long seed;
         private Duration deploymentDuration = DEFAULT_DEPLOYMENT_DURATION;
+        private Duration uploadExpiry = DEFAULT_UPLOAD_EXPIRY;
 
         private Builder() {
         }
@@ -494,6 +535,25 @@ public final class FineTuningEmulator implements AutoCloseable {
          */
         public Builder deploymentDuration(Duration duration) {
             this.deploymentDuration = nonNegative(duration, "duration");
+            return this;
+        }
+
+        /**
+         * Sets how long an upload of the Uploads API ({@code POST /v1/uploads}) stays open; after that it reports
+         * {@code expired} and its parts are dropped. Measured on the emulator's clock without speed-up. Default
+         * one hour, as on the service.
+         *
+         * @param expiry positive
+         * @return this builder
+         * @throws NullPointerException if {@code expiry} is null
+         * @throws IllegalArgumentException if {@code expiry} is zero or negative
+         */
+        public Builder uploadExpiry(Duration expiry) {
+            nonNegative(expiry, "expiry");
+            if (expiry.isZero()) {
+                throw new IllegalArgumentException("expiry must be positive");
+            }
+            this.uploadExpiry = expiry;
             return this;
         }
 

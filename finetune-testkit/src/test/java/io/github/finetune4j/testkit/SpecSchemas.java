@@ -103,6 +103,14 @@ final class SpecSchemas {
             return;
         }
         if (schema.has("allOf")) {
+            // OpenAPI 3.0 idiom: allOf [ {$ref X}, {nullable: true} ] means "X or null".
+            boolean nullable = false;
+            for (JsonNode member : schema.get("allOf")) {
+                nullable |= member.path("nullable").asBoolean(false);
+            }
+            if (value.isNull() && nullable) {
+                return;
+            }
             schema.get("allOf").forEach(s -> check(value, s, at, errors));
         }
         if (schema.has("anyOf") && countValid(value, schema.get("anyOf"), at) == 0) {

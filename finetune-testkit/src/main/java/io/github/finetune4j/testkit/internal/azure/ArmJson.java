@@ -47,7 +47,7 @@ final class ArmJson {
         ObjectNode body = object();
         ObjectNode inner = body.putObject("error");
         inner.put("code", code(error));
-        inner.put("message", error.status() == 429 && !AzureErrors.AZURE.equals(error.type())
+        inner.put("message", error.status() == 429 && !AzureErrors.AZURE.equals(error.type()) && !error.isVerbatim()
                 ? "The request is being throttled. Retry after the delay in the Retry-After header. (Injected by "
                 + "FineTuningEmulator.)" : error.getMessage());
         if (error.param() != null) {
@@ -125,7 +125,7 @@ final class ArmJson {
     }
 
     private static String code(ApiError error) {
-        if (AzureErrors.AZURE.equals(error.type()) && error.code() != null) {
+        if ((AzureErrors.AZURE.equals(error.type()) || error.isVerbatim()) && error.code() != null) {
             return error.code();
         }
         switch (error.status()) {

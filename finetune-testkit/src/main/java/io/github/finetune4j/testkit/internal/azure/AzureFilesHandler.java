@@ -49,7 +49,16 @@ final class AzureFilesHandler {
 
     private Response upload(Request request) {
         Map<String, MultipartParser.Part> parts = MultipartParser.parse(request.header("content-type"),
-                request.body());
+                request.content().stream(), state.blobs());
+        try {
+            return store(request, parts);
+        } catch (RuntimeException e) {
+            parts.values().forEach(p -> p.data().delete());
+            throw e;
+        }
+    }
+
+    private Response store(Request request, Map<String, MultipartParser.Part> parts) {
         MultipartParser.Part purposePart = parts.get("purpose");
         if (purposePart == null) {
             throw AzureErrors.invalidPayload("The form field 'purpose' is required.", "purpose");
@@ -121,7 +130,7 @@ final class AzureFilesHandler {
     }
 
     private Response content(Request request) {
-        return state.transaction(s -> Response.bytes(200, "application/octet-stream",
+        return state.transaction(s -> Response.streamed(200, "application/octet-stream",
                 find(s, request.pathParam("file_id")).content()));
     }
 

@@ -111,7 +111,7 @@ final class AzureJson {
         node.put("id", file.id());
         node.put("created_at", file.createdAt().getEpochSecond());
         node.put("status", status);
-        node.put("bytes", file.content().length);
+        node.put("bytes", file.bytes());
         node.put("purpose", file.purpose());
         node.put("filename", file.filename());
         if (status.equals("error")) {

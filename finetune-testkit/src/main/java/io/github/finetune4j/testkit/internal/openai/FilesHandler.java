@@ -45,7 +45,16 @@ final class FilesHandler {
 
     private Response upload(Request request) {
         Map<String, MultipartParser.Part> parts = MultipartParser.parse(request.header("content-type"),
-                request.body());
+                request.content().stream(), state.blobs());
+        try {
+            return store(parts);
+        } catch (RuntimeException e) {
+            parts.values().forEach(p -> p.data().delete());
+            throw e;
+        }
+    }
+
+    private Response store(Map<String, MultipartParser.Part> parts) {
         MultipartParser.Part purposePart = parts.get("purpose");
         if (purposePart == null) {
             throw ApiError.invalidRequest("Missing required parameter: 'purpose'.", "purpose",
@@ -119,7 +128,7 @@ final class FilesHandler {
             if (NOT_DOWNLOADABLE.contains(file.purpose())) {
                 throw ApiError.invalidRequest("Not allowed to download files of purpose: " + file.purpose(), null);
             }
-            return Response.bytes(200, "application/octet-stream", file.content());
+            return Response.streamed(200, "application/octet-stream", file.content());
         });
     }
 

@@ -42,6 +42,7 @@ public final class OpenAiDialect implements Dialect {
         this.json = new OpenAiJson(state.mapper(), state.config().organizationId());
         List<Route> all = new ArrayList<>();
         all.addAll(new FilesHandler(state, json).routes());
+        all.addAll(new UploadsHandler(state, json).routes());
         all.addAll(new JobsHandler(state, json).routes());
         all.addAll(new ModelsHandler(state, json).routes());
         all.addAll(new ChatHandler(state, json).routes());

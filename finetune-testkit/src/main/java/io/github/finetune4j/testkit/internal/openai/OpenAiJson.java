@@ -117,7 +117,7 @@ public final class OpenAiJson {
         ObjectNode node = object();
         node.put("id", file.id());
         node.put("object", "file");
-        node.put("bytes", file.content().length);
+        node.put("bytes", file.bytes());
         node.put("created_at", file.createdAt().getEpochSecond());
         node.put("filename", file.filename());
         node.put("purpose", file.purpose());

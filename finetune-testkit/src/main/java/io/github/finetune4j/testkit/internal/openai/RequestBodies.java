@@ -30,6 +30,16 @@ final class RequestBodies {
         return node;
     }
 
+    /** Rejects keys the operation does not know, as the service does, so that typos show in tests. */
+    static void rejectUnknownKeys(JsonNode body, java.util.Set<String> known) {
+        for (java.util.Map.Entry<String, JsonNode> field : body.properties()) {
+            if (!known.contains(field.getKey())) {
+                throw ApiError.invalidRequest("Unrecognized request argument supplied: " + field.getKey(),
+                        field.getKey());
+            }
+        }
+    }
+
     static String requiredString(JsonNode body, String field) {
         JsonNode value = body.get(field);
         if (value == null || value.isNull()) {

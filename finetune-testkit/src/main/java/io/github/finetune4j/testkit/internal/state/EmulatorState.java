@@ -1,6 +1,8 @@
 package io.github.finetune4j.testkit.internal.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.finetune4j.testkit.internal.blob.Blob;
+import io.github.finetune4j.testkit.internal.blob.BlobStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +33,22 @@ public final class EmulatorState {
     private final ModelStore models;
     private final JobService jobService;
     private final DeploymentStore deployments = new DeploymentStore();
+    private final UploadStore uploads = new UploadStore();
+    private final BlobStore blobs;
     private Instant now;
     private Instant lastNow = Instant.EPOCH;
     private long sequence;
+
+    /**
+     * Creates empty state whose file contents stay in memory.
+     *
+     * @param config the settings
+     * @param clock the source of the current instant
+     * @param mapper the JSON mapper
+     */
+    public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper) {
+        this(config, clock, mapper, new BlobStore());
+    }
 
     /**
      * Creates empty state.
@@ -41,8 +56,10 @@ public final class EmulatorState {
      * @param config the settings
      * @param clock the source of the current instant
      * @param mapper the JSON mapper
+     * @param blobs where large file contents go; its owner closes it
      */
-    public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper) {
+    public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper, BlobStore blobs) {
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -66,6 +83,7 @@ public final class EmulatorState {
             lastNow = now;
             settleJobs();
             deployments.purge(now);
+            uploads.expire(now);
             return work.apply(this);
         } finally {
             now = null;
@@ -133,8 +151,71 @@ public final class EmulatorState {
      * @param content the bytes
      * @return the file
      */
-    public StoredFile addUpload(String filename, String purpose, byte[] content) {
+    public StoredFile addUpload(String filename, String purpose, Blob content) {
         return addUpload(filename, purpose, content, IdStyle.OPENAI, null);
+    }
+
+    /** @return the uploads of the Uploads API */
+    public UploadStore uploads() {
+        return uploads;
+    }
+
+    /** @return where large contents (upload parts, files) are kept */
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    /**
+     * Opens a new upload of the Uploads API, expiring after the configured upload expiry.
+     *
+     * @param filename the file name
+     * @param purpose the purpose
+     * @param bytes the announced total size
+     * @param mimeType the announced MIME type
+     * @return the upload
+     */
+    public UploadRecord addUploadSession(String filename, String purpose, long bytes, String mimeType) {
+        UploadRecord upload = new UploadRecord(ids.next("upload_", 24), filename, purpose, bytes, mimeType, now(),
+                now().plus(config.uploadExpiry()));
+        uploads.add(upload);
+        return upload;
+    }
+
+    /**
+     * Adds a part to an open upload.
+     *
+     * @param upload the upload, pending
+     * @param data the part's bytes
+     * @return the part
+     */
+    public UploadRecord.Part addUploadPart(UploadRecord upload, Blob data) {
+        UploadRecord.Part part = new UploadRecord.Part(ids.next("part_", 24), now(), data);
+        upload.addPart(part);
+        return part;
+    }
+
+    /**
+     * Cancels an open upload and drops its parts.
+     *
+     * @param upload the upload, pending
+     */
+    public void cancelUpload(UploadRecord upload) {
+        upload.end(UploadRecord.Status.CANCELLED);
+    }
+
+    /**
+     * Completes an upload: its parts, in the given order, become a new file.
+     *
+     * @param upload the upload, pending, with every part id known
+     * @param partIds the part ids in order
+     * @return the new file
+     */
+    public StoredFile completeUpload(UploadRecord upload, List<String> partIds) {
+        List<Blob> ordered = new ArrayList<>();
+        partIds.forEach(partId -> ordered.add(upload.part(partId).orElseThrow().data()));
+        StoredFile file = addUpload(upload.filename(), upload.purpose(), Blob.concat(ordered));
+        upload.complete(partIds, file.id());
+        return file;
     }
 
     /**
@@ -147,7 +228,7 @@ public final class EmulatorState {
      * @param processingError why processing will fail, or null
      * @return the file
      */
-    public StoredFile addUpload(String filename, String purpose, byte[] content, IdStyle style,
+    public StoredFile addUpload(String filename, String purpose, Blob content, IdStyle style,
                                 String processingError) {
         String id = style == IdStyle.AZURE ? ids.nextHex("file-", 32) : ids.next("file-", 22);
         StoredFile file = new StoredFile(id, filename, purpose, content, now(),
@@ -195,7 +276,7 @@ public final class EmulatorState {
                 Instant finished = phase.finishedAt();
                 String fileId = IdGenerator.derived("file-", job.id() + ":results", 22);
                 files.add(new StoredFile(fileId, ResultCsv.FILENAME, "fine-tune-results",
-                        ResultCsv.encoded(job.curve().steps()), finished, finished, nextSequence(), null));
+                        Blob.of(ResultCsv.encoded(job.curve().steps())), finished, finished, nextSequence(), null));
                 models.add(new ModelRecord(job.fineTunedModel(), finished, config.organizationId(), null,
                         job.id()));
                 job.markMaterialized(fileId);

@@ -4,6 +4,7 @@ import io.github.finetune4j.testkit.internal.http.ApiError;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.Map;
 public final class JobService {
 
     private final EmulatorState state;
+    private final Map<String, TrainingFileValidator.Result> validations = new HashMap<>();
     private JobRecord.InjectedFailure nextJobFailure;
 
     JobService(EmulatorState state) {
@@ -46,11 +48,10 @@ public final class JobService {
         StoredFile validation = spec.validationFile() == null ? null
                 : requireFineTuneFile(spec.validationFile(), "validation_file");
         String base = baseModel(spec.model());
-        TrainingFileValidator validator = new TrainingFileValidator(state.mapper());
-        TrainingFileValidator.Result trainingResult = validator.validate(training.content(), spec.method(),
+        TrainingFileValidator.Result trainingResult = validate(training, spec.method(),
                 TrainingFileValidator.FileRole.TRAINING);
         TrainingFileValidator.Result validationResult = validation == null ? null
-                : validator.validate(validation.content(), spec.method(), TrainingFileValidator.FileRole.VALIDATION);
+                : validate(validation, spec.method(), TrainingFileValidator.FileRole.VALIDATION);
 
         Instant now = state.now();
         Instant ready = training.readyAt();
@@ -228,6 +229,13 @@ public final class JobService {
             }
             return metadata != null && metadata.entrySet().containsAll(filter.entrySet());
         }).toList();
+    }
+
+    /** Files never change, so each is read once per method and role, however many jobs use it. */
+    private TrainingFileValidator.Result validate(StoredFile file, FineTuneMethodType method,
+                                                  TrainingFileValidator.FileRole role) {
+        return validations.computeIfAbsent(file.id() + "|" + method + "|" + role,
+                k -> new TrainingFileValidator(state.mapper()).validate(file.content(), method, role));
     }
 
     private StoredFile requireFineTuneFile(String id, String param) {

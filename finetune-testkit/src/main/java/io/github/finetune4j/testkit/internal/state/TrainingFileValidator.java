@@ -4,7 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.nio.ByteBuffer;
+import io.github.finetune4j.testkit.internal.blob.Blob;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +25,9 @@ public final class TrainingFileValidator {
 
     /** The fewest examples a training file may have. */
     public static final int MIN_TRAINING_EXAMPLES = 10;
+
+    /** How many (question, answer) pairs a fine-tuned model answers from, at most: those of the first examples. */
+    public static final int MAX_PAIRS = 10_000;
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
 
@@ -71,7 +79,7 @@ public final class TrainingFileValidator {
     }
 
     /**
-     * Checks a file.
+     * Checks a file held in memory.
      *
      * @param content the file's bytes
      * @param method the fine-tuning method
@@ -79,45 +87,53 @@ public final class TrainingFileValidator {
      * @return the outcome
      */
     public Result validate(byte[] content, FineTuneMethodType method, FileRole role) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            return fail(role, "Invalid file format. The file is not valid UTF-8.");
-        }
-        String[] lines = text.split("\n", -1);
+        return validate(Blob.of(content), method, role);
+    }
+
+    /**
+     * Checks a file, reading it line by line: a file of any size is checked without holding it in memory. The
+     * (question, answer) pairs for the chat responder are kept for the first {@value #MAX_PAIRS} examples only.
+     *
+     * @param content the file's content
+     * @param method the fine-tuning method
+     * @param role training or validation file
+     * @return the outcome
+     */
+    public Result validate(Blob content, FineTuneMethodType method, FileRole role) {
         List<TrainingData.QaPair> pairs = new ArrayList<>();
         int examples = 0;
         long tokens = 0;
         int longExamples = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
+        try (BufferedReader reader = strictUtf8(content)) {
+            int lineNumber = 0;
+            for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
+                lineNumber++;
+                String line = raw.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                JsonNode node = parse(line);
+                if (node == null || !node.isObject()) {
+                    return fail(role, "Invalid file format. Line " + lineNumber + " is not a valid JSON object.");
+                }
+                List<TrainingData.QaPair> sink = pairs.size() < MAX_PAIRS ? pairs : new ArrayList<>();
+                String problem = method == FineTuneMethodType.DPO
+                        ? preferenceExample(node, lineNumber, sink)
+                        : chatExample(node, lineNumber, sink);
+                if (problem != null) {
+                    return fail(role, problem);
+                }
+                examples++;
+                long exampleTokens = 3 + line.length() / 4;
+                tokens += exampleTokens;
+                if (exampleTokens > TrainingData.TOKEN_LIMIT) {
+                    longExamples++;
+                }
             }
-            int lineNumber = i + 1;
-            JsonNode node;
-            try {
-                node = mapper.readTree(line);
-            } catch (JsonProcessingException e) {
-                node = null;
-            }
-            if (node == null || !node.isObject()) {
-                return fail(role, "Invalid file format. Line " + lineNumber + " is not a valid JSON object.");
-            }
-            String problem = method == FineTuneMethodType.DPO
-                    ? preferenceExample(node, lineNumber, pairs)
-                    : chatExample(node, lineNumber, pairs);
-            if (problem != null) {
-                return fail(role, problem);
-            }
-            examples++;
-            long exampleTokens = 3 + line.length() / 4;
-            tokens += exampleTokens;
-            if (exampleTokens > TrainingData.TOKEN_LIMIT) {
-                longExamples++;
-            }
+        } catch (CharacterCodingException e) {
+            return fail(role, "Invalid file format. The file is not valid UTF-8.");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (role == FileRole.TRAINING && examples < MIN_TRAINING_EXAMPLES) {
             return fail(role, "Training file has " + examples + " example(s), but must have at least "
@@ -133,39 +149,45 @@ public final class TrainingFileValidator {
      * Checks only the JSONL syntax, as Azure does while it processes an upload: UTF-8, at least one line, and
      * every non-blank line a JSON object. The content of the examples is checked later, by the job.
      *
-     * @param content the file's bytes
+     * @param content the file's content, read line by line
      * @return the first problem, or null when the syntax is fine
      */
-    public String syntaxProblem(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+    public String syntaxProblem(Blob content) {
+        int nonBlank = 0;
+        try (BufferedReader reader = strictUtf8(content)) {
+            int lineNumber = 0;
+            for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
+                lineNumber++;
+                String line = lineNumber == 1 && raw.startsWith("\uFEFF") ? raw.substring(1).strip() : raw.strip();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                nonBlank++;
+                JsonNode node = parse(line);
+                if (node == null || !node.isObject()) {
+                    return "Invalid file format. Line " + lineNumber + " is not a valid JSON object.";
+                }
+            }
         } catch (CharacterCodingException e) {
             return "Invalid file format. The file is not valid UTF-8.";
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\n", -1);
-        int nonBlank = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            nonBlank++;
-            JsonNode node;
-            try {
-                node = mapper.readTree(line);
-            } catch (JsonProcessingException e) {
-                node = null;
-            }
-            if (node == null || !node.isObject()) {
-                return "Invalid file format. Line " + (i + 1) + " is not a valid JSON object.";
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return nonBlank == 0 ? "Invalid file format. The file is empty." : null;
+    }
+
+    private JsonNode parse(String line) {
+        try {
+            return mapper.readTree(line);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static BufferedReader strictUtf8(Blob content) {
+        return new BufferedReader(new InputStreamReader(content.open(), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+                64 * 1024);
     }
 
     private static String chatExample(JsonNode node, int line, List<TrainingData.QaPair> pairs) {

@@ -1,6 +1,7 @@
 package io.github.finetune4j.testkit.internal.azure;
 
 import io.github.finetune4j.testkit.internal.http.ApiError;
+import io.github.finetune4j.testkit.internal.http.Credentials;
 import io.github.finetune4j.testkit.internal.http.Dialect;
 import io.github.finetune4j.testkit.internal.http.Request;
 import io.github.finetune4j.testkit.internal.http.Response;

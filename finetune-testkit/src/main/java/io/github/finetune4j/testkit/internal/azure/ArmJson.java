@@ -1,17 +1,16 @@
 package io.github.finetune4j.testkit.internal.azure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.finetune4j.testkit.internal.http.ApiError;
 import io.github.finetune4j.testkit.internal.http.Response;
+import io.github.finetune4j.testkit.internal.protocol.JsonResponses;
 import io.github.finetune4j.testkit.internal.state.ArmOperation;
 import io.github.finetune4j.testkit.internal.state.DeploymentRecord;
 import io.github.finetune4j.testkit.internal.state.IdGenerator;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -36,11 +35,7 @@ final class ArmJson {
     }
 
     Response respond(int status, JsonNode node) {
-        try {
-            return Response.json(status, mapper.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonResponses.of(mapper, status, node);
     }
 
     Response error(ApiError error) {
@@ -53,11 +48,7 @@ final class ArmJson {
         if (error.param() != null) {
             inner.put("target", error.param());
         }
-        Response response = respond(error.status(), body);
-        for (Map.Entry<String, String> header : error.headers().entrySet()) {
-            response = response.withHeader(header.getKey(), header.getValue());
-        }
-        return response;
+        return JsonResponses.withHeaders(respond(error.status(), body), error);
     }
 
     ObjectNode deployment(DeploymentRecord record, Instant now) {

@@ -1,6 +1,5 @@
 package io.github.finetune4j.testkit.internal.azure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,17 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.finetune4j.testkit.internal.http.ApiError;
 import io.github.finetune4j.testkit.internal.http.Response;
 import io.github.finetune4j.testkit.internal.openai.OpenAiJson;
+import io.github.finetune4j.testkit.internal.protocol.JsonResponses;
+import io.github.finetune4j.testkit.internal.protocol.ProtocolJson;
 import io.github.finetune4j.testkit.internal.state.Hyperparameters;
 import io.github.finetune4j.testkit.internal.state.JobRecord;
 import io.github.finetune4j.testkit.internal.state.JobStatus;
 import io.github.finetune4j.testkit.internal.state.JobView;
 import io.github.finetune4j.testkit.internal.state.StoredFile;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON of one Azure route. On v1 the OpenAI shapes (snake_case, {@code "auto"} hyperparameters, nulls for
@@ -28,7 +27,7 @@ import java.util.Map;
  * files are validated, and absent values left out. Errors: v1 {@code {"error":{"code","message","param","type"}}},
  * dated {@code {"error":{"code","message","target"}}}.
  */
-final class AzureJson {
+final class AzureJson implements ProtocolJson {
 
     private final ObjectMapper mapper;
     private final AzureRoute route;
@@ -46,20 +45,14 @@ final class AzureJson {
         return route;
     }
 
-    ObjectNode object() {
+    @Override
+    public ObjectNode object() {
         return mapper.createObjectNode();
     }
 
-    Response respond(int status, JsonNode node) {
-        try {
-            return Response.json(status, mapper.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    Response ok(JsonNode node) {
-        return respond(200, node);
+    @Override
+    public Response respond(int status, JsonNode node) {
+        return JsonResponses.of(mapper, status, node);
     }
 
     Response error(ApiError error) {
@@ -73,10 +66,7 @@ final class AzureJson {
         } else if (error.param() != null) {
             inner.put("target", error.param());
         }
-        Response response = respond(error.status(), body);
-        for (Map.Entry<String, String> header : error.headers().entrySet()) {
-            response = response.withHeader(header.getKey(), header.getValue());
-        }
+        Response response = JsonResponses.withHeaders(respond(error.status(), body), error);
         String retryMs = error.headers().get("retry-after-ms");
         if (retryMs != null) {
             response = response.withHeader("x-ms-retry-after-ms", retryMs);
@@ -85,18 +75,13 @@ final class AzureJson {
     }
 
     /** A list; {@code hasMore} null leaves {@code has_more} out (the dated file list has no paging). */
-    ObjectNode list(List<? extends JsonNode> data, Boolean hasMore) {
-        ObjectNode list = object();
-        list.put("object", "list");
-        ArrayNode array = list.putArray("data");
-        data.forEach(array::add);
-        if (hasMore != null) {
-            list.put("has_more", hasMore);
-        }
-        return list;
+    @Override
+    public ObjectNode list(List<? extends JsonNode> data, Boolean hasMore) {
+        return openAi.list(data, hasMore);
     }
 
-    ObjectNode file(StoredFile file, Instant now) {
+    @Override
+    public ObjectNode file(StoredFile file, Instant now) {
         String status = AzureWords.fileStatus(file, now);
         if (route == AzureRoute.V1) {
             ObjectNode node = openAi.file(file, now);
@@ -120,7 +105,8 @@ final class AzureJson {
         return node;
     }
 
-    ObjectNode job(JobRecord job, JobView view, Instant now) {
+    @Override
+    public ObjectNode job(JobRecord job, JobView view, Instant now) {
         String status = AzureWords.jobStatus(job, view.status(), now, transition);
         if (route == AzureRoute.V1) {
             ObjectNode node = openAi.job(job, view);
@@ -170,7 +156,8 @@ final class AzureJson {
         return node;
     }
 
-    ObjectNode event(JobView.Event event) {
+    @Override
+    public ObjectNode event(JobView.Event event) {
         if (route == AzureRoute.V1) {
             ObjectNode node = openAi.event(event);
             node.put("level", AzureWords.level(event.level()));
@@ -196,12 +183,14 @@ final class AzureJson {
         return node;
     }
 
-    ObjectNode checkpoint(JobRecord job, JobView.Checkpoint checkpoint) {
+    @Override
+    public ObjectNode checkpoint(JobRecord job, JobView.Checkpoint checkpoint) {
         return openAi.checkpoint(job, checkpoint);
     }
 
-    ObjectNode deleted(String id) {
-        return openAi.deleted(id, "file");
+    @Override
+    public ObjectNode deleted(String id, String object) {
+        return openAi.deleted(id, object);
     }
 
     private ObjectNode datedHyperparameters(JobRecord job, boolean validated) {

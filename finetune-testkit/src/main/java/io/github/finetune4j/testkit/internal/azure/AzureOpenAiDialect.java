@@ -1,10 +1,13 @@
 package io.github.finetune4j.testkit.internal.azure;
 
 import io.github.finetune4j.testkit.internal.http.ApiError;
+import io.github.finetune4j.testkit.internal.http.Credentials;
 import io.github.finetune4j.testkit.internal.http.Dialect;
 import io.github.finetune4j.testkit.internal.http.Request;
 import io.github.finetune4j.testkit.internal.http.Response;
 import io.github.finetune4j.testkit.internal.http.Route;
+import io.github.finetune4j.testkit.internal.protocol.FileEndpoints;
+import io.github.finetune4j.testkit.internal.protocol.JobEndpoints;
 import io.github.finetune4j.testkit.internal.state.EmulatorState;
 
 import java.nio.charset.StandardCharsets;
@@ -33,8 +36,10 @@ public final class AzureOpenAiDialect implements Dialect {
         this.credentials = new Credentials(apiKey);
         this.json = new AzureJson(state.mapper(), route, state.config().transitionDuration());
         List<Route> all = new ArrayList<>();
-        all.addAll(new AzureFilesHandler(state, json).routes());
-        all.addAll(new AzureJobsHandler(state, json).routes());
+        AzureProtocolRules rules = new AzureProtocolRules(state, json);
+        all.addAll(new FileEndpoints(state, rules).routes());
+        all.addAll(new JobEndpoints(state, rules).routes());
+        all.addAll(rules.extraRoutes());
         all.addAll(new AzureModelsHandler(state, json).routes());
         all.addAll(new AzureChatHandler(state, json).routes());
         List<Route> checked = new ArrayList<>();

@@ -1,15 +1,15 @@
 package io.github.finetune4j.testkit.internal.openai;
 
 import io.github.finetune4j.testkit.internal.http.ApiError;
+import io.github.finetune4j.testkit.internal.http.Credentials;
 import io.github.finetune4j.testkit.internal.http.Dialect;
 import io.github.finetune4j.testkit.internal.http.Request;
 import io.github.finetune4j.testkit.internal.http.Response;
 import io.github.finetune4j.testkit.internal.http.Route;
+import io.github.finetune4j.testkit.internal.protocol.FileEndpoints;
+import io.github.finetune4j.testkit.internal.protocol.JobEndpoints;
 import io.github.finetune4j.testkit.internal.state.EmulatorState;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class OpenAiDialect implements Dialect {
     private static final String WRONG_KEY = "Incorrect API key provided. The FineTuningEmulator accepts only the key "
             + "it was started with (FineTuningEmulator.apiKey()).";
 
-    private final byte[] apiKey;
+    private final Credentials credentials;
     private final String organization;
     private final OpenAiJson json;
     private final List<Route> routes;
@@ -37,13 +37,14 @@ public final class OpenAiDialect implements Dialect {
      * @param apiKey the one key accepted
      */
     public OpenAiDialect(EmulatorState state, String apiKey) {
-        this.apiKey = apiKey.getBytes(StandardCharsets.UTF_8);
+        this.credentials = new Credentials(apiKey);
         this.organization = state.config().organization();
         this.json = new OpenAiJson(state.mapper(), state.config().organizationId());
         List<Route> all = new ArrayList<>();
-        all.addAll(new FilesHandler(state, json).routes());
+        OpenAiProtocolRules rules = new OpenAiProtocolRules(state, json);
+        all.addAll(new FileEndpoints(state, rules).routes());
         all.addAll(new UploadsHandler(state, json).routes());
-        all.addAll(new JobsHandler(state, json).routes());
+        all.addAll(new JobEndpoints(state, rules).routes());
         all.addAll(new ModelsHandler(state, json).routes());
         all.addAll(new ChatHandler(state, json).routes());
         this.routes = List.copyOf(all);
@@ -56,12 +57,11 @@ public final class OpenAiDialect implements Dialect {
 
     @Override
     public void authenticate(Request request) {
-        String header = request.header("authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+        String token = Credentials.bearer(request.header("authorization"));
+        if (token == null) {
             throw new ApiError(401, "invalid_request_error", MISSING_KEY, null, null, Map.of());
         }
-        byte[] given = header.substring(7).strip().getBytes(StandardCharsets.UTF_8);
-        if (!constantTimeEquals(given, apiKey)) {
+        if (!credentials.matches(token)) {
             throw new ApiError(401, "invalid_request_error", WRONG_KEY, null, "invalid_api_key", Map.of());
         }
     }
@@ -87,14 +87,5 @@ public final class OpenAiDialect implements Dialect {
                 .withHeader("openai-organization", organization)
                 .withHeader("openai-version", "2020-10-01")
                 .withHeader("openai-processing-ms", "1");
-    }
-
-    private static boolean constantTimeEquals(byte[] a, byte[] b) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return MessageDigest.isEqual(digest.digest(a), MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.finetune4j.testkit.internal.http.ApiError;
 import io.github.finetune4j.testkit.internal.http.Request;
+import io.github.finetune4j.testkit.internal.protocol.JsonResponses;
 
-import java.io.IOException;
 
 /**
  * Reading JSON request bodies and their fields, with the service's error messages.
@@ -16,13 +16,8 @@ final class RequestBodies {
     }
 
     static JsonNode json(ObjectMapper mapper, Request request) {
-        JsonNode node;
-        try {
-            node = request.body().length == 0 ? null : mapper.readTree(request.body());
-        } catch (IOException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
+        JsonNode node = JsonResponses.objectBody(mapper, request);
+        if (node == null) {
             throw ApiError.invalidRequest("We could not parse the JSON body of your request. (HINT: This likely "
                     + "means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, "
                     + "but what was sent was not valid JSON.)", null);

@@ -24,18 +24,6 @@ public final class JobService {
     }
 
     /**
-     * Creates a job. File contents are checked now, but the outcome shows only when the job's validation phase
-     * ends, as with the service.
-     *
-     * @param spec the request
-     * @return the new job
-     * @throws ApiError 400 for an unknown file or model, or a file with the wrong purpose
-     */
-    public JobRecord create(JobSpec spec) {
-        return create(spec, IdStyle.OPENAI);
-    }
-
-    /**
      * Creates a job whose id and fine-tuned model name look like those of a dialect.
      *
      * @param spec the request

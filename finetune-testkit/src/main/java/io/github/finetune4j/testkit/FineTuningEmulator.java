@@ -40,7 +40,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>As with the service, the content of a result file ({@code step_metrics.csv}, purpose
  * {@code fine-tune-results}) is served base64-encoded; clients must decode it. Files uploaded with purpose
- * {@code fine-tune} cannot be downloaded (400, as with the service).
+ * {@code fine-tune} download as uploaded; {@code assistants} files answer 400, as with the service.
  *
  * <pre>{@code
  * EmulatorClock clock = EmulatorClock.manual();

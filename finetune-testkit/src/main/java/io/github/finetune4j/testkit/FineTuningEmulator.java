@@ -1,17 +1,13 @@
 package io.github.finetune4j.testkit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.finetune4j.testkit.internal.EmulatorAssembly;
 import io.github.finetune4j.testkit.internal.EmulatorServer;
 import io.github.finetune4j.testkit.internal.blob.BlobStore;
-import io.github.finetune4j.testkit.internal.azure.ArmDialect;
-import io.github.finetune4j.testkit.internal.azure.AzureOpenAiDialect;
 import io.github.finetune4j.testkit.internal.http.FaultEngine;
 import io.github.finetune4j.testkit.internal.http.HttpDispatcher;
 import io.github.finetune4j.testkit.internal.http.RequestLog;
 import io.github.finetune4j.testkit.internal.http.Router;
-import io.github.finetune4j.testkit.internal.openai.OpenAiDialect;
 import io.github.finetune4j.testkit.internal.state.EmulatorConfig;
-import io.github.finetune4j.testkit.internal.state.EmulatorState;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,15 +137,12 @@ public final class FineTuningEmulator implements AutoCloseable {
                 EmulatorConfig.scaled(builder.trainingDuration, speed), builder.baseModels, builder.seed,
                 EmulatorConfig.scaled(builder.deploymentDuration, speed),
                 EmulatorConfig.scaled(EmulatorConfig.TRANSITION, speed), builder.uploadExpiry);
-        EmulatorState state = new EmulatorState(config, clock::now, new ObjectMapper(), blobs);
-        this.openAi = new OpenAiAccount(state);
+        EmulatorAssembly sides = new EmulatorAssembly(config, clock::now, blobs, builder.apiKey);
+        this.openAi = new OpenAiAccount(sides.openAi());
         this.faultEngine = new FaultEngine();
-        this.faults = new Faults(faultEngine, state);
+        this.faults = new Faults(faultEngine, sides.sides());
         this.requestLog = new RequestLog();
-        // Order matters: the first dialect whose prefix matches owns a path, so /openai/v1 comes before /openai.
-        this.router = new Router(List.of(new OpenAiDialect(state, builder.apiKey),
-                AzureOpenAiDialect.v1(state, builder.apiKey), AzureOpenAiDialect.dated(state, builder.apiKey),
-                new ArmDialect(state, builder.apiKey)));
+        this.router = sides.router();
     }
 
     /**

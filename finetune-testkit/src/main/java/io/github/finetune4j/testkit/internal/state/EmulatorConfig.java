@@ -53,6 +53,18 @@ public record EmulatorConfig(String organization, Duration fileProcessingDelay, 
     }
 
     /**
+     * Returns a copy for another side of the emulator: other base models, another seed.
+     *
+     * @param models the base models of that side
+     * @param sideSeed the seed of its ids, or null for random ids
+     * @return the copy
+     */
+    public EmulatorConfig forSide(List<String> models, Long sideSeed) {
+        return new EmulatorConfig(organization, fileProcessingDelay, validationDuration, queueDuration,
+                trainingDuration, models, sideSeed, deploymentDuration, transitionDuration, uploadExpiry);
+    }
+
+    /**
      * Divides a configured duration by a clock's speed.
      *
      * @param duration the configured duration

@@ -35,6 +35,8 @@ public final class EmulatorState {
     private final DeploymentStore deployments = new DeploymentStore();
     private final UploadStore uploads = new UploadStore();
     private final BlobStore blobs;
+    private final PendingFailure pendingFailure;
+    private final boolean resultFiles;
     private Instant now;
     private Instant lastNow = Instant.EPOCH;
     private long sequence;
@@ -47,7 +49,7 @@ public final class EmulatorState {
      * @param mapper the JSON mapper
      */
     public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper) {
-        this(config, clock, mapper, new BlobStore());
+        this(config, clock, mapper, new BlobStore(), new PendingFailure(), true);
     }
 
     /**
@@ -57,9 +59,14 @@ public final class EmulatorState {
      * @param clock the source of the current instant
      * @param mapper the JSON mapper
      * @param blobs where large file contents go; its owner closes it
+     * @param pendingFailure the failure of the next job, shared by every side of one emulator
+     * @param resultFiles whether a succeeded job leaves an OpenAI result file ({@code step_metrics.csv})
      */
-    public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper, BlobStore blobs) {
+    public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper, BlobStore blobs,
+                         PendingFailure pendingFailure, boolean resultFiles) {
         this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.pendingFailure = Objects.requireNonNull(pendingFailure, "pendingFailure");
+        this.resultFiles = resultFiles;
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -153,6 +160,21 @@ public final class EmulatorState {
      */
     public StoredFile addUpload(String filename, String purpose, Blob content) {
         return addUpload(filename, purpose, content, IdStyle.OPENAI, null);
+    }
+
+    /** @return the failure the next job created will have, shared by every side of the emulator */
+    public PendingFailure pendingFailure() {
+        return pendingFailure;
+    }
+
+    /**
+     * Tells whether a job with this id exists.
+     *
+     * @param id the job id
+     * @return true when it exists
+     */
+    public boolean hasJob(String id) {
+        return jobs.containsKey(id);
     }
 
     /** @return the uploads of the Uploads API */
@@ -274,10 +296,17 @@ public final class EmulatorState {
             JobTimeline.Phase phase = JobTimeline.phase(job, now);
             if (phase.status() == JobStatus.SUCCEEDED) {
                 Instant finished = phase.finishedAt();
-                String fileId = IdGenerator.derived("file-", job.id() + ":results", 22);
-                files.add(new StoredFile(fileId, ResultCsv.FILENAME, "fine-tune-results",
-                        Blob.of(ResultCsv.encoded(job.curve().steps())), finished, finished, nextSequence(), null));
-                models.add(new ModelRecord(job.fineTunedModel(), finished, config.organizationId(), null,
+                String fileId = null;
+                if (resultFiles) {
+                    fileId = IdGenerator.derived("file-", job.id() + ":results", 22);
+                    files.add(new StoredFile(fileId, ResultCsv.FILENAME, "fine-tune-results",
+                            Blob.of(ResultCsv.encoded(job.curve().steps())), finished, finished, nextSequence(),
+                            null));
+                }
+                // A fine-tune is shut down with its base model (OpenAI: 2027-01-14 for the gpt-4o and 4.1 families).
+                String shutdown = models.get(JobService.baseModelOf(job.spec().model()))
+                        .map(ModelRecord::shutdownDate).orElse(null);
+                models.add(new ModelRecord(job.fineTunedModel(), finished, config.organizationId(), shutdown,
                         job.id()));
                 job.markMaterialized(fileId);
             } else if (phase.status().isTerminal()) {

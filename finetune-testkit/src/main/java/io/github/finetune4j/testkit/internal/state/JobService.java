@@ -17,7 +17,6 @@ public final class JobService {
 
     private final EmulatorState state;
     private final Map<String, TrainingFileValidator.Result> validations = new HashMap<>();
-    private JobRecord.InjectedFailure nextJobFailure;
 
     JobService(EmulatorState state) {
         this.state = state;
@@ -57,9 +56,9 @@ public final class JobService {
         int examples = trainingResult.isValid() ? trainingResult.data().exampleCount() : 0;
         JobRecord job = new JobRecord(id, spec, now, seed, fineTunedModel, trainingResult, validationResult,
                 spec.hyperparameters().resolve(examples, spec.method()), validationStart, state.config());
-        if (nextJobFailure != null) {
-            job.injectFailure(Math.min(nextJobFailure.step(), job.totalSteps()), nextJobFailure.error());
-            nextJobFailure = null;
+        JobRecord.InjectedFailure failure = state.pendingFailure().take();
+        if (failure != null) {
+            job.injectFailure(Math.min(failure.step(), job.totalSteps()), failure.error());
         }
         state.putJob(job);
         return job;
@@ -188,16 +187,6 @@ public final class JobService {
         }
         int earliest = view.completedSteps() + 1;
         job.injectFailure(Math.min(job.totalSteps(), Math.max(step, earliest)), error);
-    }
-
-    /**
-     * Makes the next job created fail when training reaches a step.
-     *
-     * @param step the step, from 1; larger values mean the last step
-     * @param error the error the job reports
-     */
-    public void failNextJob(int step, JobError error) {
-        nextJobFailure = new JobRecord.InjectedFailure(step, error);
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * An in-process emulator of the OpenAI and Azure OpenAI fine-tuning wire APIs, for examples and tests that must
- * run offline. It listens on the loopback interface only and keeps all state in memory.
+ * An in-process emulator of the OpenAI, Azure OpenAI and Together AI fine-tuning wire APIs, for examples and tests
+ * that must run offline. It listens on the loopback interface only and keeps all state in memory.
  *
  * <p>It speaks the OpenAI dialect under {@code /v1}: files (multipart upload, list, retrieve, content, delete),
  * fine-tuning jobs (create, list, retrieve, cancel, pause, resume, events, checkpoints), models (list, retrieve,
@@ -65,6 +65,13 @@ import java.util.concurrent.CountDownLatch;
  * //                  /accounts/a/deployments/my-deployment?api-version=2024-10-01
  * // chat:       POST {azureEndpoint}/openai/v1/chat/completions with "model": "my-deployment"
  * }</pre>
+ *
+ * <p>It speaks Together AI under {@link #togetherBaseUrl()} ({@code /together/v1}): files with the service's file
+ * check, fine-tunes (LoRA or full, SFT or DPO) with Together's status words, events, checkpoints, metrics, the
+ * price estimate, model limits, the download of a small fake weights archive, and chat on serverless LoRA models.
+ *
+ * <p>Each provider is its own namespace, as on the real services: {@link #openAi()}, {@link #azure()} and
+ * {@link #together()} show what each holds.
  *
  * <p>Every request computes job states from the clock when it arrives; nothing runs in the background.
  * Thread-safe: any number of clients may use one emulator concurrently.
@@ -120,6 +127,8 @@ public final class FineTuningEmulator implements AutoCloseable {
     private final Router router;
     private final BlobStore blobs = new BlobStore();
     private final OpenAiAccount openAi;
+    private final AzureResource azure;
+    private final TogetherAccount together;
     private final Object lifecycle = new Object();
     private volatile EmulatorServer server;
     private volatile boolean closed;
@@ -139,6 +148,8 @@ public final class FineTuningEmulator implements AutoCloseable {
                 EmulatorConfig.scaled(EmulatorConfig.TRANSITION, speed), builder.uploadExpiry);
         EmulatorAssembly sides = new EmulatorAssembly(config, clock::now, blobs, builder.apiKey);
         this.openAi = new OpenAiAccount(sides.openAi());
+        this.azure = new AzureResource(sides.azure());
+        this.together = new TogetherAccount(sides.together(), sides.togetherDialect());
         this.faultEngine = new FaultEngine();
         this.faults = new Faults(faultEngine, sides.sides());
         this.requestLog = new RequestLog();
@@ -274,6 +285,38 @@ public final class FineTuningEmulator implements AutoCloseable {
      */
     public OpenAiAccount openAi() {
         return openAi;
+    }
+
+    /**
+     * Returns the Azure side of the emulator: the resource served at {@link #azureEndpoint()}, another namespace
+     * than the {@link #openAi() OpenAI account}.
+     *
+     * @return the Azure resource, never null
+     */
+    public AzureResource azure() {
+        return azure;
+    }
+
+    /**
+     * Returns the Together side of the emulator: the account served at {@link #togetherBaseUrl()}, with its
+     * credit limit and the digests of the weights it serves.
+     *
+     * @return the Together account, never null
+     */
+    public TogetherAccount together() {
+        return together;
+    }
+
+    /**
+     * Returns the base URL of the emulated Together AI API, what {@code https://api.together.xyz/v1} is for the
+     * service (files, fine-tunes, models, chat completions). Authenticate with
+     * {@code Authorization: Bearer <}{@link #apiKey()}{@code >}.
+     *
+     * @return e.g. {@code http://127.0.0.1:54321/together/v1}, never null
+     * @throws IllegalStateException if the emulator has not been started
+     */
+    public String togetherBaseUrl() {
+        return origin() + "/together/v1";
     }
 
     /**

@@ -53,6 +53,7 @@ final class Launcher {
         out.println("finetune4j FineTuningEmulator listening on " + emulator.baseUrl() + " (OpenAI)");
         out.println("Azure OpenAI endpoint: " + emulator.azureEndpoint() + " (/openai/v1, or /openai with "
                 + "api-version); Azure Resource Manager: " + emulator.armEndpoint() + "/subscriptions/...");
+        out.println("Together AI base URL: " + emulator.togetherBaseUrl());
         out.println("API key: " + (options.apiKey() == null
                 ? FineTuningEmulator.DEFAULT_API_KEY + " (default)" : "as given by --api-key"));
         out.println("This is an emulation for offline tests, not a language model. Stop it with Ctrl+C.");

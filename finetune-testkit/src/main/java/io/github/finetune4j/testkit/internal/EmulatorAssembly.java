@@ -9,6 +9,7 @@ import io.github.finetune4j.testkit.internal.openai.OpenAiDialect;
 import io.github.finetune4j.testkit.internal.state.EmulatorConfig;
 import io.github.finetune4j.testkit.internal.state.EmulatorState;
 import io.github.finetune4j.testkit.internal.state.PendingFailure;
+import io.github.finetune4j.testkit.internal.together.TogetherDialect;
 
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +19,18 @@ import java.util.function.Supplier;
  * The sides of one emulator and the router in front of them. Each provider is its own namespace, as on the
  * real services: the OpenAI account ({@code /v1}), the Azure OpenAI resource (its data plane on
  * {@code /openai/v1} and {@code /openai}, and its ARM deployments, which share one state) and the Together
- * account. A file uploaded to one provider is unknown to the others, so a migration from OpenAI to Azure sees
+ * account ({@code /together/v1}). A file uploaded to one provider is unknown to the others, so a migration from OpenAI to Azure sees
  * two providers. They share the clock, the blob folder and the pending job failure.
  */
 public final class EmulatorAssembly {
 
     private static final long AZURE_SEED_OFFSET = 0x5A5A_5A5AL;
+    private static final long TOGETHER_SEED_OFFSET = 0x7070_7070L;
 
     private final EmulatorState openAi;
     private final EmulatorState azure;
+    private final EmulatorState together;
+    private final TogetherDialect togetherDialect;
     private final Router router;
 
     /**
@@ -44,9 +48,13 @@ public final class EmulatorAssembly {
         Long azureSeed = config.seed() == null ? null : config.seed() + AZURE_SEED_OFFSET;
         this.azure = new EmulatorState(config.forSide(config.baseModels(), azureSeed), clock, mapper, blobs,
                 failure, true);
+        Long togetherSeed = config.seed() == null ? null : config.seed() + TOGETHER_SEED_OFFSET;
+        this.together = new EmulatorState(config.forSide(TogetherDialect.baseModels(), togetherSeed), clock, mapper,
+                blobs, failure, false);
+        this.togetherDialect = new TogetherDialect(together, apiKey);
         // Order matters: the first dialect whose prefix matches owns a path, so /openai/v1 comes before /openai.
         this.router = new Router(List.of(new OpenAiDialect(openAi, apiKey), AzureOpenAiDialect.v1(azure, apiKey),
-                AzureOpenAiDialect.dated(azure, apiKey), new ArmDialect(azure, apiKey)));
+                AzureOpenAiDialect.dated(azure, apiKey), new ArmDialect(azure, apiKey), togetherDialect));
     }
 
     /** @return the OpenAI account's state */
@@ -59,9 +67,19 @@ public final class EmulatorAssembly {
         return azure;
     }
 
+    /** @return the Together account's state */
+    public EmulatorState together() {
+        return together;
+    }
+
+    /** @return the Together dialect, which keeps what only Together has */
+    public TogetherDialect togetherDialect() {
+        return togetherDialect;
+    }
+
     /** @return every side's state */
     public List<EmulatorState> sides() {
-        return List.of(openAi, azure);
+        return List.of(openAi, azure, together);
     }
 
     /** @return the router in front of every dialect */

@@ -3,12 +3,17 @@ package io.github.finetune4j.testkit.internal.blob;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -79,6 +84,29 @@ public abstract class Blob {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Computes a digest of the content, reading it through once.
+     *
+     * @param algorithm the algorithm, e.g. {@code SHA-256} or {@code MD5}
+     * @return the digest as lower-case hexadecimal characters
+     * @throws UncheckedIOException if a file behind the blob cannot be read
+     * @throws IllegalArgumentException if the algorithm is unknown
+     */
+    public String digest(String algorithm) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance(algorithm);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException("unknown digest " + algorithm, e);
+        }
+        try (InputStream in = new DigestInputStream(open(), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** Frees the disk space behind the blob; reading it afterwards fails. Idempotent. */

@@ -12,15 +12,8 @@ import io.github.finetune4j.testkit.internal.state.EmulatorState;
 import io.github.finetune4j.testkit.internal.state.StoredFile;
 import io.github.finetune4j.testkit.internal.state.UploadRecord;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +137,7 @@ final class UploadsHandler {
             return checkedParts(upload, partIds);
         });
         if (ordered != null && md5 != null && !md5.isBlank()) {
-            String actual = md5(Blob.concat(ordered));
+            String actual = Blob.concat(ordered).digest("MD5");
             if (!actual.equalsIgnoreCase(md5.strip())) {
                 throw ApiError.invalidRequest("The md5 checksum of the uploaded parts (" + actual
                         + ") does not match the given md5 (" + md5.strip() + ").", "md5");
@@ -269,17 +262,6 @@ final class UploadsHandler {
                 || node.get("seconds").asLong() > 2_592_000) {
             throw ApiError.invalidRequest("Invalid 'expires_after': expected {\"anchor\": \"created_at\", "
                     + "\"seconds\": 3600..2592000}.", "expires_after");
-        }
-    }
-
-    private static String md5(Blob content) {
-        try (InputStream in = new DigestInputStream(content.open(), MessageDigest.getInstance("MD5"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

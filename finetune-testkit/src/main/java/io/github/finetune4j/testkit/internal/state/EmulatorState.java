@@ -252,7 +252,8 @@ public final class EmulatorState {
      */
     public StoredFile addUpload(String filename, String purpose, Blob content, IdStyle style,
                                 String processingError) {
-        String id = style == IdStyle.AZURE ? ids.nextHex("file-", 32) : ids.next("file-", 22);
+        String id = style == IdStyle.AZURE ? ids.nextHex("file-", 32)
+                : style == IdStyle.TOGETHER ? "file-" + ids.nextUuid() : ids.next("file-", 22);
         StoredFile file = new StoredFile(id, filename, purpose, content, now(),
                 now().plus(config.fileProcessingDelay()), nextSequence(), processingError);
         files.add(file);

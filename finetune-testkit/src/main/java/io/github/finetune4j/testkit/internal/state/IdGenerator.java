@@ -52,6 +52,18 @@ public final class IdGenerator {
     }
 
     /**
+     * Returns the next random UUID-shaped id ({@code 8-4-4-4-12} lower-case hexadecimal characters), as Together's
+     * ids look.
+     *
+     * @return the id, without prefix
+     */
+    public synchronized String nextUuid() {
+        String hex = chars(random, 32, HEX);
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+    }
+
+    /**
      * Returns the next value for a seed.
      *
      * @return a non-negative int

@@ -39,20 +39,33 @@ public final class JobService {
                 TrainingFileValidator.FileRole.TRAINING);
         TrainingFileValidator.Result validationResult = validation == null ? null
                 : validate(validation, spec.method(), TrainingFileValidator.FileRole.VALIDATION);
+        return create(spec, style, base, training, validation, trainingResult, validationResult);
+    }
 
+    /**
+     * Creates a job from files a dialect has checked itself (Together checks its files at upload).
+     *
+     * @param spec the request
+     * @param style the look of the job id and of the fine-tuned model name
+     * @param base the base model id
+     * @param training the training file
+     * @param validation the validation file, or null
+     * @param trainingResult what the training file holds, or why it is invalid
+     * @param validationResult what the validation file holds, or null
+     * @return the new job
+     */
+    public JobRecord create(JobSpec spec, IdStyle style, String base, StoredFile training, StoredFile validation,
+                            TrainingFileValidator.Result trainingResult,
+                            TrainingFileValidator.Result validationResult) {
         Instant now = state.now();
         Instant ready = training.readyAt();
         if (validation != null && validation.readyAt().isAfter(ready)) {
             ready = validation.readyAt();
         }
         long validationStart = ready.isAfter(now) ? Duration.between(now, ready).toNanos() : 0;
-        String id = style == IdStyle.AZURE ? state.ids().nextHex("ftjob-", 32) : state.ids().next("ftjob-", 24);
+        String id = jobId(style);
         long seed = spec.seed() != null ? spec.seed() : state.ids().nextSeed();
-        String fineTunedModel = style == IdStyle.AZURE
-                ? base + ".ft-" + IdGenerator.derivedHex("", id + ":model", 32)
-                        + (spec.suffix() == null ? "" : "-" + spec.suffix())
-                : "ft:" + base + ":" + state.config().organization() + ":"
-                        + (spec.suffix() == null ? "" : spec.suffix()) + ":" + IdGenerator.derived("", id + ":model", 8);
+        String fineTunedModel = fineTunedModel(style, id, base, spec.suffix());
         int examples = trainingResult.isValid() ? trainingResult.data().exampleCount() : 0;
         JobRecord job = new JobRecord(id, spec, now, seed, fineTunedModel, trainingResult, validationResult,
                 spec.hyperparameters().resolve(examples, spec.method()), validationStart, state.config());
@@ -62,6 +75,32 @@ public final class JobService {
         }
         state.putJob(job);
         return job;
+    }
+
+    private String jobId(IdStyle style) {
+        switch (style) {
+            case AZURE:
+                return state.ids().nextHex("ftjob-", 32);
+            case TOGETHER:
+                return "ft-" + state.ids().nextUuid();
+            default:
+                return state.ids().next("ftjob-", 24);
+        }
+    }
+
+    private String fineTunedModel(IdStyle style, String id, String base, String suffix) {
+        switch (style) {
+            case AZURE:
+                return base + ".ft-" + IdGenerator.derivedHex("", id + ":model", 32)
+                        + (suffix == null ? "" : "-" + suffix);
+            case TOGETHER:
+                // <account>/<base name>-<suffix>-<8 hex>, as Together names outputs.
+                return state.config().organization() + "/" + base.substring(base.lastIndexOf('/') + 1)
+                        + (suffix == null ? "" : "-" + suffix) + "-" + IdGenerator.derivedHex("", id + ":model", 8);
+            default:
+                return "ft:" + base + ":" + state.config().organization() + ":" + (suffix == null ? "" : suffix)
+                        + ":" + IdGenerator.derived("", id + ":model", 8);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import io.github.finetune4j.testkit.internal.blob.BlobStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -252,10 +253,16 @@ public final class EmulatorState {
      */
     public StoredFile addUpload(String filename, String purpose, Blob content, IdStyle style,
                                 String processingError) {
+        return addFile(filename, purpose, content, style, processingError, now());
+    }
+
+    /** Adds a file created at an instant, possibly in the past (a seeded file). */
+    StoredFile addFile(String filename, String purpose, Blob content, IdStyle style, String processingError,
+                       Instant createdAt) {
         String id = style == IdStyle.AZURE ? ids.nextHex("file-", 32)
                 : style == IdStyle.TOGETHER ? "file-" + ids.nextUuid() : ids.next("file-", 22);
-        StoredFile file = new StoredFile(id, filename, purpose, content, now(),
-                now().plus(config.fileProcessingDelay()), nextSequence(), processingError);
+        StoredFile file = new StoredFile(id, filename, purpose, content, createdAt,
+                createdAt.plus(config.fileProcessingDelay()), nextSequence(), processingError);
         files.add(file);
         return file;
     }
@@ -285,6 +292,8 @@ public final class EmulatorState {
     public List<JobRecord> jobsNewestFirst() {
         List<JobRecord> all = new ArrayList<>(jobs.values());
         Collections.reverse(all);
+        // Stable: jobs created at the same instant stay newest-added first; seeded jobs sort by their past date.
+        all.sort(Comparator.comparing(JobRecord::createdAt).reversed());
         return all;
     }
 
@@ -305,8 +314,9 @@ public final class EmulatorState {
                             null));
                 }
                 // A fine-tune is shut down with its base model (OpenAI: 2027-01-14 for the gpt-4o and 4.1 families).
-                String shutdown = models.get(JobService.baseModelOf(job.spec().model()))
-                        .map(ModelRecord::shutdownDate).orElse(null);
+                String base = JobService.baseModelOf(job.spec().model());
+                String shutdown = models.get(base).map(ModelRecord::shutdownDate)
+                        .orElse(OpenAiLifecycle.shutdownDate(base).orElse(null));
                 models.add(new ModelRecord(job.fineTunedModel(), finished, config.organizationId(), shutdown,
                         job.id()));
                 job.markMaterialized(fileId);

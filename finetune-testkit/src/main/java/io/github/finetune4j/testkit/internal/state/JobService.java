@@ -39,7 +39,7 @@ public final class JobService {
                 TrainingFileValidator.FileRole.TRAINING);
         TrainingFileValidator.Result validationResult = validation == null ? null
                 : validate(validation, spec.method(), TrainingFileValidator.FileRole.VALIDATION);
-        return create(spec, style, base, training, validation, trainingResult, validationResult);
+        return create(spec, style, base, training, validation, trainingResult, validationResult, state.now());
     }
 
     /**
@@ -52,12 +52,13 @@ public final class JobService {
      * @param validation the validation file, or null
      * @param trainingResult what the training file holds, or why it is invalid
      * @param validationResult what the validation file holds, or null
+     * @param createdAt when the job was created: now, or earlier for a job seeded as already existing
      * @return the new job
      */
     public JobRecord create(JobSpec spec, IdStyle style, String base, StoredFile training, StoredFile validation,
                             TrainingFileValidator.Result trainingResult,
-                            TrainingFileValidator.Result validationResult) {
-        Instant now = state.now();
+                            TrainingFileValidator.Result validationResult, Instant createdAt) {
+        Instant now = createdAt;
         Instant ready = training.readyAt();
         if (validation != null && validation.readyAt().isAfter(ready)) {
             ready = validation.readyAt();
@@ -69,7 +70,8 @@ public final class JobService {
         int examples = trainingResult.isValid() ? trainingResult.data().exampleCount() : 0;
         JobRecord job = new JobRecord(id, spec, now, seed, fineTunedModel, trainingResult, validationResult,
                 spec.hyperparameters().resolve(examples, spec.method()), validationStart, state.config());
-        JobRecord.InjectedFailure failure = state.pendingFailure().take();
+        // A failure set for "the next job created" is for a job created now, not for one seeded in the past.
+        JobRecord.InjectedFailure failure = createdAt.isBefore(state.now()) ? null : state.pendingFailure().take();
         if (failure != null) {
             job.injectFailure(Math.min(failure.step(), job.totalSteps()), failure.error());
         }

@@ -33,7 +33,8 @@ public final class ModelStore {
      */
     public ModelStore(List<String> baseModels) {
         for (String id : baseModels) {
-            models.put(id, new ModelRecord(id, BASE_CREATED, BASE_OWNER, BASE_SHUTDOWN, null));
+            models.put(id, new ModelRecord(id, BASE_CREATED, BASE_OWNER,
+                    OpenAiLifecycle.shutdownDate(id).orElse(BASE_SHUTDOWN), null));
         }
     }
 

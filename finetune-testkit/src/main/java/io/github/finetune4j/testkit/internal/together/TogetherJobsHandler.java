@@ -85,7 +85,7 @@ final class TogetherJobsHandler {
             StoredFile validationFile = params.validationFile == null ? null
                     : s.files().get(params.validationFile).orElseThrow();
             JobRecord core = s.jobs().create(spec, IdStyle.TOGETHER, params.model.id(), trainingFile, validationFile,
-                    training, validation);
+                    training, validation, s.now());
             TogetherJob job = new TogetherJob(core, params, trainTokens, evalTokens, price, fromCheckpoint);
             store.putJob(job);
             return json.ok(json.truncated(job, view(job)));

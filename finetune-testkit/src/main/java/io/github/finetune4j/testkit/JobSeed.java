@@ -256,8 +256,9 @@ public final class JobSeed {
         }
 
         /**
-         * Sets when the job and its files were created. Default {@link JobSeed#DEFAULT_AGE} before the emulator's now. It
-         * must lie far enough back for the job to have finished by now (a few minutes at the default durations).
+         * Sets when the job and its files were created. Default {@link JobSeed#DEFAULT_AGE} before the emulator's
+         * now. It must lie far enough back for the job to have finished by now (a few minutes at the default
+         * durations).
          *
          * @param createdAt the instant
          * @return this builder

@@ -135,7 +135,8 @@ class SeededAccountTest {
         byte[] data = EmulatorHttp.dataset("t1000-train.jsonl");
 
         assertThatThrownBy(() -> emulator.openAi().seedSucceededJob(JobSeed.builder().baseModel("gpt-5")
-                .trainingData(data).build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gpt-5");
+                .trainingData(data).build())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gpt-5");
         assertThatThrownBy(() -> emulator.openAi().seedSucceededJob(JobSeed.builder()
                 .baseModel("gpt-4o-mini-2024-07-18").trainingData(EmulatorHttp.dataset("t1000-four-examples.jsonl"))
                 .build())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 10");

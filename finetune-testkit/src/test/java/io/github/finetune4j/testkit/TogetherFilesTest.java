@@ -44,7 +44,8 @@ class TogetherFilesTest {
 
     @Test
     void fileWithALineOfAnotherFormatFailsTheCheckNamingTheLine() {
-        String content = "{\"messages\":[{\"role\":\"user\",\"content\":\"a\"},{\"role\":\"assistant\",\"content\":\"b\"}]}\n"
+        String content = "{\"messages\":[{\"role\":\"user\",\"content\":\"a\"},"
+                + "{\"role\":\"assistant\",\"content\":\"b\"}]}\n"
                 + "{\"prompt\":\"a\",\"completion\":\"b\"}\n";
         String id = together.uploadJsonl("mixed.jsonl", content.getBytes(StandardCharsets.UTF_8)).get("id").asText();
         clock.advance(Duration.ofSeconds(2));

@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * The sides of one emulator and the router in front of them. Each provider is its own namespace, as on the
  * real services: the OpenAI account ({@code /v1}), the Azure OpenAI resource (its data plane on
  * {@code /openai/v1} and {@code /openai}, and its ARM deployments, which share one state) and the Together
- * account ({@code /together/v1}). A file uploaded to one provider is unknown to the others, so a migration from OpenAI to Azure sees
- * two providers. They share the clock, the blob folder and the pending job failure.
+ * account ({@code /together/v1}). A file uploaded to one provider is unknown to the others, so a migration from
+ * OpenAI to Azure sees two providers. They share the clock, the blob folder and the pending job failure.
  */
 public final class EmulatorAssembly {
 

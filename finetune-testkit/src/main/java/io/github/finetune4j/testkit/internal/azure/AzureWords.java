@@ -16,7 +16,8 @@ import java.util.Locale;
  *   <li>Jobs: {@code pending} while the files are checked and while queued (Azure has no
  *       {@code validating_files} or {@code queued}), {@code running}, {@code pausing} for
  *       the transition time (5 s, sped up like every phase) after a pause and {@code paused} after that,
- *       {@code resuming} for the transition time after a resume, {@code succeeded}, {@code failed}, {@code cancelled}.</li>
+ *       {@code resuming} for the transition time after a resume, {@code succeeded}, {@code failed},
+ *       {@code cancelled}.</li>
  *   <li>Files: {@code pending} for the first half of the processing delay, {@code running} for the second,
  *       then {@code processed}, or {@code error} when the JSONL could not be parsed.</li>
  *   <li>Event levels: {@code info}, {@code warning} (OpenAI says {@code warn}), {@code error}.</li>

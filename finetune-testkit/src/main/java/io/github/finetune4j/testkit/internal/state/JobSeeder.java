@@ -3,6 +3,7 @@ package io.github.finetune4j.testkit.internal.state;
 import io.github.finetune4j.testkit.internal.blob.Blob;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -88,9 +89,9 @@ public final class JobSeeder {
             if (validation != null) {
                 state.files().remove(validation.id());
             }
+            String status = JobTimeline.phase(job, state.now()).status().name().toLowerCase(Locale.ROOT);
             throw new IllegalArgumentException("createdAt " + request.createdAt() + " is too recent: the job would "
-                    + "still be " + JobTimeline.phase(job, state.now()).status().name().toLowerCase(java.util.Locale.ROOT)
-                    + " now; seed it earlier");
+                    + "still be " + status + " now; seed it earlier");
         }
         if (request.deleteTrainingFile()) {
             state.files().remove(training.id());

@@ -19,8 +19,8 @@ final class TogetherFields {
         for (Map.Entry<String, JsonNode> field : object.properties()) {
             if (!known.contains(field.getKey())) {
                 throw ApiError.invalidRequest("Unknown parameter '" + path + field.getKey() + "'. The "
-                        + "FineTuningEmulator accepts exactly the fields of Together's API spec.", path + field.getKey(),
-                        "invalid_parameter");
+                        + "FineTuningEmulator accepts exactly the fields of Together's API spec.",
+                        path + field.getKey(), "invalid_parameter");
             }
         }
     }

@@ -30,8 +30,8 @@ class CharNgramIndexTest {
     private static final List<String> ANSWERS = List.of(
             "Es könnte ein verstopfter Filter sein. Bitte überprüfen Sie den Filter und reinigen Sie ihn "
                     + "gegebenenfalls.",
-            "Entschuldigung für die Unannehmlichkeiten. Die Lautstärke kann aufgrund von Fremdkörpern in der Bürste "
-                    + "steigen. Bitte überprüfen Sie diese.",
+            "Entschuldigung für die Unannehmlichkeiten. Die Lautstärke kann aufgrund von Fremdkörpern in der "
+                    + "Bürste steigen. Bitte überprüfen Sie diese.",
             "Es könnte viele Gründe geben. Zum Beispiel könnte ein häufiges und langes Saugen den Akku schneller "
                     + "entladen. Stellen Sie sicher, dass Sie den Staubsauger nach jedem Gebrauch aufladen.",
             "Wir empfehlen spezielle Reinigungsmittel, um die Lebensdauer zu verlängern und Beschädigungen zu "

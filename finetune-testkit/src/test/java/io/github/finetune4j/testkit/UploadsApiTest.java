@@ -190,6 +190,20 @@ class UploadsApiTest {
     }
 
     @Test
+    void partRefusedBeforeItsBodyIsReadStillGetsItsAnswer() {
+        String uploadId = http.createUpload("a.jsonl", "fine-tune", 1).get("id").asText();
+        http.post("/uploads/" + uploadId + "/cancel");
+
+        EmulatorHttp.Reply refused = http.addPart(uploadId, () -> GeneratedBytes.stream(5, 8 * MIB), 8 * MIB);
+        EmulatorHttp.Reply unauthorized = new EmulatorHttp(emulator.baseUrl(), "wrong").addPart(uploadId,
+                () -> GeneratedBytes.stream(6, 8 * MIB), 8 * MIB);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.error().get("message").asText()).contains("cancelled");
+        assertThat(unauthorized.status()).isEqualTo(401);
+    }
+
+    @Test
     void createChecksItsRequestAsTheServiceDoes() {
         EmulatorHttp.Reply unknownKey = http.post("/uploads", "{\"filename\":\"a.jsonl\",\"purpose\":\"fine-tune\","
                 + "\"bytes\":1,\"mime_type\":\"text/jsonl\",\"size\":1}");

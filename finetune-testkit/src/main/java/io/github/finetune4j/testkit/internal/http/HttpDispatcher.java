@@ -88,7 +88,10 @@ public final class HttpDispatcher implements HttpHandler {
         try {
             Optional<FaultRule> fault = faults.take(method, fullPath, router.relativePath(rawPath));
             if (fault.isEmpty()) {
-                write(exchange, router.dispatch(method, rawPath, rawQuery, headers, body, requestId));
+                Response response = router.dispatch(method, rawPath, rawQuery, headers, body, requestId);
+                // A request refused before its body was read (a 401 on an upload part) still gets its answer.
+                body.discard();
+                write(exchange, response);
                 return;
             }
             applyFault(exchange, fault.get(), new Call(method, rawPath, rawQuery, headers, body, requestId));
@@ -119,12 +122,15 @@ public final class HttpDispatcher implements HttpHandler {
                 break;
             case LATE_RESPONSE:
                 Response response = call.dispatch();
+                call.body.discard();
                 if (hang(rule.hang())) {
                     write(exchange, response);
                 }
                 break;
             case DROP_CONNECTION:
-                writeTruncated(exchange, call.dispatch());
+                Response dropped = call.dispatch();
+                call.body.discard();
+                writeTruncated(exchange, dropped);
                 break;
             case RESTART_SERVER:
                 long length = call.body.contentLength();

@@ -46,13 +46,8 @@ final class AzureJson implements ProtocolJson {
     }
 
     @Override
-    public ObjectNode object() {
-        return mapper.createObjectNode();
-    }
-
-    @Override
-    public Response respond(int status, JsonNode node) {
-        return JsonResponses.of(mapper, status, node);
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     Response error(ApiError error) {

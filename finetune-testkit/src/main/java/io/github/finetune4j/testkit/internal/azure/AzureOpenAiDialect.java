@@ -21,7 +21,7 @@ import java.util.UUID;
  * (standing in for an Entra ID token); a missing or wrong one gets the gateway's 401. Every response carries
  * {@code apim-request-id}, {@code x-request-id} and {@code x-ms-region}.
  */
-public final class AzureOpenAiDialect implements Dialect {
+public final class AzureOpenAiDialect extends Dialect {
 
     /** What the emulated resource reports as its region in {@code x-ms-region}: it says what it is. */
     static final String REGION = "finetune4j FineTuningEmulator";
@@ -29,9 +29,9 @@ public final class AzureOpenAiDialect implements Dialect {
     private final AzureRoute route;
     private final Credentials credentials;
     private final AzureJson json;
-    private final List<Route> routes;
 
     private AzureOpenAiDialect(EmulatorState state, String apiKey, AzureRoute route) {
+        super(route.prefix());
         this.route = route;
         this.credentials = new Credentials(apiKey);
         this.json = new AzureJson(state.mapper(), route, state.config().transitionDuration());
@@ -49,7 +49,7 @@ public final class AzureOpenAiDialect implements Dialect {
                 return r.handler().handle(request);
             }));
         }
-        this.routes = List.copyOf(checked);
+        routes(checked);
     }
 
     /**
@@ -75,11 +75,6 @@ public final class AzureOpenAiDialect implements Dialect {
     }
 
     @Override
-    public List<String> prefix() {
-        return route.prefix();
-    }
-
-    @Override
     public void authenticate(Request request) {
         String key = request.header("api-key");
         if (key != null) {
@@ -95,11 +90,6 @@ public final class AzureOpenAiDialect implements Dialect {
         if (!credentials.matches(Credentials.bearer(authorization))) {
             throw AzureErrors.of(401, "401", AzureErrors.BAD_TOKEN, null);
         }
-    }
-
-    @Override
-    public List<Route> routes() {
-        return routes;
     }
 
     @Override

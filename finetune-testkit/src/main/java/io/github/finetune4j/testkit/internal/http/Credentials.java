@@ -32,6 +32,24 @@ public final class Credentials {
     }
 
     /**
+     * Checks a request's {@code Authorization: Bearer <key>} header.
+     *
+     * @param request the request
+     * @param missing the error when there is no bearer token
+     * @param wrong the error when the token is not the key
+     * @throws ApiError {@code missing} or {@code wrong}
+     */
+    public void requireBearer(Request request, ApiError missing, ApiError wrong) {
+        String token = bearer(request.header("authorization"));
+        if (token == null) {
+            throw missing;
+        }
+        if (!matches(token)) {
+            throw wrong;
+        }
+    }
+
+    /**
      * Returns the token of an {@code Authorization: Bearer <token>} header.
      *
      * @param authorization the header value, or null

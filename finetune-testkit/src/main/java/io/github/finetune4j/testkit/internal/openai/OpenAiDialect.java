@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The OpenAI dialect: everything under {@code /v1}, {@code Authorization: Bearer <key>}, OpenAI's error body.
  */
-public final class OpenAiDialect implements Dialect {
+public final class OpenAiDialect extends Dialect {
 
     private static final String MISSING_KEY = "You didn't provide an API key. You need to provide your API key in an "
             + "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY). The FineTuningEmulator "
@@ -28,7 +28,6 @@ public final class OpenAiDialect implements Dialect {
     private final Credentials credentials;
     private final String organization;
     private final OpenAiJson json;
-    private final List<Route> routes;
 
     /**
      * Creates the dialect.
@@ -37,6 +36,7 @@ public final class OpenAiDialect implements Dialect {
      * @param apiKey the one key accepted
      */
     public OpenAiDialect(EmulatorState state, String apiKey) {
+        super(List.of("v1"));
         this.credentials = new Credentials(apiKey);
         this.organization = state.config().organization();
         this.json = new OpenAiJson(state.mapper(), state.config().organizationId());
@@ -47,28 +47,13 @@ public final class OpenAiDialect implements Dialect {
         all.addAll(new JobEndpoints(state, rules).routes());
         all.addAll(new ModelsHandler(state, json).routes());
         all.addAll(new ChatHandler(state, json).routes());
-        this.routes = List.copyOf(all);
-    }
-
-    @Override
-    public List<String> prefix() {
-        return List.of("v1");
+        routes(all);
     }
 
     @Override
     public void authenticate(Request request) {
-        String token = Credentials.bearer(request.header("authorization"));
-        if (token == null) {
-            throw new ApiError(401, "invalid_request_error", MISSING_KEY, null, null, Map.of());
-        }
-        if (!credentials.matches(token)) {
-            throw new ApiError(401, "invalid_request_error", WRONG_KEY, null, "invalid_api_key", Map.of());
-        }
-    }
-
-    @Override
-    public List<Route> routes() {
-        return routes;
+        credentials.requireBearer(request, new ApiError(401, "invalid_request_error", MISSING_KEY, null, null,
+                Map.of()), new ApiError(401, "invalid_request_error", WRONG_KEY, null, "invalid_api_key", Map.of()));
     }
 
     @Override

@@ -44,13 +44,8 @@ public final class OpenAiJson implements ProtocolJson {
     }
 
     @Override
-    public ObjectNode object() {
-        return mapper.createObjectNode();
-    }
-
-    @Override
-    public Response respond(int status, JsonNode node) {
-        return JsonResponses.of(mapper, status, node);
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.finetune4j.testkit.internal.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.finetune4j.testkit.internal.http.Response;
 import io.github.finetune4j.testkit.internal.state.JobRecord;
@@ -17,11 +18,20 @@ import java.util.List;
 public interface ProtocolJson {
 
     /**
+     * Returns the mapper the shapes are built with.
+     *
+     * @return the mapper
+     */
+    ObjectMapper mapper();
+
+    /**
      * Creates an empty object.
      *
      * @return the node
      */
-    ObjectNode object();
+    default ObjectNode object() {
+        return mapper().createObjectNode();
+    }
 
     /**
      * Serialises a response.
@@ -30,7 +40,9 @@ public interface ProtocolJson {
      * @param node the body
      * @return the response
      */
-    Response respond(int status, JsonNode node);
+    default Response respond(int status, JsonNode node) {
+        return JsonResponses.of(mapper(), status, node);
+    }
 
     /**
      * Serialises a 200 response.

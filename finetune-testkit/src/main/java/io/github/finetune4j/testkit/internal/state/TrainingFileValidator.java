@@ -1,18 +1,10 @@
 package io.github.finetune4j.testkit.internal.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.finetune4j.testkit.internal.blob.Blob;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -101,40 +93,16 @@ public final class TrainingFileValidator {
      */
     public Result validate(Blob content, FineTuneMethodType method, FileRole role) {
         List<TrainingData.QaPair> pairs = new ArrayList<>();
-        int examples = 0;
-        long tokens = 0;
-        int longExamples = 0;
-        try (BufferedReader reader = strictUtf8(content)) {
-            int lineNumber = 0;
-            for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
-                lineNumber++;
-                String line = raw.strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                JsonNode node = parse(line);
-                if (node == null || !node.isObject()) {
-                    return fail(role, "Invalid file format. Line " + lineNumber + " is not a valid JSON object.");
-                }
-                List<TrainingData.QaPair> sink = pairs.size() < MAX_PAIRS ? pairs : new ArrayList<>();
-                String problem = method == FineTuneMethodType.DPO
-                        ? preferenceExample(node, lineNumber, sink)
-                        : chatExample(node, lineNumber, sink);
-                if (problem != null) {
-                    return fail(role, problem);
-                }
-                examples++;
-                long exampleTokens = 3 + line.length() / 4;
-                tokens += exampleTokens;
-                if (exampleTokens > TrainingData.TOKEN_LIMIT) {
-                    longExamples++;
-                }
-            }
-        } catch (CharacterCodingException e) {
-            return fail(role, "Invalid file format. The file is not valid UTF-8.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonlLines.Summary read = JsonlLines.read(content, mapper, (lineNumber, node) -> {
+            List<TrainingData.QaPair> sink = pairs.size() < MAX_PAIRS ? pairs : new ArrayList<>();
+            return method == FineTuneMethodType.DPO ? preferenceExample(node, lineNumber, sink)
+                    : chatExample(node, lineNumber, sink);
+        });
+        if (read.problem() != null) {
+            return fail(role, read.problem().startsWith("Invalid file format.") ? read.problem()
+                    : "Invalid file format. " + read.problem());
         }
+        int examples = read.examples();
         if (role == FileRole.TRAINING && examples < MIN_TRAINING_EXAMPLES) {
             return fail(role, "Training file has " + examples + " example(s), but must have at least "
                     + MIN_TRAINING_EXAMPLES + " examples");
@@ -142,7 +110,7 @@ public final class TrainingFileValidator {
         if (examples == 0) {
             return fail(role, role.label + " file has no examples.");
         }
-        return new Result(new TrainingData(examples, pairs, tokens, longExamples), null);
+        return new Result(new TrainingData(examples, pairs, read.tokenEstimate(), read.longExamples()), null);
     }
 
     /**
@@ -153,41 +121,11 @@ public final class TrainingFileValidator {
      * @return the first problem, or null when the syntax is fine
      */
     public String syntaxProblem(Blob content) {
-        int nonBlank = 0;
-        try (BufferedReader reader = strictUtf8(content)) {
-            int lineNumber = 0;
-            for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
-                lineNumber++;
-                String line = lineNumber == 1 && raw.startsWith("\uFEFF") ? raw.substring(1).strip() : raw.strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                nonBlank++;
-                JsonNode node = parse(line);
-                if (node == null || !node.isObject()) {
-                    return "Invalid file format. Line " + lineNumber + " is not a valid JSON object.";
-                }
-            }
-        } catch (CharacterCodingException e) {
-            return "Invalid file format. The file is not valid UTF-8.";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonlLines.Summary read = JsonlLines.read(content, mapper, (lineNumber, node) -> null);
+        if (read.problem() != null) {
+            return "Invalid file format. " + read.problem();
         }
-        return nonBlank == 0 ? "Invalid file format. The file is empty." : null;
-    }
-
-    private JsonNode parse(String line) {
-        try {
-            return mapper.readTree(line);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    private static BufferedReader strictUtf8(Blob content) {
-        return new BufferedReader(new InputStreamReader(content.open(), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                64 * 1024);
+        return read.examples() == 0 ? "Invalid file format. The file is empty." : null;
     }
 
     private static String chatExample(JsonNode node, int line, List<TrainingData.QaPair> pairs) {

@@ -1,20 +1,13 @@
 package io.github.finetune4j.testkit.internal.together;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.finetune4j.testkit.internal.blob.Blob;
 import io.github.finetune4j.testkit.internal.state.JobError;
+import io.github.finetune4j.testkit.internal.state.JsonlLines;
 import io.github.finetune4j.testkit.internal.state.TrainingData;
 import io.github.finetune4j.testkit.internal.state.TrainingFileValidator;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -67,68 +60,34 @@ final class TogetherDataCheck {
 
     Report check(Blob content) {
         List<TrainingData.QaPair> pairs = new ArrayList<>();
-        String format = null;
-        int lines = 0;
-        long tokens = 0;
-        int longExamples = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(content.open(),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)), 64 * 1024)) {
-            int lineNumber = 0;
-            for (String raw = reader.readLine(); raw != null; raw = reader.readLine()) {
-                lineNumber++;
-                String line = raw.strip();
-                if (line.isEmpty()) {
-                    continue;
-                }
-                JsonNode node = parse(line);
-                if (node == null || !node.isObject()) {
-                    return invalid(format, lines, "Line " + lineNumber + " is not a valid JSON object.");
-                }
-                String lineFormat = formatOf(node);
-                if (lineFormat == null) {
-                    return invalid(format, lines, "Line " + lineNumber + " matches none of the formats "
-                            + "(conversational \"messages\", instruction \"prompt\"/\"completion\", generic \"text\", "
-                            + "preference \"input\"/\"preferred_output\"/\"non_preferred_output\").");
-                }
-                if (format != null && !format.equals(lineFormat)) {
-                    return invalid(format, lines, "Line " + lineNumber + " has the " + lineFormat + " format, but "
-                            + "the file started with the " + format + " format; use one format per file.");
-                }
-                format = lineFormat;
-                String problem = checkLine(node, lineFormat, lineNumber,
-                        pairs.size() < TrainingFileValidator.MAX_PAIRS ? pairs : new ArrayList<>());
-                if (problem != null) {
-                    return invalid(format, lines, problem);
-                }
-                lines++;
-                long lineTokens = 3 + line.length() / 4;
-                tokens += lineTokens;
-                if (lineTokens > TrainingData.TOKEN_LIMIT) {
-                    longExamples++;
-                }
+        String[] format = new String[1];
+        JsonlLines.Summary read = JsonlLines.read(content, mapper, (lineNumber, node) -> {
+            String lineFormat = formatOf(node);
+            if (lineFormat == null) {
+                return "Line " + lineNumber + " matches none of the formats (conversational \"messages\", "
+                        + "instruction \"prompt\"/\"completion\", generic \"text\", preference \"input\"/"
+                        + "\"preferred_output\"/\"non_preferred_output\").";
             }
-        } catch (CharacterCodingException e) {
-            return invalid(format, lines, "The file is not valid UTF-8.");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (format[0] != null && !format[0].equals(lineFormat)) {
+                return "Line " + lineNumber + " has the " + lineFormat + " format, but the file started with the "
+                        + format[0] + " format; use one format per file.";
+            }
+            format[0] = lineFormat;
+            return checkLine(node, lineFormat, lineNumber,
+                    pairs.size() < TrainingFileValidator.MAX_PAIRS ? pairs : new ArrayList<>());
+        });
+        if (read.problem() != null) {
+            return invalid(format[0], read.examples(), read.problem());
         }
-        if (lines == 0) {
-            return invalid(format, 0, "The file has no samples; at least 1 is needed.");
+        if (read.examples() == 0) {
+            return invalid(format[0], 0, "The file has no samples; at least 1 is needed.");
         }
-        return new Report(true, format, lines, null, new TrainingData(lines, pairs, tokens, longExamples));
+        return new Report(true, format[0], read.examples(), null, new TrainingData(read.examples(), pairs,
+                read.tokenEstimate(), read.longExamples()));
     }
 
     private static Report invalid(String format, int lines, String error) {
         return new Report(false, format, lines, error, null);
-    }
-
-    private JsonNode parse(String line) {
-        try {
-            return mapper.readTree(line);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
     }
 
     private static String formatOf(JsonNode node) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * service), over its own state: {@code Authorization: Bearer <key>}, Together's error envelope
  * {@code {"error":{"message","type","param","code"}}}, and {@code x-request-id} on every response.
  */
-public final class TogetherDialect implements Dialect {
+public final class TogetherDialect extends Dialect {
 
     private static final String MISSING_KEY = "Missing API key: send Authorization: Bearer <key>. "
             + "(FineTuningEmulator: the key is FineTuningEmulator.apiKey().)";
@@ -27,7 +27,6 @@ public final class TogetherDialect implements Dialect {
     private final Credentials credentials;
     private final TogetherJson json;
     private final TogetherStore store = new TogetherStore();
-    private final List<Route> routes;
 
     /**
      * Creates the dialect.
@@ -36,6 +35,7 @@ public final class TogetherDialect implements Dialect {
      * @param apiKey the one key accepted
      */
     public TogetherDialect(EmulatorState state, String apiKey) {
+        super(List.of("together", "v1"));
         this.credentials = new Credentials(apiKey);
         this.json = new TogetherJson(state.mapper(), state.config().organization());
         List<Route> all = new ArrayList<>();
@@ -44,7 +44,7 @@ public final class TogetherDialect implements Dialect {
         all.addAll(new TogetherJobsHandler(state, store, json).routes());
         all.addAll(new TogetherDownloadHandler(state, store).routes());
         all.addAll(new TogetherChatHandler(state, store, json).routes());
-        this.routes = List.copyOf(all);
+        routes(all);
     }
 
     /**
@@ -79,24 +79,10 @@ public final class TogetherDialect implements Dialect {
     }
 
     @Override
-    public List<String> prefix() {
-        return List.of("together", "v1");
-    }
-
-    @Override
     public void authenticate(Request request) {
-        String token = Credentials.bearer(request.header("authorization"));
-        if (token == null) {
-            throw new ApiError(401, "invalid_request_error", MISSING_KEY, null, "invalid_api_key", Map.of());
-        }
-        if (!credentials.matches(token)) {
-            throw new ApiError(401, "invalid_request_error", WRONG_KEY, null, "invalid_api_key", Map.of());
-        }
-    }
-
-    @Override
-    public List<Route> routes() {
-        return routes;
+        credentials.requireBearer(request, new ApiError(401, "invalid_request_error", MISSING_KEY, null,
+                "invalid_api_key", Map.of()), new ApiError(401, "invalid_request_error", WRONG_KEY, null,
+                "invalid_api_key", Map.of()));
     }
 
     @Override

@@ -1,7 +1,7 @@
 /**
  * finetune4j testkit: {@link io.github.finetune4j.testkit.FineTuningEmulator}, an in-process emulator of the
- * OpenAI and Azure OpenAI fine-tuning wire APIs (with ARM deployments) for offline examples and tests, and a
- * JUnit 5 extension that provides it.
+ * OpenAI, Azure OpenAI (with ARM deployments) and Together AI fine-tuning wire APIs for offline examples and
+ * tests, and a JUnit 5 extension that provides it.
  */
 module io.github.finetune4j.testkit {
     requires jdk.httpserver;

@@ -11,11 +11,13 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Two kinds exist:
  * <ul>
- *   <li>{@link #scaled(double)}: real time, sped up by a factor. It starts at the current wall-clock time. The
- *       default of the emulator, {@link #scaled(double) scaled}({@value #DEFAULT_SPEED}), finishes a small job
- *       in about two seconds of real time.</li>
+ *   <li>{@link #scaled(double)}: the wall clock, with the emulator's phases (file processing, validation, queue,
+ *       training, deployments) running a factor faster than configured. Every time the emulator reports
+ *       ({@code created_at}, event times, {@code finished_at}) is real: nothing lies in the future. The default
+ *       of the emulator, {@link #scaled(double) scaled}({@value #DEFAULT_SPEED}), finishes a small job in about
+ *       two seconds of real time.</li>
  *   <li>{@link #manual()}: stands still until a test calls {@link #advance(Duration)}, so a job moves through
- *       its states deterministically.</li>
+ *       its states deterministically. Its durations are the configured ones, not sped up.</li>
  * </ul>
  *
  * <p>The emulator computes the state of every job from this clock when a request arrives; nothing runs in the
@@ -52,8 +54,9 @@ public final class EmulatorClock {
     }
 
     /**
-     * Returns a clock that follows real time, sped up by {@code speed}. At speed 60 one real second is one
-     * emulated minute. It starts at the current wall-clock time.
+     * Returns a clock that shows the wall-clock time and makes the emulator's phases run {@code speed} times
+     * faster than configured: at speed 60, a training phase configured as one minute takes one real second. The
+     * times the emulator reports are real, so they never run ahead of the wall clock.
      *
      * @param speed the factor, greater than 0 and at most 1,000,000
      * @return a new scaled clock, never null
@@ -100,7 +103,8 @@ public final class EmulatorClock {
     }
 
     /**
-     * Returns the current emulated instant.
+     * Returns the current instant: the wall-clock time for a scaled clock (measured monotonically from its
+     * creation), the instant it has been advanced to for a manual one.
      *
      * @return the current instant, never null
      */
@@ -108,8 +112,16 @@ public final class EmulatorClock {
         if (manualNow != null) {
             return manualNow.get();
         }
-        long elapsed = System.nanoTime() - originNanos;
-        return origin.plusNanos((long) (elapsed * speed));
+        return origin.plusNanos(System.nanoTime() - originNanos);
+    }
+
+    /**
+     * Returns how many times faster than configured the emulator's phases run on this clock.
+     *
+     * @return the speed of a scaled clock, 1 for a manual clock
+     */
+    public double speed() {
+        return manualNow != null ? 1.0 : speed;
     }
 
     /**

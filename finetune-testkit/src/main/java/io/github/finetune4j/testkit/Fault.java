@@ -19,13 +19,28 @@ import java.util.Objects;
  * <p>What the emulator does with a matching request:
  * <ul>
  *   <li>{@link #status(int)}, {@link #serverError()}, {@link #serviceUnavailable()}, {@link #rateLimit(Duration)},
- *       {@link #malformedJson()}: answers at once and does <em>not</em> process the request.</li>
- *   <li>{@link #hang(Duration)}: holds the request for the duration (or until the emulator closes), then
- *       processes and answers it normally, so a client with a shorter timeout times out.</li>
+ *       {@link #insufficientQuota()}, {@link #echoRequestHeaders()}, {@link #malformedJson()}: answers at once and
+ *       does <em>not</em> process the request (its body is read and dropped, so a client still sending sees the
+ *       answer).</li>
+ *   <li>{@link #lateArrival(Duration)} (also {@link #hang(Duration)}): holds the request for the duration (or until
+ *       the emulator closes), then processes and answers it. A client with a shorter timeout gives up and
+ *       retries; the first request takes effect after the retry, as a request delayed in the network does.</li>
+ *   <li>{@link #lateResponse(Duration)}: processes the request at once, then holds the answer for the duration. A
+ *       client with a shorter timeout gives up although the request took effect ("job created, client timed
+ *       out").</li>
  *   <li>{@link #dropConnection()}: processes the request, sends the status, the headers and half of the body, then
  *       closes the connection. The request took effect although the client saw no response, which is how a
  *       duplicated create shows up in tests.</li>
+ *   <li>{@link #restartServer()}: reads half of the request body, then restarts the server: every open
+ *       connection drops (an upload part is cut off), the emulator listens again on the same port and keeps all
+ *       its state. The request does not take effect.</li>
  * </ul>
+ *
+ * <pre>{@code
+ * emulator.faults().inject(Fault.lateResponse(Duration.ofSeconds(3)).onMethod("POST").onPath("/fine_tuning/jobs"));
+ * emulator.faults().inject(Fault.restartServer().onPath("/uploads"));                   // cuts the next part
+ * emulator.faults().inject(Fault.echoRequestHeaders());              // the key comes back in the error body
+ * }</pre>
  */
 public final class Fault {
 
@@ -95,8 +110,86 @@ public final class Fault {
     }
 
     /**
+     * Answers 429 with OpenAI's {@code insufficient_quota} error ({@code type} and {@code code}
+     * {@code insufficient_quota}, "You exceeded your current quota, please check your plan and billing
+     * details. …") and no {@code Retry-After}: a 429 that waiting does not cure. On Azure and ARM paths the same
+     * code and message come in the dialect's error body.
+     *
+     * @return the fault, for one request on any path
+     */
+    public static Fault insufficientQuota() {
+        return new Fault(FaultRule.Kind.INSUFFICIENT_QUOTA, 429, null, null, 1, null, null);
+    }
+
+    /**
+     * Answers 400 the way a careless gateway does: the error repeats every request header, {@code Authorization}
+     * and {@code api-key} included, as {@code name: value} pairs in {@code message}, URL-encoded
+     * ({@code name=value&...}) in {@code param} (Azure: {@code target}), and as sent in {@code code}. For testing
+     * that a client scrubs secrets from every field of an error.
+     *
+     * @return the fault, for one request on any path
+     */
+    public static Fault echoRequestHeaders() {
+        return echoRequestHeaders(400);
+    }
+
+    /**
+     * Like {@link #echoRequestHeaders()}, with another status (e.g. 502, which clients retry).
+     *
+     * @param status the HTTP status, 400 to 599
+     * @return the fault, for one request on any path
+     * @throws IllegalArgumentException if {@code status} is not in 400..599
+     */
+    public static Fault echoRequestHeaders(int status) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 400..599: " + status);
+        }
+        return new Fault(FaultRule.Kind.ECHO_HEADERS, status, null, null, 1, null, null);
+    }
+
+    /**
+     * Holds the request for {@code delay}, then processes and answers it: the request takes effect late, as one
+     * delayed in the network. A client whose timeout is shorter gives up (and may retry) before the request has
+     * any effect. The same as {@link #hang(Duration)}.
+     *
+     * @param delay how long the request is held before it takes effect, zero or positive
+     * @return the fault, for one request on any path
+     * @throws NullPointerException if {@code delay} is null
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    public static Fault lateArrival(Duration delay) {
+        return new Fault(FaultRule.Kind.HANG, 0, null, nonNegative(delay, "delay"), 1, null, null);
+    }
+
+    /**
+     * Processes the request at once and holds its answer for {@code delay}: the request has taken effect (a job
+     * exists) while a client whose timeout is shorter sees only a timeout. Closing the emulator ends the wait
+     * without an answer.
+     *
+     * @param delay how long the answer is held, zero or positive
+     * @return the fault, for one request on any path
+     * @throws NullPointerException if {@code delay} is null
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
+    public static Fault lateResponse(Duration delay) {
+        return new Fault(FaultRule.Kind.LATE_RESPONSE, 0, null, nonNegative(delay, "delay"), 1, null, null);
+    }
+
+    /**
+     * Reads half of the request body (64 KiB when its length is not announced), then restarts the server: every
+     * open connection is dropped, in-flight requests are cut off, and the emulator listens again on the same
+     * port with all its state (files, jobs, uploads and their parts). The request does not take effect. For
+     * testing that an upload resumes after the server went away mid-part.
+     *
+     * @return the fault, for one request on any path
+     */
+    public static Fault restartServer() {
+        return new Fault(FaultRule.Kind.RESTART_SERVER, 0, null, null, 1, null, null);
+    }
+
+    /**
      * Holds the request for {@code duration} before answering it normally. A client whose timeout is shorter
-     * sees a timeout. Closing the emulator ends the wait.
+     * sees a timeout. Closing the emulator ends the wait. The same as {@link #lateArrival(Duration)}.
      *
      * @param duration how long to hold the request, zero or positive
      * @return the fault, for one request on any path

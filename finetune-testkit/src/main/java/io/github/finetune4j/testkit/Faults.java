@@ -4,6 +4,7 @@ import io.github.finetune4j.testkit.internal.http.FaultEngine;
 import io.github.finetune4j.testkit.internal.state.EmulatorState;
 import io.github.finetune4j.testkit.internal.state.JobError;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,11 +23,11 @@ import java.util.Objects;
 public final class Faults {
 
     private final FaultEngine engine;
-    private final EmulatorState state;
+    private final List<EmulatorState> sides;
 
-    Faults(FaultEngine engine, EmulatorState state) {
+    Faults(FaultEngine engine, List<EmulatorState> sides) {
         this.engine = engine;
-        this.state = state;
+        this.sides = List.copyOf(sides);
     }
 
     /**
@@ -75,15 +76,25 @@ public final class Faults {
     public void failJob(String jobId, int atStep, String code, String message) {
         Objects.requireNonNull(jobId, "jobId");
         JobError error = error(atStep, code, message);
-        state.transaction(s -> {
-            s.jobs().failJob(jobId, atStep, error);
-            return null;
-        });
+        for (EmulatorState side : sides) {
+            boolean done = side.transaction(s -> {
+                if (!s.hasJob(jobId)) {
+                    return false;
+                }
+                s.jobs().failJob(jobId, atStep, error);
+                return true;
+            });
+            if (done) {
+                return;
+            }
+        }
+        throw new IllegalArgumentException("unknown job: " + jobId);
     }
 
     /**
      * Makes the next job created fail when training reaches {@code atStep}, like
-     * {@link #failJob(String, int, String, String)}. A later call replaces an unused earlier one.
+     * {@link #failJob(String, int, String, String)}, on whichever provider (OpenAI, Azure, Together) a job is
+     * created next. A later call replaces an unused earlier one.
      *
      * @param atStep the training step, from 1; beyond the last step means the last
      * @param code the error code the job reports, e.g. {@code server_error}
@@ -92,11 +103,7 @@ public final class Faults {
      * @throws IllegalArgumentException if {@code atStep} is less than 1
      */
     public void failNextJob(int atStep, String code, String message) {
-        JobError error = error(atStep, code, message);
-        state.transaction(s -> {
-            s.jobs().failNextJob(atStep, error);
-            return null;
-        });
+        sides.get(0).pendingFailure().set(atStep, error(atStep, code, message));
     }
 
     private static JobError error(int atStep, String code, String message) {

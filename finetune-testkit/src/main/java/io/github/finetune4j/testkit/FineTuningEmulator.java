@@ -1,17 +1,15 @@
 package io.github.finetune4j.testkit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.finetune4j.testkit.internal.EmulatorAssembly;
 import io.github.finetune4j.testkit.internal.EmulatorServer;
-import io.github.finetune4j.testkit.internal.azure.ArmDialect;
-import io.github.finetune4j.testkit.internal.azure.AzureOpenAiDialect;
+import io.github.finetune4j.testkit.internal.blob.BlobStore;
 import io.github.finetune4j.testkit.internal.http.FaultEngine;
 import io.github.finetune4j.testkit.internal.http.HttpDispatcher;
 import io.github.finetune4j.testkit.internal.http.RequestLog;
 import io.github.finetune4j.testkit.internal.http.Router;
-import io.github.finetune4j.testkit.internal.openai.OpenAiDialect;
 import io.github.finetune4j.testkit.internal.state.EmulatorConfig;
-import io.github.finetune4j.testkit.internal.state.EmulatorState;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +17,8 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * An in-process emulator of the OpenAI and Azure OpenAI fine-tuning wire APIs, for examples and tests that must
- * run offline. It listens on the loopback interface only and keeps all state in memory.
+ * An in-process emulator of the OpenAI, Azure OpenAI and Together AI fine-tuning wire APIs, for examples and tests
+ * that must run offline. It listens on the loopback interface only and keeps all state in memory.
  *
  * <p>It speaks the OpenAI dialect under {@code /v1}: files (multipart upload, list, retrieve, content, delete),
  * fine-tuning jobs (create, list, retrieve, cancel, pause, resume, events, checkpoints), models (list, retrieve,
@@ -32,12 +30,13 @@ import java.util.concurrent.CountDownLatch;
  * messages or without an assistant message make the job fail with {@code invalid_training_file}.
  *
  * <p><b>This is an emulation, not a language model.</b> A base model answers with a fixed, generic text. A
- * fine-tuned model answers with the assistant turn of the training example whose user turn is most similar to
- * the last user message (character n-gram TF-IDF cosine, deterministic).
+ * fine-tuned model answers with the assistant turn of the training example most similar to the last user message
+ * (character n-gram TF-IDF cosine over the content words of the training question and its answer, deterministic;
+ * see the module README for what it can and cannot match).
  *
  * <p>As with the service, the content of a result file ({@code step_metrics.csv}, purpose
  * {@code fine-tune-results}) is served base64-encoded; clients must decode it. Files uploaded with purpose
- * {@code fine-tune} cannot be downloaded (400, as with the service).
+ * {@code fine-tune} download as uploaded; {@code assistants} files answer 400, as with the service.
  *
  * <pre>{@code
  * EmulatorClock clock = EmulatorClock.manual();
@@ -67,6 +66,13 @@ import java.util.concurrent.CountDownLatch;
  * // chat:       POST {azureEndpoint}/openai/v1/chat/completions with "model": "my-deployment"
  * }</pre>
  *
+ * <p>It speaks Together AI under {@link #togetherBaseUrl()} ({@code /together/v1}): files with the service's file
+ * check, fine-tunes (LoRA or full, SFT or DPO) with Together's status words, events, checkpoints, metrics, the
+ * price estimate, model limits, the download of a small fake weights archive, and chat on serverless LoRA models.
+ *
+ * <p>Each provider is its own namespace, as on the real services: {@link #openAi()}, {@link #azure()} and
+ * {@link #together()} show what each holds.
+ *
  * <p>Every request computes job states from the clock when it arrives; nothing runs in the background.
  * Thread-safe: any number of clients may use one emulator concurrently.
  *
@@ -81,22 +87,31 @@ public final class FineTuningEmulator implements AutoCloseable {
     /** The organization slug used in fine-tuned model names unless another is configured. */
     public static final String DEFAULT_ORGANIZATION = "emulator";
 
-    /** How long an uploaded file stays {@code uploaded} before it is {@code processed}, in emulated time. */
+    /**
+     * How long an uploaded file stays {@code uploaded} before it is {@code processed}: 2 s. Like every phase
+     * duration, a {@link EmulatorClock#scaled(double) scaled} clock divides it by its speed.
+     */
     public static final Duration DEFAULT_FILE_PROCESSING_DELAY = Duration.ofSeconds(2);
 
-    /** How long a job stays in {@code validating_files} once its files are processed, in emulated time. */
+    /** How long a job stays in {@code validating_files} once its files are processed: 20 s (before speed-up). */
     public static final Duration DEFAULT_VALIDATION_DURATION = Duration.ofSeconds(20);
 
-    /** How long a job stays {@code queued}, in emulated time. */
+    /** How long a job stays {@code queued}: 10 s (before speed-up). */
     public static final Duration DEFAULT_QUEUE_DURATION = Duration.ofSeconds(10);
 
-    /** How long a job stays {@code running}, spread evenly over its steps, in emulated time. */
+    /** How long a job stays {@code running}, spread evenly over its steps: 60 s (before speed-up). */
     public static final Duration DEFAULT_TRAINING_DURATION = Duration.ofSeconds(60);
 
     /**
-     * How long an ARM deployment stays {@code Creating} before it is {@code Succeeded}, in emulated time: 30 s.
+     * How long an ARM deployment stays {@code Creating} before it is {@code Succeeded}: 30 s (before speed-up).
      */
     public static final Duration DEFAULT_DEPLOYMENT_DURATION = Duration.ofSeconds(30);
+
+    /**
+     * How long an upload of the Uploads API stays open before it expires: one hour, as on the service. It is a
+     * limit of the protocol, not a processing phase, so a scaled clock does not shorten it.
+     */
+    public static final Duration DEFAULT_UPLOAD_EXPIRY = Duration.ofHours(1);
 
     /** The base models that can be fine-tuned unless more are added. */
     public static final List<String> DEFAULT_BASE_MODELS = List.of("gpt-4o-mini-2024-07-18", "gpt-4o-2024-08-06",
@@ -110,6 +125,10 @@ public final class FineTuningEmulator implements AutoCloseable {
     private final FaultEngine faultEngine;
     private final RequestLog requestLog;
     private final Router router;
+    private final BlobStore blobs = new BlobStore();
+    private final OpenAiAccount openAi;
+    private final AzureResource azure;
+    private final TogetherAccount together;
     private final Object lifecycle = new Object();
     private volatile EmulatorServer server;
     private volatile boolean closed;
@@ -119,17 +138,22 @@ public final class FineTuningEmulator implements AutoCloseable {
         this.apiKey = builder.apiKey;
         this.organization = builder.organization;
         this.requestedPort = builder.port;
-        EmulatorConfig config = new EmulatorConfig(builder.organization, builder.fileProcessingDelay,
-                builder.validationDuration, builder.queueDuration, builder.trainingDuration, builder.baseModels,
-                builder.seed, builder.deploymentDuration);
-        EmulatorState state = new EmulatorState(config, clock::now, new ObjectMapper());
+        double speed = clock.speed();
+        EmulatorConfig config = new EmulatorConfig(builder.organization,
+                EmulatorConfig.scaled(builder.fileProcessingDelay, speed),
+                EmulatorConfig.scaled(builder.validationDuration, speed),
+                EmulatorConfig.scaled(builder.queueDuration, speed),
+                EmulatorConfig.scaled(builder.trainingDuration, speed), builder.baseModels, builder.seed,
+                EmulatorConfig.scaled(builder.deploymentDuration, speed),
+                EmulatorConfig.scaled(EmulatorConfig.TRANSITION, speed), builder.uploadExpiry);
+        EmulatorAssembly sides = new EmulatorAssembly(config, clock::now, blobs, builder.apiKey);
+        this.openAi = new OpenAiAccount(sides.openAi());
+        this.azure = new AzureResource(sides.azure());
+        this.together = new TogetherAccount(sides.together(), sides.togetherDialect());
         this.faultEngine = new FaultEngine();
-        this.faults = new Faults(faultEngine, state);
+        this.faults = new Faults(faultEngine, sides.sides());
         this.requestLog = new RequestLog();
-        // Order matters: the first dialect whose prefix matches owns a path, so /openai/v1 comes before /openai.
-        this.router = new Router(List.of(new OpenAiDialect(state, builder.apiKey),
-                AzureOpenAiDialect.v1(state, builder.apiKey), AzureOpenAiDialect.dated(state, builder.apiKey),
-                new ArmDialect(state, builder.apiKey)));
+        this.router = sides.router();
     }
 
     /**
@@ -161,7 +185,7 @@ public final class FineTuningEmulator implements AutoCloseable {
             }
             CountDownLatch closing = new CountDownLatch(1);
             server = EmulatorServer.start(requestedPort,
-                    new HttpDispatcher(router, faultEngine, requestLog, closing), closing);
+                    new HttpDispatcher(router, faultEngine, requestLog, closing, blobs, this::restartServer), closing);
         }
         return this;
     }
@@ -254,6 +278,66 @@ public final class FineTuningEmulator implements AutoCloseable {
     }
 
     /**
+     * Returns the OpenAI side of the emulator: what was uploaded and trained through {@link #baseUrl()}, for
+     * checks that go beyond the wire API (the exact content of a file of any purpose).
+     *
+     * @return the OpenAI account, never null
+     */
+    public OpenAiAccount openAi() {
+        return openAi;
+    }
+
+    /**
+     * Returns the Azure side of the emulator: the resource served at {@link #azureEndpoint()}, another namespace
+     * than the {@link #openAi() OpenAI account}.
+     *
+     * @return the Azure resource, never null
+     */
+    public AzureResource azure() {
+        return azure;
+    }
+
+    /**
+     * Returns the Together side of the emulator: the account served at {@link #togetherBaseUrl()}, with its
+     * credit limit and the digests of the weights it serves.
+     *
+     * @return the Together account, never null
+     */
+    public TogetherAccount together() {
+        return together;
+    }
+
+    /**
+     * Returns the base URL of the emulated Together AI API, what {@code https://api.together.xyz/v1} is for the
+     * service (files, fine-tunes, models, chat completions). Authenticate with
+     * {@code Authorization: Bearer <}{@link #apiKey()}{@code >}.
+     *
+     * @return e.g. {@code http://127.0.0.1:54321/together/v1}, never null
+     * @throws IllegalStateException if the emulator has not been started
+     */
+    public String togetherBaseUrl() {
+        return origin() + "/together/v1";
+    }
+
+    /**
+     * Restarts the HTTP server as a crash of the service's front end would: every open connection is dropped
+     * (requests in flight get no answer, an upload part being sent is cut off), then the emulator listens again
+     * on the same port. All state stays: files, uploads and their parts, jobs, models, deployments. The same as
+     * {@link Fault#restartServer()} without waiting for a request.
+     *
+     * @throws IllegalStateException if the emulator has not been started
+     * @throws java.io.UncheckedIOException if the port cannot be bound again
+     */
+    public void restartServer() {
+        running().restart();
+    }
+
+    /** Returns the folder where large contents are kept, or null while everything fits in memory. */
+    Path storageDirectory() {
+        return blobs.directory();
+    }
+
+    /**
      * Returns every request received so far, oldest first, including requests answered with an injected fault.
      *
      * @return an immutable snapshot, never null
@@ -274,8 +358,8 @@ public final class FineTuningEmulator implements AutoCloseable {
     }
 
     /**
-     * Stops the server at once, ends hanging requests and frees the port. Idempotent; closing an emulator that
-     * was never started just marks it closed.
+     * Stops the server at once, ends hanging requests, frees the port and deletes the temporary folder that held
+     * large uploads. Idempotent; closing an emulator that was never started just marks it closed.
      */
     @Override
     public void close() {
@@ -287,6 +371,7 @@ public final class FineTuningEmulator implements AutoCloseable {
             if (server != null) {
                 server.close();
             }
+            blobs.close();
         }
     }
 
@@ -314,7 +399,8 @@ public final class FineTuningEmulator implements AutoCloseable {
      * Runs the emulator on its own until the process is stopped (Ctrl+C). Options: {@code --port N} (default
      * 8089; 0 picks a free port), {@code --api-key KEY}, {@code --organization SLUG}, {@code --speed FACTOR},
      * {@code --help}. Prints the base URL to standard output and returns, leaving the server running; a shutdown
-     * hook closes it. Exits with status 2 on a bad option.
+     * hook closes it. Exits with status 2 on a bad option, and with status 1 and one line naming the port when
+     * the port is in use.
      *
      * <pre>{@code
      * java -jar finetune-testkit-<version>-standalone.jar --port 8089
@@ -344,8 +430,9 @@ public final class FineTuningEmulator implements AutoCloseable {
         private Duration queueDuration = DEFAULT_QUEUE_DURATION;
         private Duration trainingDuration = DEFAULT_TRAINING_DURATION;
         private final List<String> baseModels = new ArrayList<>(DEFAULT_BASE_MODELS);
-        private long seed;
+        private Long seed;
         private Duration deploymentDuration = DEFAULT_DEPLOYMENT_DURATION;
+        private Duration uploadExpiry = DEFAULT_UPLOAD_EXPIRY;
 
         private Builder() {
         }
@@ -415,8 +502,9 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets how long an uploaded file stays {@code uploaded} before it is {@code processed}, in emulated
-         * time. A job created earlier waits for it. Default 2 s.
+         * Sets how long an uploaded file stays {@code uploaded} before it is {@code processed}. A job created
+         * earlier waits for it. Default 2 s. A {@link EmulatorClock#scaled(double) scaled} clock divides this and
+         * every other phase duration by its speed; a manual clock takes them as they are.
          *
          * @param delay zero or positive
          * @return this builder
@@ -429,7 +517,7 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets how long a job stays in {@code validating_files}, in emulated time. Default 20 s.
+         * Sets how long a job stays in {@code validating_files} (before speed-up). Default 20 s.
          *
          * @param duration zero or positive
          * @return this builder
@@ -442,7 +530,7 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets how long a job stays {@code queued}, in emulated time. Default 10 s.
+         * Sets how long a job stays {@code queued} (before speed-up). Default 10 s.
          *
          * @param duration zero or positive
          * @return this builder
@@ -455,7 +543,7 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets how long a job stays {@code running}, in emulated time, whatever its number of steps: the steps
+         * Sets how long a job stays {@code running} (before speed-up), whatever its number of steps: the steps
          * are spread evenly over it. Default 60 s.
          *
          * @param duration positive
@@ -474,7 +562,7 @@ public final class FineTuningEmulator implements AutoCloseable {
 
         /**
          * Sets how long an ARM deployment stays {@code Creating} before it is {@code Succeeded} (or {@code Failed}),
-         * in emulated time. Default 30 s.
+         * before speed-up. Default 30 s.
          *
          * @param duration zero or positive
          * @return this builder
@@ -483,6 +571,25 @@ public final class FineTuningEmulator implements AutoCloseable {
          */
         public Builder deploymentDuration(Duration duration) {
             this.deploymentDuration = nonNegative(duration, "duration");
+            return this;
+        }
+
+        /**
+         * Sets how long an upload of the Uploads API ({@code POST /v1/uploads}) stays open; after that it reports
+         * {@code expired} and its parts are dropped. Measured on the emulator's clock without speed-up. Default
+         * one hour, as on the service.
+         *
+         * @param expiry positive
+         * @return this builder
+         * @throws NullPointerException if {@code expiry} is null
+         * @throws IllegalArgumentException if {@code expiry} is zero or negative
+         */
+        public Builder uploadExpiry(Duration expiry) {
+            nonNegative(expiry, "expiry");
+            if (expiry.isZero()) {
+                throw new IllegalArgumentException("expiry must be positive");
+            }
+            this.uploadExpiry = expiry;
             return this;
         }
 
@@ -506,8 +613,10 @@ public final class FineTuningEmulator implements AutoCloseable {
         }
 
         /**
-         * Sets the seed of generated ids and of jobs created without a seed. Default 0. The same seed and the
-         * same requests in the same order give the same ids, curves and answers.
+         * Makes generated ids reproducible and sets the seed of jobs created without a seed: the same seed and the
+         * same requests in the same order give the same ids, curves and answers. By default ids (files, jobs,
+         * models, uploads) carry a random component, so that two fresh emulators never hand out the same id,
+         * while the learning curves of jobs created without a seed still come from seed 0.
          *
          * @param seed any value
          * @return this builder

@@ -136,11 +136,11 @@ class AzureFilesTest {
     }
 
     @Test
-    void filesUploadedOnOneDialectAreVisibleOnTheOthers() {
+    void bothAzureRoutesServeTheSameResourceButOpenAiIsAnotherAccount() {
         String id = v1.uploadDataset("t1000-train.jsonl");
 
         assertThat(dated.get("/files/" + id).status()).isEqualTo(200);
-        assertThat(new EmulatorHttp(emulator).get("/files/" + id).status()).isEqualTo(200);
+        assertThat(new EmulatorHttp(emulator).get("/files/" + id).status()).isEqualTo(404);
     }
 
     private String status(String id) {

@@ -248,15 +248,18 @@ class AzureJobsTest {
     }
 
     @Test
-    void jobsCreatedOnTheOpenAiDialectAreVisibleOnAzure() {
+    void jobsOfTheOpenAiAccountAreNotOnTheAzureResource() {
         EmulatorHttp openAi = new EmulatorHttp(emulator);
         String file = openAi.uploadDataset("t1000-train.jsonl");
         clock.advance(Duration.ofSeconds(2));
         String id = openAi.createJob("{\"model\":\"gpt-4o-mini-2024-07-18\",\"training_file\":\"" + file + "\"}")
                 .get("id").asText();
+        String azureJob = dated.createJob(AzureHttp.jobBody(processedFile())).get("id").asText();
 
-        assertThat(dated.job(id).get("status").asText()).isEqualTo("pending");
-        assertThat(v1.get("/fine_tuning/jobs").json().get("data").get(0).get("id").asText()).isEqualTo(id);
+        assertThat(dated.get("/fine_tuning/jobs/" + id).status()).isEqualTo(404);
+        assertThat(v1.get("/fine_tuning/jobs").json().get("data")).hasSize(1);
+        assertThat(openAi.get("/fine_tuning/jobs/" + azureJob).status()).isEqualTo(404);
+        assertThat(openAi.get("/fine_tuning/jobs").json().get("data")).hasSize(1);
     }
 
     private String processedFile() {

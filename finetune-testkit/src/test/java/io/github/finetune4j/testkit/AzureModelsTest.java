@@ -65,7 +65,7 @@ class AzureModelsTest {
         JsonNode model = model(v1.get("/models").json(), "gpt-4o-mini-2024-07-18");
 
         assertThat(model.get("created").isNumber()).isTrue();
-        assertThat(model.get("owned_by").asText()).isEqualTo("system");
+        assertThat(model.get("owned_by").asText()).isEqualTo("finetune4j-emulator");
         assertThat(model.get("capabilities").get("fine_tune").asBoolean()).isTrue();
         assertThat(model.get("deprecation").get("fine_tune").isNumber()).isTrue();
     }

@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +53,24 @@ class CommandLineTest {
 
         assertThat(status).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option --verbose").contains("Usage:");
+    }
+
+    @Test
+    void busyPortGivesOneLineNamingThePortAndANonZeroStatus() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int status = Launcher.run(new String[]{"--port", Integer.toString(taken.getLocalPort())}, print(out),
+                    print(err));
+
+            String message = err.toString(StandardCharsets.UTF_8);
+            assertThat(status).isNotZero();
+            assertThat(message.lines()).hasSize(1);
+            assertThat(message).contains("port " + taken.getLocalPort()).contains("in use").contains("--port")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        }
     }
 
     @Test

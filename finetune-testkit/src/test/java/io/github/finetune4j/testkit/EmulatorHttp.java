@@ -2,10 +2,13 @@ package io.github.finetune4j.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A small JDK {@link HttpClient} wrapper for exercising the emulator in tests. Every request has a timeout.
@@ -104,6 +110,48 @@ final class EmulatorHttp {
         write(body, "\r\n--" + boundary + "--\r\n");
         return send(request("/files").header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** Opens an upload with the Uploads API and returns its JSON; fails the test on a non-200 answer. */
+    JsonNode createUpload(String filename, String purpose, long bytes) {
+        Reply reply = post("/uploads", MAPPER.createObjectNode().put("filename", filename).put("purpose", purpose)
+                .put("bytes", bytes).put("mime_type", "text/jsonl"));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("create upload failed: " + reply.body());
+        }
+        return reply.json();
+    }
+
+    /** Sends one part held in memory. */
+    Reply addPart(String uploadId, byte[] data) {
+        return addPart(uploadId, () -> new ByteArrayInputStream(data), data.length);
+    }
+
+    /** Sends one part streamed from a source of {@code length} bytes, with a Content-Length. */
+    Reply addPart(String uploadId, Supplier<InputStream> data, long length) {
+        return send(partRequest(uploadId, data, length).build());
+    }
+
+    /** The request of one part, streamed, for tests that need their own client or timeout. */
+    HttpRequest.Builder partRequest(String uploadId, Supplier<InputStream> data, long length) {
+        String boundary = "----emulator-part-boundary";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"blob\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        Supplier<InputStream> body = () -> new SequenceInputStream(
+                Collections.enumeration(List.of(new ByteArrayInputStream(head), data.get(),
+                        new ByteArrayInputStream(tail))));
+        return request("/uploads/" + uploadId + "/parts")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(body),
+                        head.length + length + tail.length));
+    }
+
+    /** Completes an upload with the part ids in order. */
+    Reply completeUpload(String uploadId, List<String> partIds) {
+        ObjectNode body = MAPPER.createObjectNode();
+        partIds.forEach(body.putArray("part_ids")::add);
+        return post("/uploads/" + uploadId + "/complete", body);
     }
 
     /** Uploads a dataset from the test resources with purpose fine-tune and returns the file id. */

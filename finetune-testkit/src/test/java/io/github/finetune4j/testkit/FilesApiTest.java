@@ -104,14 +104,25 @@ class FilesApiTest {
     }
 
     @Test
-    void fineTuneFilesCannotBeDownloadedAsWithTheService() {
+    void fineTuneFilesDownloadByteForByteSoThatAMigrationCanKeepThem() {
+        byte[] dataset = EmulatorHttp.dataset("t1000-train.jsonl");
         String id = http.uploadDataset("t1000-train.jsonl");
+
+        EmulatorHttp.Reply reply = http.get("/files/" + id + "/content");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.bytes()).isEqualTo(dataset);
+    }
+
+    @Test
+    void assistantsFilesCannotBeDownloadedAsWithTheService() {
+        String id = http.upload("notes.txt", "assistants", new byte[]{'x'}).json().get("id").asText();
 
         EmulatorHttp.Reply reply = http.get("/files/" + id + "/content");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error().get("message").asText())
-                .isEqualTo("Not allowed to download files of purpose: fine-tune");
+                .isEqualTo("Not allowed to download files of purpose: assistants");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.finetune4j.testkit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,18 @@ class FineTuningEmulatorTest {
         assertThat(emulator.port()).isPositive();
         assertThat(emulator.apiKey()).isEqualTo(FineTuningEmulator.DEFAULT_API_KEY);
         assertThat(emulator.organization()).isEqualTo(FineTuningEmulator.DEFAULT_ORGANIZATION);
+    }
+
+    @Test
+    void responsesAndBaseModelsSayTheyComeFromTheEmulatorWithoutChangingTheWireShape() {
+        EmulatorHttp.Reply models = http.get("/models");
+        EmulatorHttp.Reply unauthorized = new EmulatorHttp(emulator.baseUrl(), null).get("/models");
+
+        assertThat(models.headers().firstValue("server")).contains("finetune4j-FineTuningEmulator");
+        assertThat(unauthorized.headers().firstValue("server")).contains("finetune4j-FineTuningEmulator");
+        JsonNode base = http.get("/models/gpt-4o-mini-2024-07-18").json();
+        assertThat(base.get("owned_by").asText()).isEqualTo("finetune4j-emulator");
+        assertThat(base.get("object").asText()).isEqualTo("model");
     }
 
     @Test

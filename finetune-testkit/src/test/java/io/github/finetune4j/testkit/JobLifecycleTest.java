@@ -155,10 +155,20 @@ class JobLifecycleTest {
 
     @Test
     void sameSeedAndRequestsGiveTheSameIdsAndCurve() {
-        String firstCsv = resultCsvOfFreshEmulator();
-        String secondCsv = resultCsvOfFreshEmulator();
+        String[] first = jobIdAndResultCsvOfFreshEmulator(7L);
+        String[] second = jobIdAndResultCsvOfFreshEmulator(7L);
 
-        assertThat(firstCsv).isEqualTo(secondCsv);
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void freshEmulatorsWithoutSeedNeverRepeatIdsButKeepTheCurve() {
+        String[] first = jobIdAndResultCsvOfFreshEmulator(null);
+        String[] second = jobIdAndResultCsvOfFreshEmulator(null);
+
+        assertThat(second[0]).isNotEqualTo(first[0]);
+        assertThat(second[1]).isNotEqualTo(first[1]);
+        assertThat(second[2]).isEqualTo(first[2]);
     }
 
     @Test
@@ -222,16 +232,21 @@ class JobLifecycleTest {
         return id;
     }
 
-    private static String resultCsvOfFreshEmulator() {
+    /** Returns the file id, the job id and the result CSV of one job on a fresh emulator. */
+    private static String[] jobIdAndResultCsvOfFreshEmulator(Long seed) {
         EmulatorClock manual = EmulatorClock.manual();
-        try (FineTuningEmulator fresh = FineTuningEmulator.builder().clock(manual).start()) {
+        FineTuningEmulator.Builder builder = FineTuningEmulator.builder().clock(manual);
+        if (seed != null) {
+            builder.seed(seed);
+        }
+        try (FineTuningEmulator fresh = builder.start()) {
             EmulatorHttp client = new EmulatorHttp(fresh);
             String file = client.uploadDataset("t1000-train.jsonl");
             String id = client.createJob("{\"model\":\"gpt-4o-mini-2024-07-18\",\"training_file\":\"" + file
                     + "\"}").get("id").asText();
             manual.advance(Duration.ofMinutes(3));
             String resultId = client.job(id).get("result_files").get(0).asText();
-            return id + "\n" + client.get("/files/" + resultId + "/content").body();
+            return new String[]{file, id, client.get("/files/" + resultId + "/content").body()};
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With the default scaled clock a small job finishes within a couple of seconds of real time, so example
- * programs that poll every ~200 ms complete quickly.
+ * programs that poll every ~200 ms complete quickly, and the times it reports are wall-clock times.
  */
 class ScaledClockTest {
 
@@ -42,6 +43,12 @@ class ScaledClockTest {
 
             assertThat(job.get("status").asText()).isEqualTo("succeeded");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            long wallClock = Instant.now().getEpochSecond();
+            assertThat(job.get("finished_at").asLong()).isLessThanOrEqualTo(wallClock);
+            for (JsonNode event : http.get("/fine_tuning/jobs/" + id + "/events?limit=1000").json().get("data")) {
+                assertThat(event.get("created_at").asLong()).as("event times never lie in the future")
+                        .isLessThanOrEqualTo(wallClock);
+            }
         } finally {
             poller.shutdownNow();
         }

@@ -127,6 +127,19 @@ class SpecConformanceTest {
     }
 
     @Test
+    void uploadsApiResponsesConformToUploadAndUploadPart() {
+        JsonNode created = assertConforms(http.post("/uploads", "{\"filename\":\"a.jsonl\",\"purpose\":\"fine-tune\","
+                + "\"bytes\":2,\"mime_type\":\"text/jsonl\"}"), "/uploads", "post");
+        String id = created.get("id").asText();
+        JsonNode part = assertConforms(http.addPart(id, new byte[]{'{', '}'}), "/uploads/{upload_id}/parts",
+                "post");
+        assertConforms(http.completeUpload(id, java.util.List.of(part.get("id").asText())),
+                "/uploads/{upload_id}/complete", "post");
+        String other = http.createUpload("b.jsonl", "fine-tune", 1).get("id").asText();
+        assertConforms(http.post("/uploads/" + other + "/cancel"), "/uploads/{upload_id}/cancel", "post");
+    }
+
+    @Test
     void errorsConformToErrorResponse() {
         JsonNode errorSchema = schemas.component("ErrorResponse");
         for (EmulatorHttp.Reply reply : new EmulatorHttp.Reply[]{

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small validator for the JSON Schema subset used by the OpenAI spec's response schemas: {@code $ref},
- * {@code type} (also as a list), {@code nullable}, {@code enum}, {@code required}, {@code properties},
+ * A small validator for the JSON Schema subset used by the OpenAI and Together specs: {@code $ref}, {@code type}
+ * (also as a list), {@code nullable}, {@code enum}, {@code const}, {@code required}, {@code properties},
  * {@code additionalProperties}, {@code items}, {@code anyOf}/{@code oneOf}/{@code allOf}, {@code minimum} and
  * {@code maximum} (with the 3.0-style boolean {@code exclusiveMinimum} the spec still has). Formats, string
  * lengths and patterns are not checked. It reads the Azure Swagger 2.0 specs too ({@code definitions}, responses
@@ -31,11 +31,29 @@ final class SpecSchemas {
     }
 
     static SpecSchemas load() {
-        try (InputStream in = SpecSchemas.class.getResourceAsStream("/spec/openai-finetuning-openapi.yaml")) {
+        return loadYaml("openai-finetuning-openapi.yaml");
+    }
+
+    /** Loads an OpenAPI YAML spec from {@code /spec/}, e.g. {@code together-finetuning-openapi.yaml}. */
+    static SpecSchemas loadYaml(String resource) {
+        try (InputStream in = SpecSchemas.class.getResourceAsStream("/spec/" + resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no spec " + resource);
+            }
             return new SpecSchemas(new ObjectMapper(new YAMLFactory()).readTree(in), false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The schema of an operation's JSON request body, e.g. ("/fine-tunes", "post"). */
+    JsonNode requestSchema(String path, String method) {
+        JsonNode schema = spec.path("paths").path(path).path(method).path("requestBody").path("content")
+                .path("application/json").path("schema");
+        if (schema.isMissingNode()) {
+            throw new IllegalArgumentException("no JSON request body for " + method + " " + path);
+        }
+        return schema;
     }
 
     /** Loads a Swagger 2.0 JSON spec from {@code /spec/}, e.g. {@code azure-openai-authoring-2024-10-21.json}. */
@@ -103,6 +121,14 @@ final class SpecSchemas {
             return;
         }
         if (schema.has("allOf")) {
+            // OpenAPI 3.0 idiom: allOf [ {$ref X}, {nullable: true} ] means "X or null".
+            boolean nullable = false;
+            for (JsonNode member : schema.get("allOf")) {
+                nullable |= member.path("nullable").asBoolean(false);
+            }
+            if (value.isNull() && nullable) {
+                return;
+            }
             schema.get("allOf").forEach(s -> check(value, s, at, errors));
         }
         if (schema.has("anyOf") && countValid(value, schema.get("anyOf"), at) == 0) {
@@ -120,6 +146,9 @@ final class SpecSchemas {
         if (schema.has("type") && !matchesType(value, schema.get("type"))) {
             errors.add(at + ": expected type " + schema.get("type") + " but was " + value.getNodeType());
             return;
+        }
+        if (schema.has("const") && !schema.get("const").equals(value)) {
+            errors.add(at + ": " + value + " is not the constant " + schema.get("const"));
         }
         if (schema.has("enum")) {
             boolean found = false;

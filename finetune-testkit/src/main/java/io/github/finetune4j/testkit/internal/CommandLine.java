@@ -19,9 +19,10 @@ public record CommandLine(int port, String apiKey, String organization, Double s
             "  --port N            port on 127.0.0.1 (default 8089; 0 picks a free one)",
             "  --api-key KEY       the only API key accepted (default emulator-key)",
             "  --organization SLUG organization slug in fine-tuned model names (default emulator)",
-            "  --speed FACTOR      clock speed: emulated seconds per real second (default 50)",
+            "  --speed FACTOR      how many times faster than configured jobs run (default 50)",
             "  --help              show this text",
-            "An emulation of the OpenAI fine-tuning API for offline tests; not a language model.");
+            "The finetune4j FineTuningEmulator: an emulation of the OpenAI, Azure OpenAI and Together AI fine-tuning",
+            "APIs for offline tests; not a language model.");
 
     private static final java.util.Set<String> OPTIONS =
             java.util.Set.of("--port", "--api-key", "--organization", "--speed");

@@ -5,6 +5,7 @@ import io.github.finetune4j.testkit.internal.http.HttpDispatcher;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
@@ -19,15 +20,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EmulatorServer implements AutoCloseable {
 
     private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    private static final int REBIND_ATTEMPTS = 50;
+    private static final long REBIND_PAUSE_MILLIS = 20;
 
-    private final HttpServer server;
+    private final HttpDispatcher dispatcher;
     private final ExecutorService executor;
     private final CountDownLatch closed;
+    private final int port;
+    private volatile HttpServer server;
 
-    private EmulatorServer(HttpServer server, ExecutorService executor, CountDownLatch closed) {
+    private EmulatorServer(HttpServer server, HttpDispatcher dispatcher, ExecutorService executor,
+                           CountDownLatch closed) {
         this.server = server;
+        this.dispatcher = dispatcher;
         this.executor = executor;
         this.closed = closed;
+        this.port = server.getAddress().getPort();
     }
 
     /**
@@ -49,14 +57,18 @@ public final class EmulatorServer implements AutoCloseable {
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        } catch (BindException e) {
+            throw new UncheckedIOException("cannot start the FineTuningEmulator: port " + port
+                    + " on 127.0.0.1 is in use", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind FineTuningEmulator to 127.0.0.1:" + port, e);
+            throw new UncheckedIOException("cannot bind the FineTuningEmulator to 127.0.0.1:" + port + ": "
+                    + e.getMessage(), e);
         }
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads(server.getAddress().getPort()));
         server.setExecutor(executor);
         server.createContext("/", dispatcher);
         server.start();
-        return new EmulatorServer(server, executor, closed);
+        return new EmulatorServer(server, dispatcher, executor, closed);
     }
 
     /**
@@ -65,7 +77,7 @@ public final class EmulatorServer implements AutoCloseable {
      * @return the port
      */
     public int port() {
-        return server.getAddress().getPort();
+        return port;
     }
 
     /**
@@ -74,14 +86,51 @@ public final class EmulatorServer implements AutoCloseable {
      * @return the host address, e.g. {@code 127.0.0.1}
      */
     public String host() {
-        return server.getAddress().getAddress().getHostAddress();
+        return InetAddress.getLoopbackAddress().getHostAddress();
+    }
+
+    /**
+     * Drops every connection, in-flight requests included, and listens again on the same port with the same
+     * handler. Does nothing once closed.
+     *
+     * @throws UncheckedIOException if the port cannot be bound again
+     */
+    public synchronized void restart() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        server.stop(0);
+        IOException last = null;
+        for (int attempt = 0; attempt < REBIND_ATTEMPTS; attempt++) {
+            try {
+                HttpServer again = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                        0);
+                again.setExecutor(executor);
+                again.createContext("/", dispatcher);
+                again.start();
+                server = again;
+                return;
+            } catch (IOException e) {
+                last = e;
+                pause();
+            }
+        }
+        throw new UncheckedIOException("could not listen on 127.0.0.1:" + port + " again after a restart", last);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         closed.countDown();
         server.stop(0);
         executor.shutdownNow();
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(REBIND_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static ThreadFactory daemonThreads(int port) {

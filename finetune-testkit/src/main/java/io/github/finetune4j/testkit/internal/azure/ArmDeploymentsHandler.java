@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * address it): list, get, PUT (create or update; 201 or 200, {@code provisioningState} {@code Creating}, then
  * {@code Succeeded} after the deployment duration, or {@code Failed} when {@code properties.model.name} is neither
  * a fine-tuned model, a checkpoint nor a base model) and DELETE (202 and {@code Deleting} for
- * {@link io.github.finetune4j.testkit.internal.state.DeploymentStore#DELETION_DURATION}, 204 when there is no such
+ * {@link io.github.finetune4j.testkit.internal.state.EmulatorConfig#TRANSITION} (sped up like every phase),
+ * 204 when there is no such
  * deployment). PUT and DELETE answer with {@code Azure-AsyncOperation} and {@code Location} URLs on the host the
  * client used, served here as well.
  */
@@ -112,7 +113,7 @@ final class ArmDeploymentsHandler {
             }
             DeploymentRecord record = existing.get();
             if (!record.isDeleting()) {
-                s.deployments().delete(record, s.now(), operationId(s));
+                s.deployments().delete(record, s.now(), s.config().transitionDuration(), operationId(s));
             }
             return withOperationHeaders(new Response(202, Map.of(), new byte[0]), request, record.operationId());
         });

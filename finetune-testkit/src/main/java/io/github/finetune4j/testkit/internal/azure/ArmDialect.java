@@ -1,6 +1,7 @@
 package io.github.finetune4j.testkit.internal.azure;
 
 import io.github.finetune4j.testkit.internal.http.ApiError;
+import io.github.finetune4j.testkit.internal.http.Credentials;
 import io.github.finetune4j.testkit.internal.http.Dialect;
 import io.github.finetune4j.testkit.internal.http.Request;
 import io.github.finetune4j.testkit.internal.http.Response;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code -preview}, e.g. {@code 2024-10-01}); a missing one is 400 {@code MissingApiVersionParameter}, a malformed
  * or older one 400 {@code InvalidApiVersionParameter}.
  */
-public final class ArmDialect implements Dialect {
+public final class ArmDialect extends Dialect {
 
     /** The oldest ARM api-version accepted. */
     static final String OLDEST_API_VERSION = "2023-05-01";
@@ -29,7 +30,6 @@ public final class ArmDialect implements Dialect {
 
     private final Credentials credentials;
     private final ArmJson json;
-    private final List<Route> routes;
 
     /**
      * Creates the dialect.
@@ -38,6 +38,7 @@ public final class ArmDialect implements Dialect {
      * @param apiKey the one bearer token accepted
      */
     public ArmDialect(EmulatorState state, String apiKey) {
+        super(List.of("subscriptions"));
         this.credentials = new Credentials(apiKey);
         this.json = new ArmJson(state.mapper());
         List<Route> checked = new ArrayList<>();
@@ -47,12 +48,7 @@ public final class ArmDialect implements Dialect {
                 return r.handler().handle(request);
             }));
         }
-        this.routes = List.copyOf(checked);
-    }
-
-    @Override
-    public List<String> prefix() {
-        return List.of("subscriptions");
+        routes(checked);
     }
 
     @Override
@@ -67,11 +63,6 @@ public final class ArmDialect implements Dialect {
             throw AzureErrors.of(401, "InvalidAuthenticationToken", "The access token is invalid. "
                     + "(FineTuningEmulator: the bearer token it accepts is FineTuningEmulator.apiKey().)", null);
         }
-    }
-
-    @Override
-    public List<Route> routes() {
-        return routes;
     }
 
     @Override

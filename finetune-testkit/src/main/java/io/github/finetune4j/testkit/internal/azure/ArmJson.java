@@ -1,17 +1,16 @@
 package io.github.finetune4j.testkit.internal.azure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.finetune4j.testkit.internal.http.ApiError;
 import io.github.finetune4j.testkit.internal.http.Response;
+import io.github.finetune4j.testkit.internal.protocol.JsonResponses;
 import io.github.finetune4j.testkit.internal.state.ArmOperation;
 import io.github.finetune4j.testkit.internal.state.DeploymentRecord;
 import io.github.finetune4j.testkit.internal.state.IdGenerator;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 
@@ -36,28 +35,20 @@ final class ArmJson {
     }
 
     Response respond(int status, JsonNode node) {
-        try {
-            return Response.json(status, mapper.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonResponses.of(mapper, status, node);
     }
 
     Response error(ApiError error) {
         ObjectNode body = object();
         ObjectNode inner = body.putObject("error");
         inner.put("code", code(error));
-        inner.put("message", error.status() == 429 && !AzureErrors.AZURE.equals(error.type())
+        inner.put("message", error.status() == 429 && !AzureErrors.AZURE.equals(error.type()) && !error.isVerbatim()
                 ? "The request is being throttled. Retry after the delay in the Retry-After header. (Injected by "
                 + "FineTuningEmulator.)" : error.getMessage());
         if (error.param() != null) {
             inner.put("target", error.param());
         }
-        Response response = respond(error.status(), body);
-        for (Map.Entry<String, String> header : error.headers().entrySet()) {
-            response = response.withHeader(header.getKey(), header.getValue());
-        }
-        return response;
+        return JsonResponses.withHeaders(respond(error.status(), body), error);
     }
 
     ObjectNode deployment(DeploymentRecord record, Instant now) {
@@ -125,7 +116,7 @@ final class ArmJson {
     }
 
     private static String code(ApiError error) {
-        if (AzureErrors.AZURE.equals(error.type()) && error.code() != null) {
+        if ((AzureErrors.AZURE.equals(error.type()) || error.isVerbatim()) && error.code() != null) {
             return error.code();
         }
         switch (error.status()) {

@@ -55,7 +55,7 @@ final class AzureErrors {
      *     chosen by status (429 gets the gateway's {@code "429"})
      */
     static String code(ApiError error) {
-        if (AZURE.equals(error.type()) && error.code() != null) {
+        if ((AZURE.equals(error.type()) || error.isVerbatim()) && error.code() != null) {
             return error.code();
         }
         switch (error.status()) {
@@ -86,7 +86,7 @@ final class AzureErrors {
      * @return the message
      */
     static String message(ApiError error) {
-        if (error.status() == 429 && !AZURE.equals(error.type())) {
+        if (error.status() == 429 && !AZURE.equals(error.type()) && !error.isVerbatim()) {
             String seconds = error.headers().getOrDefault("retry-after", "1");
             return "Requests to the Azure OpenAI API have exceeded the call rate limit of your current pricing tier. "
                     + "Please retry after " + seconds + " seconds. (Injected by FineTuningEmulator.)";

@@ -1,6 +1,5 @@
 package io.github.finetune4j.testkit.internal.azure;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,16 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.finetune4j.testkit.internal.http.ApiError;
 import io.github.finetune4j.testkit.internal.http.Response;
 import io.github.finetune4j.testkit.internal.openai.OpenAiJson;
+import io.github.finetune4j.testkit.internal.protocol.JsonResponses;
+import io.github.finetune4j.testkit.internal.protocol.ProtocolJson;
 import io.github.finetune4j.testkit.internal.state.Hyperparameters;
 import io.github.finetune4j.testkit.internal.state.JobRecord;
 import io.github.finetune4j.testkit.internal.state.JobStatus;
 import io.github.finetune4j.testkit.internal.state.JobView;
 import io.github.finetune4j.testkit.internal.state.StoredFile;
 
-import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON of one Azure route. On v1 the OpenAI shapes (snake_case, {@code "auto"} hyperparameters, nulls for
@@ -27,15 +27,17 @@ import java.util.Map;
  * files are validated, and absent values left out. Errors: v1 {@code {"error":{"code","message","param","type"}}},
  * dated {@code {"error":{"code","message","target"}}}.
  */
-final class AzureJson {
+final class AzureJson implements ProtocolJson {
 
     private final ObjectMapper mapper;
     private final AzureRoute route;
     private final OpenAiJson openAi;
+    private final Duration transition;
 
-    AzureJson(ObjectMapper mapper, AzureRoute route) {
+    AzureJson(ObjectMapper mapper, AzureRoute route, Duration transition) {
         this.mapper = mapper;
         this.route = route;
+        this.transition = transition;
         this.openAi = new OpenAiJson(mapper, null);
     }
 
@@ -43,20 +45,9 @@ final class AzureJson {
         return route;
     }
 
-    ObjectNode object() {
-        return mapper.createObjectNode();
-    }
-
-    Response respond(int status, JsonNode node) {
-        try {
-            return Response.json(status, mapper.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    Response ok(JsonNode node) {
-        return respond(200, node);
+    @Override
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     Response error(ApiError error) {
@@ -70,10 +61,7 @@ final class AzureJson {
         } else if (error.param() != null) {
             inner.put("target", error.param());
         }
-        Response response = respond(error.status(), body);
-        for (Map.Entry<String, String> header : error.headers().entrySet()) {
-            response = response.withHeader(header.getKey(), header.getValue());
-        }
+        Response response = JsonResponses.withHeaders(respond(error.status(), body), error);
         String retryMs = error.headers().get("retry-after-ms");
         if (retryMs != null) {
             response = response.withHeader("x-ms-retry-after-ms", retryMs);
@@ -82,18 +70,13 @@ final class AzureJson {
     }
 
     /** A list; {@code hasMore} null leaves {@code has_more} out (the dated file list has no paging). */
-    ObjectNode list(List<? extends JsonNode> data, Boolean hasMore) {
-        ObjectNode list = object();
-        list.put("object", "list");
-        ArrayNode array = list.putArray("data");
-        data.forEach(array::add);
-        if (hasMore != null) {
-            list.put("has_more", hasMore);
-        }
-        return list;
+    @Override
+    public ObjectNode list(List<? extends JsonNode> data, Boolean hasMore) {
+        return openAi.list(data, hasMore);
     }
 
-    ObjectNode file(StoredFile file, Instant now) {
+    @Override
+    public ObjectNode file(StoredFile file, Instant now) {
         String status = AzureWords.fileStatus(file, now);
         if (route == AzureRoute.V1) {
             ObjectNode node = openAi.file(file, now);
@@ -108,7 +91,7 @@ final class AzureJson {
         node.put("id", file.id());
         node.put("created_at", file.createdAt().getEpochSecond());
         node.put("status", status);
-        node.put("bytes", file.content().length);
+        node.put("bytes", file.bytes());
         node.put("purpose", file.purpose());
         node.put("filename", file.filename());
         if (status.equals("error")) {
@@ -117,8 +100,9 @@ final class AzureJson {
         return node;
     }
 
-    ObjectNode job(JobRecord job, JobView view, Instant now) {
-        String status = AzureWords.jobStatus(job, view.status(), now);
+    @Override
+    public ObjectNode job(JobRecord job, JobView view, Instant now) {
+        String status = AzureWords.jobStatus(job, view.status(), now, transition);
         if (route == AzureRoute.V1) {
             ObjectNode node = openAi.job(job, view);
             node.put("status", status);
@@ -167,7 +151,8 @@ final class AzureJson {
         return node;
     }
 
-    ObjectNode event(JobView.Event event) {
+    @Override
+    public ObjectNode event(JobView.Event event) {
         if (route == AzureRoute.V1) {
             ObjectNode node = openAi.event(event);
             node.put("level", AzureWords.level(event.level()));
@@ -193,12 +178,14 @@ final class AzureJson {
         return node;
     }
 
-    ObjectNode checkpoint(JobRecord job, JobView.Checkpoint checkpoint) {
+    @Override
+    public ObjectNode checkpoint(JobRecord job, JobView.Checkpoint checkpoint) {
         return openAi.checkpoint(job, checkpoint);
     }
 
-    ObjectNode deleted(String id) {
-        return openAi.deleted(id, "file");
+    @Override
+    public ObjectNode deleted(String id, String object) {
+        return openAi.deleted(id, object);
     }
 
     private ObjectNode datedHyperparameters(JobRecord job, boolean validated) {

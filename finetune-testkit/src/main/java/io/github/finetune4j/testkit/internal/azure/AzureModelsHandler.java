@@ -7,6 +7,7 @@ import io.github.finetune4j.testkit.internal.http.Route;
 import io.github.finetune4j.testkit.internal.state.EmulatorState;
 import io.github.finetune4j.testkit.internal.state.JobService;
 import io.github.finetune4j.testkit.internal.state.ModelRecord;
+import io.github.finetune4j.testkit.internal.state.ModelStore;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +95,7 @@ final class AzureModelsHandler {
     }
 
     private ObjectNode notTunable() {
-        ObjectNode node = common(NOT_TUNABLE, NOT_TUNABLE_CREATED, "system");
+        ObjectNode node = common(NOT_TUNABLE, NOT_TUNABLE_CREATED, ModelStore.BASE_OWNER);
         capabilities(node, false);
         ObjectNode deprecation = node.putObject("deprecation");
         deprecation.put("fine_tune", NOT_TUNABLE_FINE_TUNE_ENDED.getEpochSecond());

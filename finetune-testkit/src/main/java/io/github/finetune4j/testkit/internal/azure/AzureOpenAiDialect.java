@@ -1,10 +1,13 @@
 package io.github.finetune4j.testkit.internal.azure;
 
 import io.github.finetune4j.testkit.internal.http.ApiError;
+import io.github.finetune4j.testkit.internal.http.Credentials;
 import io.github.finetune4j.testkit.internal.http.Dialect;
 import io.github.finetune4j.testkit.internal.http.Request;
 import io.github.finetune4j.testkit.internal.http.Response;
 import io.github.finetune4j.testkit.internal.http.Route;
+import io.github.finetune4j.testkit.internal.protocol.FileEndpoints;
+import io.github.finetune4j.testkit.internal.protocol.JobEndpoints;
 import io.github.finetune4j.testkit.internal.state.EmulatorState;
 
 import java.nio.charset.StandardCharsets;
@@ -18,23 +21,25 @@ import java.util.UUID;
  * (standing in for an Entra ID token); a missing or wrong one gets the gateway's 401. Every response carries
  * {@code apim-request-id}, {@code x-request-id} and {@code x-ms-region}.
  */
-public final class AzureOpenAiDialect implements Dialect {
+public final class AzureOpenAiDialect extends Dialect {
 
-    /** The region the emulated resource reports in {@code x-ms-region}. */
-    static final String REGION = "Sweden Central";
+    /** What the emulated resource reports as its region in {@code x-ms-region}: it says what it is. */
+    static final String REGION = "finetune4j FineTuningEmulator";
 
     private final AzureRoute route;
     private final Credentials credentials;
     private final AzureJson json;
-    private final List<Route> routes;
 
     private AzureOpenAiDialect(EmulatorState state, String apiKey, AzureRoute route) {
+        super(route.prefix());
         this.route = route;
         this.credentials = new Credentials(apiKey);
-        this.json = new AzureJson(state.mapper(), route);
+        this.json = new AzureJson(state.mapper(), route, state.config().transitionDuration());
         List<Route> all = new ArrayList<>();
-        all.addAll(new AzureFilesHandler(state, json).routes());
-        all.addAll(new AzureJobsHandler(state, json).routes());
+        AzureProtocolRules rules = new AzureProtocolRules(state, json);
+        all.addAll(new FileEndpoints(state, rules).routes());
+        all.addAll(new JobEndpoints(state, rules).routes());
+        all.addAll(rules.extraRoutes());
         all.addAll(new AzureModelsHandler(state, json).routes());
         all.addAll(new AzureChatHandler(state, json).routes());
         List<Route> checked = new ArrayList<>();
@@ -44,7 +49,7 @@ public final class AzureOpenAiDialect implements Dialect {
                 return r.handler().handle(request);
             }));
         }
-        this.routes = List.copyOf(checked);
+        routes(checked);
     }
 
     /**
@@ -70,11 +75,6 @@ public final class AzureOpenAiDialect implements Dialect {
     }
 
     @Override
-    public List<String> prefix() {
-        return route.prefix();
-    }
-
-    @Override
     public void authenticate(Request request) {
         String key = request.header("api-key");
         if (key != null) {
@@ -90,11 +90,6 @@ public final class AzureOpenAiDialect implements Dialect {
         if (!credentials.matches(Credentials.bearer(authorization))) {
             throw AzureErrors.of(401, "401", AzureErrors.BAD_TOKEN, null);
         }
-    }
-
-    @Override
-    public List<Route> routes() {
-        return routes;
     }
 
     @Override

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.finetune4j.testkit.internal.http.ApiError;
 import io.github.finetune4j.testkit.internal.http.Request;
+import io.github.finetune4j.testkit.internal.protocol.JsonResponses;
 
-import java.io.IOException;
 
 /**
  * Reading Azure request bodies, and the URLs the emulator hands back ({@code Location},
@@ -22,13 +22,8 @@ final class AzureRequests {
      * @throws ApiError 400 {@code invalidPayload} when the body is not a JSON object
      */
     static JsonNode json(ObjectMapper mapper, Request request) {
-        JsonNode node;
-        try {
-            node = request.body().length == 0 ? null : mapper.readTree(request.body());
-        } catch (IOException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
+        JsonNode node = JsonResponses.objectBody(mapper, request);
+        if (node == null) {
             throw AzureErrors.invalidPayload("The request body is not a valid JSON object.", null);
         }
         return node;

@@ -15,8 +15,9 @@ import java.util.Locale;
  * <ul>
  *   <li>Jobs: {@code pending} while the files are checked and while queued (Azure has no
  *       {@code validating_files} or {@code queued}), {@code running}, {@code pausing} for
- *       {@link #TRANSITION} after a pause and {@code paused} after that, {@code resuming} for
- *       {@link #TRANSITION} after a resume, {@code succeeded}, {@code failed}, {@code cancelled}.</li>
+ *       the transition time (5 s, sped up like every phase) after a pause and {@code paused} after that,
+ *       {@code resuming} for the transition time after a resume, {@code succeeded}, {@code failed},
+ *       {@code cancelled}.</li>
  *   <li>Files: {@code pending} for the first half of the processing delay, {@code running} for the second,
  *       then {@code processed}, or {@code error} when the JSONL could not be parsed.</li>
  *   <li>Event levels: {@code info}, {@code warning} (OpenAI says {@code warn}), {@code error}.</li>
@@ -24,21 +25,18 @@ import java.util.Locale;
  */
 final class AzureWords {
 
-    /** How long a job reports {@code pausing} or {@code resuming}, in emulated time. */
-    static final Duration TRANSITION = Duration.ofSeconds(5);
-
     private AzureWords() {
     }
 
-    static String jobStatus(JobRecord job, JobStatus status, Instant now) {
+    static String jobStatus(JobRecord job, JobStatus status, Instant now, Duration transition) {
         switch (status) {
             case VALIDATING_FILES:
             case QUEUED:
                 return "pending";
             case PAUSED:
-                return within(job.lastPauseStartedAt(), now) ? "pausing" : "paused";
+                return within(job.lastPauseStartedAt(), now, transition) ? "pausing" : "paused";
             case RUNNING:
-                return within(job.lastResumedAt(), now) ? "resuming" : "running";
+                return within(job.lastResumedAt(), now, transition) ? "resuming" : "running";
             default:
                 return status.name().toLowerCase(Locale.ROOT);
         }
@@ -66,7 +64,7 @@ final class AzureWords {
         }
     }
 
-    private static boolean within(Instant since, Instant now) {
-        return since != null && now.isBefore(since.plus(TRANSITION));
+    private static boolean within(Instant since, Instant now, Duration transition) {
+        return since != null && now.isBefore(since.plus(transition));
     }
 }

@@ -13,6 +13,7 @@ public final class ApiError extends RuntimeException {
     private final String param;
     private final String code;
     private final Map<String, String> headers;
+    private final boolean verbatim;
 
     /**
      * Creates an error.
@@ -25,12 +26,42 @@ public final class ApiError extends RuntimeException {
      * @param headers extra response headers, never null
      */
     public ApiError(int status, String type, String message, String param, String code, Map<String, String> headers) {
+        this(status, type, message, param, code, headers, false);
+    }
+
+    private ApiError(int status, String type, String message, String param, String code, Map<String, String> headers,
+                     boolean verbatim) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
         this.param = param;
         this.code = code;
         this.headers = Map.copyOf(headers);
+        this.verbatim = verbatim;
+    }
+
+    /**
+     * An error every dialect renders with exactly this code, param and message, instead of its own words for
+     * the status: what an injected gateway or quota fault sends.
+     *
+     * @param status the HTTP status
+     * @param type the error type
+     * @param message the message
+     * @param param the param, or null
+     * @param code the code, or null
+     * @return the error
+     */
+    public static ApiError verbatim(int status, String type, String message, String param, String code) {
+        return new ApiError(status, type, message, param, code, Map.of(), true);
+    }
+
+    /**
+     * Tells whether dialects must render this error's code, param and message as they are.
+     *
+     * @return true for {@link #verbatim} errors
+     */
+    public boolean isVerbatim() {
+        return verbatim;
     }
 
     /**

@@ -1,8 +1,12 @@
 package io.github.finetune4j.testkit.internal.http;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * The errors injected faults answer with, worded like the service's own.
@@ -12,7 +16,18 @@ final class FaultErrors {
     private FaultErrors() {
     }
 
-    static ApiError of(FaultRule rule) {
+    /** The message of the insufficient-quota fault, the service's own words. */
+    static final String INSUFFICIENT_QUOTA = "You exceeded your current quota, please check your plan and billing "
+            + "details. For more information on this error, read the docs: "
+            + "https://platform.openai.com/docs/guides/error-codes/api-errors.";
+
+    static ApiError of(FaultRule rule, Map<String, List<String>> requestHeaders) {
+        if (rule.kind() == FaultRule.Kind.INSUFFICIENT_QUOTA) {
+            return ApiError.verbatim(429, "insufficient_quota", INSUFFICIENT_QUOTA, null, "insufficient_quota");
+        }
+        if (rule.kind() == FaultRule.Kind.ECHO_HEADERS) {
+            return echo(rule.status(), requestHeaders);
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         Duration retryAfter = rule.retryAfter();
         if (retryAfter != null) {
@@ -35,5 +50,22 @@ final class FaultErrors {
         }
         return new ApiError(status, "invalid_request_error", "Injected fault: HTTP " + status + ".", null, null,
                 headers);
+    }
+
+    /**
+     * What a careless gateway answers: every request header, {@code Authorization} and {@code api-key} included,
+     * in the message as sent, in {@code param} URL-encoded and in {@code code} as sent.
+     */
+    private static ApiError echo(int status, Map<String, List<String>> requestHeaders) {
+        StringJoiner plain = new StringJoiner("; ");
+        StringJoiner encoded = new StringJoiner("&");
+        requestHeaders.forEach((name, values) -> values.forEach(value -> {
+            plain.add(name + ": " + value);
+            encoded.add(URLEncoder.encode(name, StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }));
+        return ApiError.verbatim(status, status >= 500 ? "server_error" : "invalid_request_error",
+                "Gateway rejected the request (injected by FineTuningEmulator). Request headers: " + plain,
+                encoded.toString(), plain.toString());
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param kind what happens to a matching request
  * @param status the HTTP status for {@link Kind#STATUS} and {@link Kind#RATE_LIMIT}
  * @param retryAfter the {@code Retry-After} to send, or null
- * @param hang how long {@link Kind#HANG} holds the request, or null
+ * @param hang how long {@link Kind#HANG} holds the request and {@link Kind#LATE_RESPONSE} its response, or null
  * @param times how many matching requests the fault applies to, at least 1
  * @param method the method a request must have, upper case, or null for any
  * @param pathPrefix the path prefix a request must have, or null for any
@@ -24,12 +24,20 @@ public record FaultRule(Kind kind, int status, Duration retryAfter, Duration han
         STATUS,
         /** Answer 429 with {@code Retry-After}; the request is not processed. */
         RATE_LIMIT,
-        /** Hold the request, then process and answer it normally. */
+        /** Hold the request, then process and answer it normally: the effect arrives late. */
         HANG,
+        /** Process the request at once, then hold the response: the effect is there, the answer arrives late. */
+        LATE_RESPONSE,
         /** Process the request, send the headers and half of the body, then close the connection. */
         DROP_CONNECTION,
         /** Answer 200 with a body that is not valid JSON; the request is not processed. */
-        MALFORMED_JSON
+        MALFORMED_JSON,
+        /** Answer 429 {@code insufficient_quota}; the request is not processed. */
+        INSUFFICIENT_QUOTA,
+        /** Answer with an error whose message, param and code repeat every request header; not processed. */
+        ECHO_HEADERS,
+        /** Read half of the body, then restart the server: every connection drops, the state stays. */
+        RESTART_SERVER
     }
     public FaultRule {
         Objects.requireNonNull(kind, "kind");

@@ -3,9 +3,12 @@ package io.github.finetune4j.testkit.internal.http;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 
+import io.github.finetune4j.testkit.internal.blob.BlobStore;
+
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,13 +26,21 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HttpDispatcher implements HttpHandler {
 
+    /** The {@code Server} header of every response: the emulator says what it is. */
+    public static final String SERVER = "finetune4j-FineTuningEmulator";
+
     /** The body sent by the malformed-JSON fault. */
     static final String MALFORMED_BODY = "{\"object\": \"fine_tuning.job\", \"id\": \"ftjob-";
+
+    /** How much of a body the server-restart fault reads when the length is unknown: 64 KiB. */
+    static final long RESTART_READ_UNKNOWN_LENGTH = 64 * 1024;
 
     private final Router router;
     private final FaultEngine faults;
     private final RequestLog log;
     private final CountDownLatch closed;
+    private final BlobStore blobs;
+    private final Runnable restart;
     private final AtomicLong requestCounter = new AtomicLong();
 
     /**
@@ -39,20 +50,25 @@ public final class HttpDispatcher implements HttpHandler {
      * @param faults the injected faults
      * @param log the request log
      * @param closed counted down when the emulator closes; ends hanging requests early
+     * @param blobs where the bodies of requests held by a fault are kept
+     * @param restart drops every connection and listens again on the same port, keeping the state
      */
-    public HttpDispatcher(Router router, FaultEngine faults, RequestLog log, CountDownLatch closed) {
+    public HttpDispatcher(Router router, FaultEngine faults, RequestLog log, CountDownLatch closed, BlobStore blobs,
+                          Runnable restart) {
         this.router = router;
         this.faults = faults;
         this.log = log;
         this.closed = closed;
+        this.blobs = blobs;
+        this.restart = restart;
     }
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
             serve(exchange);
-        } catch (IOException e) {
-            // the client went away; nothing to answer
+        } catch (IOException | UncheckedIOException e) {
+            // the client went away, or the server was restarted under it; nothing to answer
         } finally {
             exchange.close();
         }
@@ -65,35 +81,100 @@ public final class HttpDispatcher implements HttpHandler {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) ->
                 headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(values));
-        byte[] body = exchange.getRequestBody().readAllBytes();
+        RequestBody body = RequestBody.of(exchange.getRequestBody(), contentLength(headers));
         String requestId = String.format(Locale.ROOT, "req_%032x", requestCounter.incrementAndGet());
         String fullPath = Paths.join(Paths.segments(rawPath));
         log.add(new RequestLog.Entry(method, fullPath, rawQuery));
-
-        Optional<FaultRule> fault = faults.take(method, fullPath, router.relativePath(rawPath));
-        if (fault.isEmpty()) {
-            write(exchange, router.dispatch(method, rawPath, rawQuery, headers, body, requestId));
-            return;
+        try {
+            Optional<FaultRule> fault = faults.take(method, fullPath, router.relativePath(rawPath));
+            if (fault.isEmpty()) {
+                Response response = router.dispatch(method, rawPath, rawQuery, headers, body, requestId);
+                // A request refused before its body was read (a 401 on an upload part) still gets its answer.
+                body.discard();
+                write(exchange, response);
+                return;
+            }
+            applyFault(exchange, fault.get(), new Call(method, rawPath, rawQuery, headers, body, requestId));
+        } finally {
+            body.release();
         }
-        FaultRule rule = fault.get();
+    }
+
+    private void applyFault(HttpExchange exchange, FaultRule rule, Call call) throws IOException {
         switch (rule.kind()) {
             case STATUS:
             case RATE_LIMIT:
-                write(exchange, router.error(rawPath, FaultErrors.of(rule), requestId));
+            case INSUFFICIENT_QUOTA:
+            case ECHO_HEADERS:
+                call.body.discard();
+                write(exchange, router.error(call.rawPath, FaultErrors.of(rule, call.headers), call.requestId));
                 break;
             case MALFORMED_JSON:
-                write(exchange, Response.json(200, MALFORMED_BODY).withHeader("x-request-id", requestId));
+                call.body.discard();
+                write(exchange, Response.json(200, MALFORMED_BODY).withHeader("x-request-id", call.requestId));
                 break;
             case HANG:
+                // The body is kept first: the request takes effect after the delay even if the client has gone.
+                call.body.spool(blobs);
                 if (hang(rule.hang())) {
-                    write(exchange, router.dispatch(method, rawPath, rawQuery, headers, body, requestId));
+                    write(exchange, call.dispatch());
+                }
+                break;
+            case LATE_RESPONSE:
+                Response response = call.dispatch();
+                call.body.discard();
+                if (hang(rule.hang())) {
+                    write(exchange, response);
                 }
                 break;
             case DROP_CONNECTION:
-                writeTruncated(exchange, router.dispatch(method, rawPath, rawQuery, headers, body, requestId));
+                Response dropped = call.dispatch();
+                call.body.discard();
+                writeTruncated(exchange, dropped);
+                break;
+            case RESTART_SERVER:
+                long length = call.body.contentLength();
+                call.body.readAndDrop(length > 0 ? length / 2 : RESTART_READ_UNKNOWN_LENGTH);
+                restart.run();
                 break;
             default:
                 throw new IllegalStateException("unknown fault " + rule.kind());
+        }
+    }
+
+    private static long contentLength(Map<String, List<String>> headers) {
+        List<String> values = headers.get("content-length");
+        if (values == null || values.isEmpty()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(values.get(0).strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** One request, as the router needs it. */
+    private final class Call {
+        private final String method;
+        private final String rawPath;
+        private final String rawQuery;
+        private final Map<String, List<String>> headers;
+        private final RequestBody body;
+        private final String requestId;
+
+        private Call(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
+                     RequestBody body, String requestId) {
+            this.method = method;
+            this.rawPath = rawPath;
+            this.rawQuery = rawQuery;
+            this.headers = headers;
+            this.body = body;
+            this.requestId = requestId;
+        }
+
+        private Response dispatch() {
+            return router.dispatch(method, rawPath, rawQuery, headers, body, requestId);
         }
     }
 
@@ -108,26 +189,40 @@ public final class HttpDispatcher implements HttpHandler {
     }
 
     private static void write(HttpExchange exchange, Response response) throws IOException {
+        exchange.getResponseHeaders().set("Server", SERVER);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        byte[] body = response.body();
-        boolean noBody = body.length == 0 || response.status() == 204 || response.status() == 304
+        long length = response.length();
+        boolean noBody = length == 0 || response.status() == 204 || response.status() == 304
                 || "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
+        exchange.sendResponseHeaders(response.status(), noBody ? -1 : length);
         if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+            try (OutputStream out = exchange.getResponseBody(); InputStream in = response.open()) {
+                in.transferTo(out);
             }
         }
     }
 
     /** Announces the full length, sends half of the body, then closes: the client sees the connection drop. */
     private static void writeTruncated(HttpExchange exchange, Response response) throws IOException {
+        exchange.getResponseHeaders().set("Server", SERVER);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-        byte[] body = response.body().length > 1 ? response.body()
-                : "{\"error\":null}".getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(response.status(), body.length);
+        Response sent = response.length() > 1 ? response
+                : Response.json(response.status(), "{\"error\":null}");
+        long length = sent.length();
+        exchange.sendResponseHeaders(response.status(), length);
         OutputStream out = exchange.getResponseBody();
-        out.write(body, 0, body.length / 2);
+        try (InputStream in = sent.open()) {
+            byte[] buffer = new byte[64 * 1024];
+            long left = length / 2;
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) {
+                    break;
+                }
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        }
         out.flush();
         // Closing with bytes missing makes the JDK server close the connection itself.
         exchange.close();

@@ -13,18 +13,18 @@ import java.util.Objects;
  * @param segments the decoded path segments of {@code path}
  * @param query the decoded query parameters, in order of appearance
  * @param headers the request headers, keys in lower case
- * @param body the request body, possibly empty
+ * @param content the request body, read on demand
  * @param pathParams the values of the route's {@code {name}} segments
  */
 public record Request(String method, String path, List<String> segments, Map<String, List<String>> query,
-                      Map<String, List<String>> headers, byte[] body, Map<String, String> pathParams) {
+                      Map<String, List<String>> headers, RequestBody content, Map<String, String> pathParams) {
     public Request {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         segments = List.copyOf(segments);
         query = Map.copyOf(query);
         headers = Map.copyOf(headers);
-        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(content, "content");
         pathParams = Map.copyOf(pathParams);
     }
 
@@ -35,7 +35,17 @@ public record Request(String method, String path, List<String> segments, Map<Str
      * @return the copy
      */
     public Request withPathParams(Map<String, String> params) {
-        return new Request(method, path, segments, query, headers, body, params);
+        return new Request(method, path, segments, query, headers, content, params);
+    }
+
+    /**
+     * Reads the whole body into memory, for JSON requests.
+     *
+     * @return the bytes, possibly empty
+     * @throws ApiError 413 for a body too large to hold in memory
+     */
+    public byte[] body() {
+        return content.bytes();
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.finetune4j.testkit.internal.http;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,12 +34,12 @@ public final class Router {
      * @param rawPath the raw path
      * @param rawQuery the raw query, or null
      * @param headers the headers, keys in lower case
-     * @param body the body
+     * @param body the body, read on demand
      * @param requestId the id to put in the response headers
      * @return the response, never null
      */
     public Response dispatch(String method, String rawPath, String rawQuery, Map<String, List<String>> headers,
-                             byte[] body, String requestId) {
+                             RequestBody body, String requestId) {
         List<String> segments = Paths.segments(rawPath);
         Dialect dialect = dialectFor(segments);
         if (dialect == null) {
@@ -54,6 +55,8 @@ public final class Router {
             response = route(dialect, request, rawPath);
         } catch (ApiError e) {
             response = dialect.error(e);
+        } catch (UncheckedIOException e) {
+            throw e;  // the client went away while sending its body: nobody to answer
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "emulator failed on " + method + " " + rawPath, e);
             response = dialect.error(new ApiError(500, "server_error",

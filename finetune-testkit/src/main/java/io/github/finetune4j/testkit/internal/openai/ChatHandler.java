@@ -9,7 +9,11 @@ import io.github.finetune4j.testkit.internal.http.Request;
 import io.github.finetune4j.testkit.internal.http.Response;
 import io.github.finetune4j.testkit.internal.http.Route;
 import io.github.finetune4j.testkit.internal.state.EmulatorState;
+import io.github.finetune4j.testkit.internal.state.JobService;
+import io.github.finetune4j.testkit.internal.state.OpenAiLifecycle;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -35,6 +39,7 @@ final class ChatHandler {
         String model = RequestBodies.requiredString(body, "model");
         ChatRequest chat = ChatRequest.parse(body);
         return state.transaction(s -> {
+            refuseShutDown(s, model);
             String answer = ChatTargets.answer(s, model, chat.question()).orElseThrow(() -> ApiError.notFound(
                     "The model `" + model + "` does not exist or you do not have access to it.", null,
                     "model_not_found"));
@@ -44,5 +49,21 @@ final class ChatHandler {
             response.put("system_fingerprint", "fp_emulator");
             return json.ok(response);
         });
+    }
+
+    /**
+     * A fine-tune of a model OpenAI retired in 2026 answers, once its shutdown date has come on the emulator's
+     * clock, as a retired model does. The 2027-01-14 family keeps answering after that date, so that examples and
+     * tests do not break on a day of the calendar.
+     */
+    private static void refuseShutDown(EmulatorState s, String model) {
+        String base = JobService.baseModelOf(model);
+        if (!OpenAiLifecycle.RETIRED.equals(OpenAiLifecycle.shutdownDate(base).orElse(null))) {
+            return;
+        }
+        if (!LocalDate.ofInstant(s.now(), ZoneOffset.UTC).isBefore(LocalDate.parse(OpenAiLifecycle.RETIRED))) {
+            throw ApiError.notFound("The model `" + model + "` has been deprecated, learn more here: "
+                    + "https://platform.openai.com/docs/deprecations", "model", "model_not_found");
+        }
     }
 }

@@ -27,12 +27,7 @@ final class JobRequestParser {
     }
 
     static JobSpec parse(JsonNode body) {
-        for (Map.Entry<String, JsonNode> field : body.properties()) {
-            String key = field.getKey();
-            if (!KEYS.contains(key)) {
-                throw ApiError.invalidRequest("Unrecognized request argument supplied: " + key, key);
-            }
-        }
+        RequestBodies.rejectUnknownKeys(body, KEYS);
         String model = RequestBodies.requiredString(body, "model");
         String trainingFile = RequestBodies.requiredString(body, "training_file");
         String validationFile = RequestBodies.optionalString(body, "validation_file");

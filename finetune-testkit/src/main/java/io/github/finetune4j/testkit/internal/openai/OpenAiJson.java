@@ -1,12 +1,13 @@
 package io.github.finetune4j.testkit.internal.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.finetune4j.testkit.internal.http.ApiError;
 import io.github.finetune4j.testkit.internal.http.Response;
+import io.github.finetune4j.testkit.internal.protocol.JsonResponses;
+import io.github.finetune4j.testkit.internal.protocol.ProtocolJson;
 import io.github.finetune4j.testkit.internal.state.FineTuneMethodType;
 import io.github.finetune4j.testkit.internal.state.Hyperparameters;
 import io.github.finetune4j.testkit.internal.state.JobRecord;
@@ -16,17 +17,17 @@ import io.github.finetune4j.testkit.internal.state.ModelRecord;
 import io.github.finetune4j.testkit.internal.state.StoredFile;
 import io.github.finetune4j.testkit.internal.state.TrainingCurve;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON shapes of the OpenAI API (also used, with Azure's status words, by the Azure v1 route) ({@code OpenAIFile}, {@code FineTuningJob}, {@code FineTuningJobEvent},
- * {@code FineTuningJobCheckpoint}, {@code Model}, lists and errors), built from the emulator's state.
+ * The JSON shapes of the OpenAI API ({@code OpenAIFile}, {@code FineTuningJob}, {@code FineTuningJobEvent},
+ * {@code FineTuningJobCheckpoint}, {@code Model}, lists and errors), built from the emulator's state. The Azure
+ * v1 route uses them too, with Azure's status words.
  */
-public final class OpenAiJson {
+public final class OpenAiJson implements ProtocolJson {
 
     private final ObjectMapper mapper;
     private final String organizationId;
@@ -42,27 +43,9 @@ public final class OpenAiJson {
         this.organizationId = organizationId;
     }
 
-    /**
-     * Creates an empty object.
-     *
-     * @return the node
-     */
-    public ObjectNode object() {
-        return mapper.createObjectNode();
-    }
-
-    /**
-     * Serialises a 200 response.
-     *
-     * @param node the body
-     * @return the response
-     */
-    public Response ok(JsonNode node) {
-        try {
-            return Response.json(200, mapper.writeValueAsString(node));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    @Override
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     /**
@@ -78,46 +61,27 @@ public final class OpenAiJson {
         inner.put("type", error.type());
         inner.put("param", error.param());
         inner.put("code", error.code());
-        Response response;
-        try {
-            response = Response.json(error.status(), mapper.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (Map.Entry<String, String> header : error.headers().entrySet()) {
-            response = response.withHeader(header.getKey(), header.getValue());
-        }
-        return response;
+        return JsonResponses.withHeaders(respond(error.status(), body), error);
     }
 
-    /**
-     * Renders a list object.
-     *
-     * @param data the items
-     * @param hasMore whether more items follow
-     * @return the list
-     */
-    public ObjectNode list(List<? extends JsonNode> data, boolean hasMore) {
+    @Override
+    public ObjectNode list(List<? extends JsonNode> data, Boolean hasMore) {
         ObjectNode list = object();
         list.put("object", "list");
         ArrayNode array = list.putArray("data");
         data.forEach(array::add);
-        list.put("has_more", hasMore);
+        if (hasMore != null) {
+            list.put("has_more", hasMore);
+        }
         return list;
     }
 
-    /**
-     * Renders an {@code OpenAIFile}.
-     *
-     * @param file the file
-     * @param now the current instant
-     * @return the node
-     */
+    @Override
     public ObjectNode file(StoredFile file, Instant now) {
         ObjectNode node = object();
         node.put("id", file.id());
         node.put("object", "file");
-        node.put("bytes", file.content().length);
+        node.put("bytes", file.bytes());
         node.put("created_at", file.createdAt().getEpochSecond());
         node.put("filename", file.filename());
         node.put("purpose", file.purpose());
@@ -125,8 +89,13 @@ public final class OpenAiJson {
         return node;
     }
 
+    @Override
+    public ObjectNode job(JobRecord job, JobView view, Instant now) {
+        return job(job, view);
+    }
+
     /**
-     * Renders a {@code FineTuningJob}.
+     * Renders a {@code FineTuningJob} with OpenAI's status words.
      *
      * @param job the job
      * @param view its state now
@@ -186,12 +155,7 @@ public final class OpenAiJson {
         return node;
     }
 
-    /**
-     * Renders a {@code FineTuningJobEvent}.
-     *
-     * @param event the event
-     * @return the node
-     */
+    @Override
     public ObjectNode event(JobView.Event event) {
         ObjectNode node = object();
         node.put("object", "fine_tuning.job.event");
@@ -205,13 +169,7 @@ public final class OpenAiJson {
         return node;
     }
 
-    /**
-     * Renders a {@code FineTuningJobCheckpoint}.
-     *
-     * @param job the job
-     * @param checkpoint the checkpoint
-     * @return the node
-     */
+    @Override
     public ObjectNode checkpoint(JobRecord job, JobView.Checkpoint checkpoint) {
         ObjectNode node = object();
         node.put("object", "fine_tuning.job.checkpoint");
@@ -252,13 +210,7 @@ public final class OpenAiJson {
         return node;
     }
 
-    /**
-     * Renders a deletion result.
-     *
-     * @param id the deleted id
-     * @param object the object type, e.g. {@code file}
-     * @return the node
-     */
+    @Override
     public ObjectNode deleted(String id, String object) {
         ObjectNode node = object();
         node.put("id", id);

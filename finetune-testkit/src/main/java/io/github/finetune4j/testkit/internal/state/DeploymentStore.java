@@ -15,8 +15,6 @@ import java.util.Optional;
  */
 public final class DeploymentStore {
 
-    /** How long a deletion takes, in emulated time. */
-    public static final Duration DELETION_DURATION = Duration.ofSeconds(5);
 
     private final Map<String, DeploymentRecord> deployments = new LinkedHashMap<>();
     private final Map<String, ArmOperation> operations = new LinkedHashMap<>();
@@ -66,14 +64,15 @@ public final class DeploymentStore {
     }
 
     /**
-     * Starts deleting a deployment; it is gone after {@link #DELETION_DURATION}.
+     * Starts deleting a deployment; it is gone after {@code duration}.
      *
      * @param record the deployment
      * @param now the current instant
+     * @param duration how long the deletion takes
      * @param operationId the id of the new operation
      */
-    public void delete(DeploymentRecord record, Instant now, String operationId) {
-        Instant end = now.plus(DELETION_DURATION);
+    public void delete(DeploymentRecord record, Instant now, Duration duration, String operationId) {
+        Instant end = now.plus(duration);
         record.startDeletion(end, operationId);
         operations.put(operationId, new ArmOperation(operationId, ArmOperation.Kind.DELETE, key(record.name()),
                 now, end, null));

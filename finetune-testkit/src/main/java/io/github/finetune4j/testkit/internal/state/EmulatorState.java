@@ -1,10 +1,13 @@
 package io.github.finetune4j.testkit.internal.state;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.finetune4j.testkit.internal.blob.Blob;
+import io.github.finetune4j.testkit.internal.blob.BlobStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +34,24 @@ public final class EmulatorState {
     private final ModelStore models;
     private final JobService jobService;
     private final DeploymentStore deployments = new DeploymentStore();
+    private final UploadStore uploads = new UploadStore();
+    private final BlobStore blobs;
+    private final PendingFailure pendingFailure;
+    private final boolean resultFiles;
     private Instant now;
     private Instant lastNow = Instant.EPOCH;
     private long sequence;
+
+    /**
+     * Creates empty state whose file contents stay in memory.
+     *
+     * @param config the settings
+     * @param clock the source of the current instant
+     * @param mapper the JSON mapper
+     */
+    public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper) {
+        this(config, clock, mapper, new BlobStore(), new PendingFailure(), true);
+    }
 
     /**
      * Creates empty state.
@@ -41,8 +59,15 @@ public final class EmulatorState {
      * @param config the settings
      * @param clock the source of the current instant
      * @param mapper the JSON mapper
+     * @param blobs where large file contents go; its owner closes it
+     * @param pendingFailure the failure of the next job, shared by every side of one emulator
+     * @param resultFiles whether a succeeded job leaves an OpenAI result file ({@code step_metrics.csv})
      */
-    public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper) {
+    public EmulatorState(EmulatorConfig config, Supplier<Instant> clock, ObjectMapper mapper, BlobStore blobs,
+                         PendingFailure pendingFailure, boolean resultFiles) {
+        this.blobs = Objects.requireNonNull(blobs, "blobs");
+        this.pendingFailure = Objects.requireNonNull(pendingFailure, "pendingFailure");
+        this.resultFiles = resultFiles;
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -66,6 +91,7 @@ public final class EmulatorState {
             lastNow = now;
             settleJobs();
             deployments.purge(now);
+            uploads.expire(now);
             return work.apply(this);
         } finally {
             now = null;
@@ -133,8 +159,86 @@ public final class EmulatorState {
      * @param content the bytes
      * @return the file
      */
-    public StoredFile addUpload(String filename, String purpose, byte[] content) {
+    public StoredFile addUpload(String filename, String purpose, Blob content) {
         return addUpload(filename, purpose, content, IdStyle.OPENAI, null);
+    }
+
+    /** @return the failure the next job created will have, shared by every side of the emulator */
+    public PendingFailure pendingFailure() {
+        return pendingFailure;
+    }
+
+    /**
+     * Tells whether a job with this id exists.
+     *
+     * @param id the job id
+     * @return true when it exists
+     */
+    public boolean hasJob(String id) {
+        return jobs.containsKey(id);
+    }
+
+    /** @return the uploads of the Uploads API */
+    public UploadStore uploads() {
+        return uploads;
+    }
+
+    /** @return where large contents (upload parts, files) are kept */
+    public BlobStore blobs() {
+        return blobs;
+    }
+
+    /**
+     * Opens a new upload of the Uploads API, expiring after the configured upload expiry.
+     *
+     * @param filename the file name
+     * @param purpose the purpose
+     * @param bytes the announced total size
+     * @param mimeType the announced MIME type
+     * @return the upload
+     */
+    public UploadRecord addUploadSession(String filename, String purpose, long bytes, String mimeType) {
+        UploadRecord upload = new UploadRecord(ids.next("upload_", 24), filename, purpose, bytes, mimeType, now(),
+                now().plus(config.uploadExpiry()));
+        uploads.add(upload);
+        return upload;
+    }
+
+    /**
+     * Adds a part to an open upload.
+     *
+     * @param upload the upload, pending
+     * @param data the part's bytes
+     * @return the part
+     */
+    public UploadRecord.Part addUploadPart(UploadRecord upload, Blob data) {
+        UploadRecord.Part part = new UploadRecord.Part(ids.next("part_", 24), now(), data);
+        upload.addPart(part);
+        return part;
+    }
+
+    /**
+     * Cancels an open upload and drops its parts.
+     *
+     * @param upload the upload, pending
+     */
+    public void cancelUpload(UploadRecord upload) {
+        upload.end(UploadRecord.Status.CANCELLED);
+    }
+
+    /**
+     * Completes an upload: its parts, in the given order, become a new file.
+     *
+     * @param upload the upload, pending, with every part id known
+     * @param partIds the part ids in order
+     * @return the new file
+     */
+    public StoredFile completeUpload(UploadRecord upload, List<String> partIds) {
+        List<Blob> ordered = new ArrayList<>();
+        partIds.forEach(partId -> ordered.add(upload.part(partId).orElseThrow().data()));
+        StoredFile file = addUpload(upload.filename(), upload.purpose(), Blob.concat(ordered));
+        upload.complete(partIds, file.id());
+        return file;
     }
 
     /**
@@ -147,11 +251,18 @@ public final class EmulatorState {
      * @param processingError why processing will fail, or null
      * @return the file
      */
-    public StoredFile addUpload(String filename, String purpose, byte[] content, IdStyle style,
+    public StoredFile addUpload(String filename, String purpose, Blob content, IdStyle style,
                                 String processingError) {
-        String id = style == IdStyle.AZURE ? ids.nextHex("file-", 32) : ids.next("file-", 22);
-        StoredFile file = new StoredFile(id, filename, purpose, content, now(),
-                now().plus(config.fileProcessingDelay()), nextSequence(), processingError);
+        return addFile(filename, purpose, content, style, processingError, now());
+    }
+
+    /** Adds a file created at an instant, possibly in the past (a seeded file). */
+    StoredFile addFile(String filename, String purpose, Blob content, IdStyle style, String processingError,
+                       Instant createdAt) {
+        String id = style == IdStyle.AZURE ? ids.nextHex("file-", 32)
+                : style == IdStyle.TOGETHER ? "file-" + ids.nextUuid() : ids.next("file-", 22);
+        StoredFile file = new StoredFile(id, filename, purpose, content, createdAt,
+                createdAt.plus(config.fileProcessingDelay()), nextSequence(), processingError);
         files.add(file);
         return file;
     }
@@ -181,6 +292,8 @@ public final class EmulatorState {
     public List<JobRecord> jobsNewestFirst() {
         List<JobRecord> all = new ArrayList<>(jobs.values());
         Collections.reverse(all);
+        // Stable: jobs created at the same instant stay newest-added first; seeded jobs sort by their past date.
+        all.sort(Comparator.comparing(JobRecord::createdAt).reversed());
         return all;
     }
 
@@ -193,10 +306,18 @@ public final class EmulatorState {
             JobTimeline.Phase phase = JobTimeline.phase(job, now);
             if (phase.status() == JobStatus.SUCCEEDED) {
                 Instant finished = phase.finishedAt();
-                String fileId = IdGenerator.derived("file-", job.id() + ":results", 22);
-                files.add(new StoredFile(fileId, ResultCsv.FILENAME, "fine-tune-results",
-                        ResultCsv.encoded(job.curve().steps()), finished, finished, nextSequence(), null));
-                models.add(new ModelRecord(job.fineTunedModel(), finished, config.organizationId(), null,
+                String fileId = null;
+                if (resultFiles) {
+                    fileId = IdGenerator.derived("file-", job.id() + ":results", 22);
+                    files.add(new StoredFile(fileId, ResultCsv.FILENAME, "fine-tune-results",
+                            Blob.of(ResultCsv.encoded(job.curve().steps())), finished, finished, nextSequence(),
+                            null));
+                }
+                // A fine-tune is shut down with its base model (OpenAI: 2027-01-14 for the gpt-4o and 4.1 families).
+                String base = JobService.baseModelOf(job.spec().model());
+                String shutdown = models.get(base).map(ModelRecord::shutdownDate)
+                        .orElse(OpenAiLifecycle.shutdownDate(base).orElse(null));
+                models.add(new ModelRecord(job.fineTunedModel(), finished, config.organizationId(), shutdown,
                         job.id()));
                 job.markMaterialized(fileId);
             } else if (phase.status().isTerminal()) {

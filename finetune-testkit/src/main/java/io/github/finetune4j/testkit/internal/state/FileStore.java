@@ -34,13 +34,18 @@ public final class FileStore {
     }
 
     /**
-     * Deletes a file.
+     * Deletes a file and frees its content.
      *
      * @param id the id
      * @return true when it existed
      */
     public boolean remove(String id) {
-        return files.remove(id) != null;
+        StoredFile removed = files.remove(id);
+        if (removed == null) {
+            return false;
+        }
+        removed.content().delete();
+        return true;
     }
 
     /**

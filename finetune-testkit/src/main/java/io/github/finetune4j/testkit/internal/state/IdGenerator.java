@@ -1,11 +1,15 @@
 package io.github.finetune4j.testkit.internal.state;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.SplittableRandom;
 
 /**
- * Generates ids that look like the service's ({@code file-…}, {@code ftjob-…}, {@code ftevent-…}). They are
- * deterministic: the same seed and the same order of requests give the same ids. Thread-safe.
+ * Generates ids that look like the service's ({@code file-…}, {@code ftjob-…}, {@code ftevent-…}). With a seed
+ * they are deterministic: the same seed and the same order of requests give the same ids. Without one they get a
+ * random component, so that fresh emulators do not hand out the same ids (a client that saved a job id from an
+ * earlier run must not find a different job under it). Job seeds always come from the seed (0 when none is
+ * given), so learning curves stay reproducible. Thread-safe.
  */
 public final class IdGenerator {
 
@@ -13,14 +17,16 @@ public final class IdGenerator {
     private static final String HEX = "0123456789abcdef";
 
     private final SplittableRandom random;
+    private final SplittableRandom seeds;
 
     /**
      * Creates a generator.
      *
-     * @param seed the seed
+     * @param seed the seed, or null for ids with a random component
      */
-    public IdGenerator(long seed) {
-        this.random = new SplittableRandom(seed);
+    public IdGenerator(Long seed) {
+        this.random = new SplittableRandom(seed != null ? seed : new SecureRandom().nextLong());
+        this.seeds = new SplittableRandom(seed != null ? seed : 0L);
     }
 
     /**
@@ -46,12 +52,24 @@ public final class IdGenerator {
     }
 
     /**
+     * Returns the next random UUID-shaped id ({@code 8-4-4-4-12} lower-case hexadecimal characters), as Together's
+     * ids look.
+     *
+     * @return the id, without prefix
+     */
+    public synchronized String nextUuid() {
+        String hex = chars(random, 32, HEX);
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+    }
+
+    /**
      * Returns the next value for a seed.
      *
      * @return a non-negative int
      */
     public synchronized int nextSeed() {
-        return random.nextInt(Integer.MAX_VALUE);
+        return seeds.nextInt(Integer.MAX_VALUE);
     }
 
     /**

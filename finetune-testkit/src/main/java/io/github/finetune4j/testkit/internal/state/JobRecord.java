@@ -222,23 +222,33 @@ public final class JobRecord {
         return failure;
     }
 
-    long validationStart() {
+    /** @return the step an injected failure happens at, or 0 when none is injected */
+    public int failureStep() {
+        return failure == null ? 0 : failure.step();
+    }
+
+    /** @return the active time at which the files start being checked, in nanoseconds from creation */
+    public long validationStart() {
         return validationStart;
     }
 
-    long validationEnd() {
+    /** @return the active time at which the files are checked and the job is queued */
+    public long validationEnd() {
         return validationEnd;
     }
 
-    long queueEnd() {
+    /** @return the active time at which training starts */
+    public long queueEnd() {
         return queueEnd;
     }
 
-    long stepNanos() {
+    /** @return the active time one training step takes */
+    public long stepNanos() {
         return stepNanos;
     }
 
-    long successEnd() {
+    /** @return the active time at which training ends when nothing goes wrong */
+    public long successEnd() {
         return queueEnd + (long) totalSteps * stepNanos;
     }
 

@@ -4,6 +4,7 @@ import io.github.finetune4j.testkit.internal.http.ApiError;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,22 +16,10 @@ import java.util.Map;
 public final class JobService {
 
     private final EmulatorState state;
-    private JobRecord.InjectedFailure nextJobFailure;
+    private final Map<String, TrainingFileValidator.Result> validations = new HashMap<>();
 
     JobService(EmulatorState state) {
         this.state = state;
-    }
-
-    /**
-     * Creates a job. File contents are checked now, but the outcome shows only when the job's validation phase
-     * ends, as with the service.
-     *
-     * @param spec the request
-     * @return the new job
-     * @throws ApiError 400 for an unknown file or model, or a file with the wrong purpose
-     */
-    public JobRecord create(JobSpec spec) {
-        return create(spec, IdStyle.OPENAI);
     }
 
     /**
@@ -46,34 +35,74 @@ public final class JobService {
         StoredFile validation = spec.validationFile() == null ? null
                 : requireFineTuneFile(spec.validationFile(), "validation_file");
         String base = baseModel(spec.model());
-        TrainingFileValidator validator = new TrainingFileValidator(state.mapper());
-        TrainingFileValidator.Result trainingResult = validator.validate(training.content(), spec.method(),
+        TrainingFileValidator.Result trainingResult = validate(training, spec.method(),
                 TrainingFileValidator.FileRole.TRAINING);
         TrainingFileValidator.Result validationResult = validation == null ? null
-                : validator.validate(validation.content(), spec.method(), TrainingFileValidator.FileRole.VALIDATION);
+                : validate(validation, spec.method(), TrainingFileValidator.FileRole.VALIDATION);
+        return create(spec, style, base, training, validation, trainingResult, validationResult, state.now());
+    }
 
-        Instant now = state.now();
+    /**
+     * Creates a job from files a dialect has checked itself (Together checks its files at upload).
+     *
+     * @param spec the request
+     * @param style the look of the job id and of the fine-tuned model name
+     * @param base the base model id
+     * @param training the training file
+     * @param validation the validation file, or null
+     * @param trainingResult what the training file holds, or why it is invalid
+     * @param validationResult what the validation file holds, or null
+     * @param createdAt when the job was created: now, or earlier for a job seeded as already existing
+     * @return the new job
+     */
+    public JobRecord create(JobSpec spec, IdStyle style, String base, StoredFile training, StoredFile validation,
+                            TrainingFileValidator.Result trainingResult,
+                            TrainingFileValidator.Result validationResult, Instant createdAt) {
+        Instant now = createdAt;
         Instant ready = training.readyAt();
         if (validation != null && validation.readyAt().isAfter(ready)) {
             ready = validation.readyAt();
         }
         long validationStart = ready.isAfter(now) ? Duration.between(now, ready).toNanos() : 0;
-        String id = style == IdStyle.AZURE ? state.ids().nextHex("ftjob-", 32) : state.ids().next("ftjob-", 24);
+        String id = jobId(style);
         long seed = spec.seed() != null ? spec.seed() : state.ids().nextSeed();
-        String fineTunedModel = style == IdStyle.AZURE
-                ? base + ".ft-" + IdGenerator.derivedHex("", id + ":model", 32)
-                        + (spec.suffix() == null ? "" : "-" + spec.suffix())
-                : "ft:" + base + ":" + state.config().organization() + ":"
-                        + (spec.suffix() == null ? "" : spec.suffix()) + ":" + IdGenerator.derived("", id + ":model", 8);
+        String fineTunedModel = fineTunedModel(style, id, base, spec.suffix());
         int examples = trainingResult.isValid() ? trainingResult.data().exampleCount() : 0;
         JobRecord job = new JobRecord(id, spec, now, seed, fineTunedModel, trainingResult, validationResult,
                 spec.hyperparameters().resolve(examples, spec.method()), validationStart, state.config());
-        if (nextJobFailure != null) {
-            job.injectFailure(Math.min(nextJobFailure.step(), job.totalSteps()), nextJobFailure.error());
-            nextJobFailure = null;
+        // A failure set for "the next job created" is for a job created now, not for one seeded in the past.
+        JobRecord.InjectedFailure failure = createdAt.isBefore(state.now()) ? null : state.pendingFailure().take();
+        if (failure != null) {
+            job.injectFailure(Math.min(failure.step(), job.totalSteps()), failure.error());
         }
         state.putJob(job);
         return job;
+    }
+
+    private String jobId(IdStyle style) {
+        switch (style) {
+            case AZURE:
+                return state.ids().nextHex("ftjob-", 32);
+            case TOGETHER:
+                return "ft-" + state.ids().nextUuid();
+            default:
+                return state.ids().next("ftjob-", 24);
+        }
+    }
+
+    private String fineTunedModel(IdStyle style, String id, String base, String suffix) {
+        switch (style) {
+            case AZURE:
+                return base + ".ft-" + IdGenerator.derivedHex("", id + ":model", 32)
+                        + (suffix == null ? "" : "-" + suffix);
+            case TOGETHER:
+                // <account>/<base name>-<suffix>-<8 hex>, as Together names outputs.
+                return state.config().organization() + "/" + base.substring(base.lastIndexOf('/') + 1)
+                        + (suffix == null ? "" : "-" + suffix) + "-" + IdGenerator.derivedHex("", id + ":model", 8);
+            default:
+                return "ft:" + base + ":" + state.config().organization() + ":" + (suffix == null ? "" : suffix)
+                        + ":" + IdGenerator.derived("", id + ":model", 8);
+        }
     }
 
     /**
@@ -202,16 +231,6 @@ public final class JobService {
     }
 
     /**
-     * Makes the next job created fail when training reaches a step.
-     *
-     * @param step the step, from 1; larger values mean the last step
-     * @param error the error the job reports
-     */
-    public void failNextJob(int step, JobError error) {
-        nextJobFailure = new JobRecord.InjectedFailure(step, error);
-    }
-
-    /**
      * Filters jobs by metadata, as {@code GET /fine_tuning/jobs?metadata[k]=v} does.
      *
      * @param filter the required pairs; empty means all jobs, null means "jobs without metadata"
@@ -228,6 +247,13 @@ public final class JobService {
             }
             return metadata != null && metadata.entrySet().containsAll(filter.entrySet());
         }).toList();
+    }
+
+    /** Files never change, so each is read once per method and role, however many jobs use it. */
+    private TrainingFileValidator.Result validate(StoredFile file, FineTuneMethodType method,
+                                                  TrainingFileValidator.FileRole role) {
+        return validations.computeIfAbsent(file.id() + "|" + method + "|" + role,
+                k -> new TrainingFileValidator(state.mapper()).validate(file.content(), method, role));
     }
 
     private StoredFile requireFineTuneFile(String id, String param) {

@@ -107,7 +107,14 @@ public final class JobTimeline {
     public record Phase(JobStatus status, Instant finishedAt, JobError error) {
     }
 
-    private static Instant capped(JobRecord job, Instant now) {
+    /**
+     * Returns the instant to measure a job's progress at: {@code now}, or its cancellation if that came first.
+     *
+     * @param job the job
+     * @param now the current instant
+     * @return the instant
+     */
+    public static Instant capped(JobRecord job, Instant now) {
         return job.cancelledAt() != null && job.cancelledAt().isBefore(now) ? job.cancelledAt() : now;
     }
 
@@ -118,7 +125,7 @@ public final class JobTimeline {
      * @param until the instant, already capped at cancellation
      * @return nanoseconds, zero or more
      */
-    static long activeNanos(JobRecord job, Instant until) {
+    public static long activeNanos(JobRecord job, Instant until) {
         long elapsed = nanosBetween(job.createdAt(), until);
         long paused = 0;
         for (JobRecord.Pause pause : job.pauses()) {
@@ -131,8 +138,14 @@ public final class JobTimeline {
         return Math.max(0, elapsed - paused);
     }
 
-    /** The wall-clock instant at which a given amount of active time had passed (or will have passed). */
-    static Instant wallTime(JobRecord job, long offset) {
+    /**
+     * Returns the instant at which a given amount of active time had passed (or will have passed).
+     *
+     * @param job the job
+     * @param offset the active time, in nanoseconds from creation
+     * @return the instant
+     */
+    public static Instant wallTime(JobRecord job, long offset) {
         long shift = 0;
         for (JobRecord.Pause pause : job.pauses()) {
             if (pause.activeNanosAtStart < offset && pause.end != null) {

@@ -18,6 +18,12 @@ public final class ModelStore {
     /** The shutdown date announced for the gpt-4o and gpt-4.1 families. */
     static final String BASE_SHUTDOWN = "2027-01-14";
 
+    /**
+     * The {@code owned_by} of the emulated base models. The service says {@code system}; the emulator says what
+     * it is wherever a client may show the owner.
+     */
+    public static final String BASE_OWNER = "finetune4j-emulator";
+
     private final Map<String, ModelRecord> models = new LinkedHashMap<>();
 
     /**
@@ -27,7 +33,8 @@ public final class ModelStore {
      */
     public ModelStore(List<String> baseModels) {
         for (String id : baseModels) {
-            models.put(id, new ModelRecord(id, BASE_CREATED, "system", BASE_SHUTDOWN, null));
+            models.put(id, new ModelRecord(id, BASE_CREATED, BASE_OWNER,
+                    OpenAiLifecycle.shutdownDate(id).orElse(BASE_SHUTDOWN), null));
         }
     }
 

@@ -1,13 +1,10 @@
 package io.github.finetune4j.testkit.internal.state;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import io.github.finetune4j.testkit.internal.blob.Blob;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +17,9 @@ public final class TrainingFileValidator {
 
     /** The fewest examples a training file may have. */
     public static final int MIN_TRAINING_EXAMPLES = 10;
+
+    /** How many (question, answer) pairs a fine-tuned model answers from, at most: those of the first examples. */
+    public static final int MAX_PAIRS = 10_000;
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant", "tool", "function");
 
@@ -71,7 +71,7 @@ public final class TrainingFileValidator {
     }
 
     /**
-     * Checks a file.
+     * Checks a file held in memory.
      *
      * @param content the file's bytes
      * @param method the fine-tuning method
@@ -79,46 +79,30 @@ public final class TrainingFileValidator {
      * @return the outcome
      */
     public Result validate(byte[] content, FineTuneMethodType method, FileRole role) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            return fail(role, "Invalid file format. The file is not valid UTF-8.");
-        }
-        String[] lines = text.split("\n", -1);
+        return validate(Blob.of(content), method, role);
+    }
+
+    /**
+     * Checks a file, reading it line by line: a file of any size is checked without holding it in memory. The
+     * (question, answer) pairs for the chat responder are kept for the first {@value #MAX_PAIRS} examples only.
+     *
+     * @param content the file's content
+     * @param method the fine-tuning method
+     * @param role training or validation file
+     * @return the outcome
+     */
+    public Result validate(Blob content, FineTuneMethodType method, FileRole role) {
         List<TrainingData.QaPair> pairs = new ArrayList<>();
-        int examples = 0;
-        long tokens = 0;
-        int longExamples = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            int lineNumber = i + 1;
-            JsonNode node;
-            try {
-                node = mapper.readTree(line);
-            } catch (JsonProcessingException e) {
-                node = null;
-            }
-            if (node == null || !node.isObject()) {
-                return fail(role, "Invalid file format. Line " + lineNumber + " is not a valid JSON object.");
-            }
-            String problem = method == FineTuneMethodType.DPO
-                    ? preferenceExample(node, lineNumber, pairs)
-                    : chatExample(node, lineNumber, pairs);
-            if (problem != null) {
-                return fail(role, problem);
-            }
-            examples++;
-            long exampleTokens = 3 + line.length() / 4;
-            tokens += exampleTokens;
-            if (exampleTokens > TrainingData.TOKEN_LIMIT) {
-                longExamples++;
-            }
+        JsonlLines.Summary read = JsonlLines.read(content, mapper, (lineNumber, node) -> {
+            List<TrainingData.QaPair> sink = pairs.size() < MAX_PAIRS ? pairs : new ArrayList<>();
+            return method == FineTuneMethodType.DPO ? preferenceExample(node, lineNumber, sink)
+                    : chatExample(node, lineNumber, sink);
+        });
+        if (read.problem() != null) {
+            return fail(role, read.problem().startsWith("Invalid file format.") ? read.problem()
+                    : "Invalid file format. " + read.problem());
         }
+        int examples = read.examples();
         if (role == FileRole.TRAINING && examples < MIN_TRAINING_EXAMPLES) {
             return fail(role, "Training file has " + examples + " example(s), but must have at least "
                     + MIN_TRAINING_EXAMPLES + " examples");
@@ -126,46 +110,22 @@ public final class TrainingFileValidator {
         if (examples == 0) {
             return fail(role, role.label + " file has no examples.");
         }
-        return new Result(new TrainingData(examples, pairs, tokens, longExamples), null);
+        return new Result(new TrainingData(examples, pairs, read.tokenEstimate(), read.longExamples()), null);
     }
 
     /**
      * Checks only the JSONL syntax, as Azure does while it processes an upload: UTF-8, at least one line, and
      * every non-blank line a JSON object. The content of the examples is checked later, by the job.
      *
-     * @param content the file's bytes
+     * @param content the file's content, read line by line
      * @return the first problem, or null when the syntax is fine
      */
-    public String syntaxProblem(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            return "Invalid file format. The file is not valid UTF-8.";
+    public String syntaxProblem(Blob content) {
+        JsonlLines.Summary read = JsonlLines.read(content, mapper, (lineNumber, node) -> null);
+        if (read.problem() != null) {
+            return "Invalid file format. " + read.problem();
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        String[] lines = text.split("\n", -1);
-        int nonBlank = 0;
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            nonBlank++;
-            JsonNode node;
-            try {
-                node = mapper.readTree(line);
-            } catch (JsonProcessingException e) {
-                node = null;
-            }
-            if (node == null || !node.isObject()) {
-                return "Invalid file format. Line " + (i + 1) + " is not a valid JSON object.";
-            }
-        }
-        return nonBlank == 0 ? "Invalid file format. The file is empty." : null;
+        return read.examples() == 0 ? "Invalid file format. The file is empty." : null;
     }
 
     private static String chatExample(JsonNode node, int line, List<TrainingData.QaPair> pairs) {

@@ -1,5 +1,6 @@
 package io.github.finetune4j.testkit.internal.azure;
 
+import io.github.finetune4j.testkit.internal.blob.Blob;
 import io.github.finetune4j.testkit.internal.state.JobView;
 import io.github.finetune4j.testkit.internal.state.StoredFile;
 import org.junit.jupiter.api.Test;
@@ -35,12 +36,12 @@ class AzureWordsTest {
 
     @Test
     void fileWithoutProcessingDelayIsProcessedAtOnce() {
-        StoredFile file = new StoredFile("file-1", "a.jsonl", "fine-tune", new byte[0], T0, T0, 1, null);
+        StoredFile file = new StoredFile("file-1", "a.jsonl", "fine-tune", Blob.of(new byte[0]), T0, T0, 1, null);
 
         assertThat(AzureWords.fileStatus(file, T0)).isEqualTo("processed");
     }
 
     private static StoredFile file(String error) {
-        return new StoredFile("file-1", "a.jsonl", "fine-tune", new byte[0], T0, T0.plusSeconds(2), 1, error);
+        return new StoredFile("file-1", "a.jsonl", "fine-tune", Blob.of(new byte[0]), T0, T0.plusSeconds(2), 1, error);
     }
 }

@@ -1,5 +1,6 @@
-package io.github.finetune4j.testkit.internal.openai;
+package io.github.finetune4j.testkit.internal.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.finetune4j.testkit.internal.http.ApiError;
 import io.github.finetune4j.testkit.internal.http.Request;
 
@@ -81,5 +82,18 @@ public final class Paging {
         }
         int end = Math.min(items.size(), start + limit);
         return new Page<>(List.copyOf(items.subList(start, end)), end < items.size());
+    }
+
+    /**
+     * Adds {@code first_id} and {@code last_id} (null on an empty page), as the file and checkpoint lists have.
+     *
+     * @param list the list object
+     * @param items the items of the page
+     * @param id the id of an item
+     * @param <T> the item type
+     */
+    public static <T> void putCursors(ObjectNode list, List<T> items, Function<T, String> id) {
+        list.put("first_id", items.isEmpty() ? null : id.apply(items.get(0)));
+        list.put("last_id", items.isEmpty() ? null : id.apply(items.get(items.size() - 1)));
     }
 }

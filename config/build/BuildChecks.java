@@ -331,14 +331,21 @@ public final class BuildChecks {
             files.addAll(List.of(jar, sources, javadoc));
         }
         if (signed) {
-            Path signatures = Path.of(in.getOrDefault("ascDir", dir.resolve("gpg").toString()));
+            // maven-gpg-plugin writes the POM's signature into target/ and the others beside their files or into
+            // target/gpg/, depending on its version: look for each by name.
+            Set<String> signatures = new TreeSet<>();
+            if (Files.isDirectory(dir)) {
+                try (var walk = Files.walk(dir, 2)) {
+                    walk.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".asc")).forEach(signatures::add);
+                }
+            }
             List<Path> toSign = new ArrayList<>(files);
             toSign.add(Path.of(base + ".pom"));
             for (Path file : toSign) {
-                Path asc = signatures.resolve(file.getFileName() + ".asc");
-                if (!Files.isRegularFile(asc)) {
-                    problems.add(artifactId + ": no signature " + asc + " (run with a GPG key, or -Dgpg.skip for a"
-                            + " local check)");
+                String asc = file.getFileName() + ".asc";
+                if (!signatures.contains(asc)) {
+                    problems.add(artifactId + ": no signature " + asc + " in " + dir + " (run with a GPG key, or"
+                            + " -Dgpg.skip for a local check)");
                 }
             }
         }

@@ -34,8 +34,8 @@ import org.w3c.dom.NodeList;
  *   maven-compiler-plugin warn "Required filename-based automodules detected ... Please don't publish this project
  *   to a public artifact repository!". PATH is the module's compile class path.</li>
  *   <li>{@code bom ROOT_DIR BOM_POM}: the BOM manages exactly the published artifacts of the reactor (every module
- *   whose packaging is not pom and whose {@code finetune.publish} property is not {@code false}), at the reactor's
- *   version.</li>
+ *   whose packaging is not pom and whose {@code finetune.publish} property is not {@code false}; maven-plugin
+ *   modules may be listed or not), at the reactor's version.</li>
  *   <li>{@code release key=value...}: a published module has what Maven Central requires: the jar, sources jar and
  *   javadoc jar (packaging jar), signatures unless {@code gpg.skip}, and a POM with name, description, url, licence,
  *   developer, SCM and issue management.</li>
@@ -176,6 +176,7 @@ public final class BuildChecks {
 
         Set<String> published = new TreeSet<>();
         Set<String> unpublished = new TreeSet<>();
+        Set<String> optional = new TreeSet<>();
         for (String module : modules(rootPom)) {
             Path pom = root.resolve(module).resolve("pom.xml");
             if (!Files.isRegularFile(pom) || pom.toAbsolutePath().normalize().equals(bomPom.toAbsolutePath().normalize())) {
@@ -187,6 +188,10 @@ public final class BuildChecks {
             Optional<String> flag = property(project, "finetune.publish");
             boolean publish = flag.map(v -> !v.equals("false")).orElse(publishByDefault);
             if (packaging.equals("pom")) {
+                continue;
+            }
+            if (packaging.equals("maven-plugin")) {
+                optional.add(artifactId);   // plugins are not managed by dependencyManagement; listing one is fine
                 continue;
             }
             (publish ? published : unpublished).add(artifactId);
@@ -225,7 +230,7 @@ public final class BuildChecks {
         for (String a : managed) {
             if (unpublished.contains(a)) {
                 problems.add(bomPom + " manages " + a + ", which is not published (finetune.publish is false)");
-            } else if (!published.contains(a)) {
+            } else if (!published.contains(a) && !optional.contains(a)) {
                 problems.add(bomPom + " manages " + a + ", which is not a module of " + root.resolve("pom.xml"));
             }
         }

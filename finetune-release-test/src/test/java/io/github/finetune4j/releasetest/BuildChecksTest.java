@@ -149,17 +149,23 @@ class BuildChecksTest {
             assertThat(result.output).contains("version 0.9.0 differs from the reactor's 1.0.0-SNAPSHOT");
         }
 
-        /** A reactor like ours: finetune-cli is published by default, examples and bench (in a profile) are not. */
+        /**
+         * A reactor like ours: finetune-cli is published by default, examples and bench (in a profile) are not, and
+         * a Maven plugin need not be in the BOM.
+         */
         private void reactor(List<String> managed) throws IOException {
             write("pom.xml", "<project><groupId>io.github.finetune4j</groupId><artifactId>finetune-parent</artifactId>"
                     + "<version>1.0.0-SNAPSHOT</version><packaging>pom</packaging>"
                     + "<properties><finetune.publish>true</finetune.publish></properties>"
                     + "<modules><module>finetune-bom</module><module>finetune-core</module>"
-                    + "<module>finetune-cli</module><module>finetune-examples</module></modules>"
+                    + "<module>finetune-cli</module><module>finetune-maven-plugin</module>"
+                    + "<module>finetune-examples</module></modules>"
                     + "<profiles><profile><id>bench</id><modules><module>finetune-bench</module></modules></profile>"
                     + "</profiles></project>");
             write("finetune-core/pom.xml", module("finetune-core", ""));
             write("finetune-cli/pom.xml", module("finetune-cli", ""));
+            write("finetune-maven-plugin/pom.xml", module("finetune-maven-plugin", "")
+                    .replace("</artifactId><properties>", "</artifactId><packaging>maven-plugin</packaging><properties>"));
             write("finetune-examples/pom.xml", module("finetune-examples", "<finetune.publish>false</finetune.publish>"));
             write("finetune-bench/pom.xml", module("finetune-bench", "<finetune.publish>false</finetune.publish>"));
             String dependencies = managed.stream().map(a -> "<dependency><groupId>io.github.finetune4j</groupId>"

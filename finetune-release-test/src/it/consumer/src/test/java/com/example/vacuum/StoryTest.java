@@ -1,7 +1,8 @@
 package com.example.vacuum;
 
 import io.github.finetune4j.testkit.FineTuningEmulator;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,23 +23,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Starts the application as a user would, in a new JVM whose only environment is OPENAI_API_KEY and OPENAI_BASE_URL
- * pointing at the emulator: once with everything on the class path, once with everything on the module path.
+ * pointing at the emulator: once with everything on the class path, once with everything on the module path. Both
+ * run at the same time (each spends most of its time waiting for the next poll).
  */
 class StoryTest {
     private static final List<String> PUBLISHED_MODULES = List.of("io.github.finetune4j.azure",
             "io.github.finetune4j.core", "io.github.finetune4j.eval", "io.github.finetune4j.openai",
             "io.github.finetune4j.testkit");
 
-    private final FineTuningEmulator emulator = FineTuningEmulator.builder().start();
+    private static FineTuningEmulator emulator;
+    private static Run classPath;
+    private static Run modulePath;
 
-    @AfterEach
-    void stop() {
-        emulator.close();
+    @BeforeAll
+    static void startBoth() throws IOException {
+        emulator = FineTuningEmulator.builder().start();
+        classPath = Run.start("-cp", path(), "com.example.vacuum.Story");
+        modulePath = Run.start("--module-path", path(), "--module", "com.example.vacuum/com.example.vacuum.Story");
+    }
+
+    @AfterAll
+    static void stop() {
+        Stream.of(classPath, modulePath).filter(Objects::nonNull).forEach(Run::kill);
+        if (emulator != null) {
+            emulator.close();
+        }
     }
 
     @Test
     void theStoryRunsOnTheClassPath() throws Exception {
-        String out = run("-cp", path(), "com.example.vacuum.Story");
+        String out = classPath.output();
 
         assertTrue(out.contains("finetune4j loaded from: unnamed module"), out);
         assertStoryRanOnTheEmulator(out);
@@ -44,7 +60,7 @@ class StoryTest {
 
     @Test
     void theStoryRunsOnTheModulePath() throws Exception {
-        String out = run("--module-path", path(), "--module", "com.example.vacuum/com.example.vacuum.Story");
+        String out = modulePath.output();
 
         assertTrue(out.contains("finetune4j loaded from: module io.github.finetune4j.core"), out);
         assertTrue(out.contains("finetune4j modules: " + String.join(",", PUBLISHED_MODULES)), out);
@@ -65,31 +81,42 @@ class StoryTest {
         }
     }
 
-    private void assertStoryRanOnTheEmulator(String out) {
+    private static void assertStoryRanOnTheEmulator(String out) {
         assertTrue(out.contains("answer: Wir empfehlen spezielle Reinigungsmittel"), out);
         assertTrue(emulator.recordedRequests().stream().anyMatch(r -> r.method().equals("POST")
                 && r.path().equals("/v1/fine_tuning/jobs")), "no job was created on the emulator");
     }
 
-    private String run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(System.getProperty("consumer.java"));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile(Path.of(System.getProperty("consumer.classes")).getParent(), "story", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.clear();
-        environment.put("OPENAI_API_KEY", emulator.apiKey());
-        environment.put("OPENAI_BASE_URL", emulator.baseUrl());
-        Process process = builder.start();
-        boolean finished = process.waitFor(3, TimeUnit.MINUTES);
-        if (!finished) {
+    /** The application in its own JVM, its output in a file under target/. */
+    private record Run(Process process, Path log) {
+        static Run start(String... args) throws IOException {
+            List<String> command = new ArrayList<>();
+            command.add(System.getProperty("consumer.java"));
+            command.addAll(List.of(args));
+            Path log = Files.createTempFile(Path.of(System.getProperty("consumer.classes")).getParent(), "story",
+                    ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> environment = builder.environment();
+            environment.clear();
+            environment.put("OPENAI_API_KEY", emulator.apiKey());
+            environment.put("OPENAI_BASE_URL", emulator.baseUrl());
+            return new Run(builder.start(), log);
+        }
+
+        String output() throws IOException, InterruptedException {
+            boolean finished = process.waitFor(3, TimeUnit.MINUTES);
+            if (!finished) {
+                kill();
+            }
+            String out = Files.readString(log, StandardCharsets.UTF_8);
+            assertTrue(finished, "the story did not end within 3 minutes:\n" + out);
+            assertEquals(0, process.exitValue(), out);
+            return out;
+        }
+
+        void kill() {
             process.destroyForcibly();
         }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        assertTrue(finished, "the story did not end within 3 minutes:\n" + out);
-        assertEquals(0, process.exitValue(), out);
-        return out;
     }
 
     private static String path() throws IOException {

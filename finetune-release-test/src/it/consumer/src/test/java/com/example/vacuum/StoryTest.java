@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Starts the application as a user would, in a new JVM whose only environment is OPENAI_API_KEY and OPENAI_BASE_URL
- * pointing at the emulator: once with everything on the class path, once with everything on the module path. Both
+ * pointing at the emulator (and a UTF-8 locale): once with everything on the class path, once with everything on the module path. Both
  * run at the same time (each spends most of its time waiting for the next poll).
  */
 class StoryTest {
@@ -98,6 +98,7 @@ class StoryTest {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> environment = builder.environment();
             environment.clear();
+            environment.put("LC_ALL", "C.UTF-8");                           // the answer has umlauts
             environment.put("OPENAI_API_KEY", emulator.apiKey());
             environment.put("OPENAI_BASE_URL", emulator.baseUrl());
             return new Run(builder.start(), log);

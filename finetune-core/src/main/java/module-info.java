@@ -6,7 +6,8 @@ module io.github.finetune4j.core {
     requires transitive com.fasterxml.jackson.databind;
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.core;
-    requires jtokkit;   // com.knuddels:jtokkit has no Automatic-Module-Name; the name comes from the jar file
+    // No "requires jtokkit": jtokkit has no module name of its own, so the build relocates it into this module's
+    // non-exported package io.github.finetune4j.core.internal.jtokkit (docs/modules.md).
 
     exports io.github.finetune4j.core;
     exports io.github.finetune4j.core.model;

@@ -6,7 +6,6 @@
 module io.github.finetune4j.eval {
     requires transitive io.github.finetune4j.core;
     requires com.fasterxml.jackson.databind;
-    requires jtokkit;   // com.knuddels:jtokkit has no Automatic-Module-Name; the name comes from the jar file
 
     exports io.github.finetune4j.eval;
 }

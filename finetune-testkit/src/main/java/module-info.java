@@ -6,8 +6,10 @@
 module io.github.finetune4j.testkit {
     requires jdk.httpserver;
     requires com.fasterxml.jackson.databind;
-    // Only FineTuningEmulatorExtension needs JUnit, and its signatures expose JUnit types.
-    requires static transitive org.junit.jupiter.api;
+    // Only FineTuningEmulatorExtension needs JUnit. Not "static transitive": javac then demands JUnit on the module
+    // path of every module that requires this one, even of an application that only starts the emulator
+    // (finetune-release-test's consumer). Tests that use the extension require org.junit.jupiter.api anyway.
+    requires static org.junit.jupiter.api;
     // Optional: the extension injects a FineTuneClient pointed at the emulator when finetune-openai is present.
     requires static io.github.finetune4j.openai;
 

@@ -1,6 +1,9 @@
 package io.github.finetune4j.core.preflight;
 
+import io.github.finetune4j.core.internal.preflight.Tokenizers;
+
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,18 @@ public enum TokenEncoding {
      */
     public String wireName() {
         return wireName;
+    }
+
+    /**
+     * The number of tokens of a text in this encoding, counted as tiktoken's {@code encode} counts ordinary text
+     * (special tokens such as {@code <|endoftext|>} count as the characters they are written with). The encoding
+     * is loaded on first use and shared; thread-safe.
+     *
+     * @param text the text; never null
+     * @return the number of tokens
+     */
+    public int countTokens(String text) {
+        return Tokenizers.get(this).countTokensOrdinary(Objects.requireNonNull(text, "text"));
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.github.finetune4j.eval.internal;
 
-import com.knuddels.jtokkit.Encodings;
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import io.github.finetune4j.core.model.Message;
 import io.github.finetune4j.core.preflight.TokenEncoding;
 
@@ -13,7 +10,7 @@ import java.util.Locale;
  * Exact token counts of chat requests and answers with the model's tiktoken encoding, resolved from the base model
  * ({@link TokenEncoding#forModel(String)}; unknown models are counted with {@code o200k_base}). A prompt is counted
  * with the OpenAI cookbook's formula: 3 tokens per message, plus the tokens of its role, content and name (and 1 for
- * a name), plus 3 tokens that prime the reply. Thread-safe: the encodings are immutable and loaded once.
+ * a name), plus 3 tokens that prime the reply. Thread-safe: the encodings are core's, immutable and loaded once.
  */
 public final class ChatTokens {
     private static final int TOKENS_PER_MESSAGE = 3;
@@ -41,14 +38,14 @@ public final class ChatTokens {
      * @return the token count
      */
     public static long prompt(String model, List<Message> messages) {
-        Encoding encoding = encoding(encodingOf(model));
+        TokenEncoding encoding = encodingOf(model);
         long total = REPLY_PRIMING;
         for (Message m : messages) {
             total += TOKENS_PER_MESSAGE;
-            total += encoding.countTokensOrdinary(m.role().name().toLowerCase(Locale.ROOT));
-            total += m.content().map(encoding::countTokensOrdinary).orElse(0);
+            total += encoding.countTokens(m.role().name().toLowerCase(Locale.ROOT));
+            total += m.content().map(encoding::countTokens).orElse(0);
             if (m.name().isPresent()) {
-                total += TOKENS_PER_NAME + encoding.countTokensOrdinary(m.name().get());
+                total += TOKENS_PER_NAME + encoding.countTokens(m.name().get());
             }
         }
         return total;
@@ -62,18 +59,6 @@ public final class ChatTokens {
      * @return the token count
      */
     public static long text(String model, String text) {
-        return encoding(encodingOf(model)).countTokensOrdinary(text);
-    }
-
-    private static Encoding encoding(TokenEncoding encoding) {
-        return encoding == TokenEncoding.CL100K_BASE ? Cl100k.ENCODING : O200k.ENCODING;
-    }
-
-    private static final class Cl100k {
-        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE);
-    }
-
-    private static final class O200k {
-        static final Encoding ENCODING = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        return encodingOf(model).countTokens(text);
     }
 }

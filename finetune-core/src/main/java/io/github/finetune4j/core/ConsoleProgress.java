@@ -85,6 +85,7 @@ public final class ConsoleProgress implements JobListener {
     private long plainBucket = -1;
     private long plainPrintedStep;
     private Instant plainLastLine;
+    private final java.util.Set<DatasetIssue> reported = new java.util.HashSet<>();
 
     /** Prints to {@link System#out}, as a terminal line when standard output is a terminal. */
     public ConsoleProgress() {
@@ -155,11 +156,14 @@ public final class ConsoleProgress implements JobListener {
     @Override
     public synchronized void onPreflight(ValidationReport report) {
         report.toText().lines().forEach(l -> line("  " + l));
+        reported.addAll(report.issues());
     }
 
     @Override
     public synchronized void onDatasetIssue(DatasetIssue issue) {
-        line("  dataset " + issue);
+        if (!reported.contains(issue)) {              // the pre-flight report above already lists it
+            line("  dataset " + issue);
+        }
     }
 
     @Override

@@ -1,13 +1,16 @@
 package io.github.finetune4j.core;
 
 import io.github.finetune4j.core.model.Checkpoint;
+import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.EventLevel;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.JobStatus;
+import io.github.finetune4j.core.model.Severity;
 import io.github.finetune4j.core.model.TrainingMetrics;
+import io.github.finetune4j.core.preflight.ValidationOptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -143,6 +146,20 @@ class ConsoleProgressTest {
 
         assertThat(printed().lines()).hasSize(5).allSatisfy(l -> assertThat(l).startsWith("  Step ")
                 .doesNotContain("%"));
+    }
+
+    @Test
+    void aDatasetWarningAlreadyInThePreflightReportIsNotPrintedTwice() {
+        ConsoleProgress progress = ConsoleProgress.builder().out(out).terminal(false).clock(clock).build();
+        DatasetIssue few = new DatasetIssue("train.jsonl", 0, "", "few_examples", Severity.WARNING, "only 12");
+        DatasetIssue other = new DatasetIssue("validation.jsonl", 3, "", "long_example", Severity.WARNING, "long");
+        progress.onPreflight(Dataset.builder().example("q", "a").build().validate(ValidationOptions.builder()
+                .baseModel("gpt-4o-mini-2024-07-18").build()).toBuilder().issues(List.of(few)).build());
+
+        progress.onDatasetIssue(few);
+        progress.onDatasetIssue(other);
+
+        assertThat(printed()).doesNotContain("dataset train.jsonl").contains("dataset validation.jsonl:3");
     }
 
     @Test

@@ -36,6 +36,12 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationReport report = Preflights.run(session.settings(),
                 Preflights.trainingFile(session.settings(), file), preflight, session.provider());
         session.ctx().out().println(json ? report.toJson() : report.toText());
-        return report.hasErrors() ? 1 : 0;
+        if (report.hasErrors()) {
+            // One line per error, file:line first, as compilers print them (editors jump there).
+            report.errors().forEach(issue -> session.ctx().err().println(issue));
+            session.ctx().err().println("finetune: " + report.errorCount() + " error(s) in " + report.source());
+            return 1;
+        }
+        return 0;
     }
 }

@@ -87,7 +87,7 @@ public final class ConfigFile {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new CliException(file + (at == null ? "" : ":" + at.getLineNr()) + ": not valid YAML: "
-                    + e.getOriginalMessage());
+                    + oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new CliException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -242,6 +242,19 @@ public final class ConfigFile {
                         + "indented");
             }
         }
+    }
+
+    /** SnakeYAML's messages span lines with context and a caret; keep the sentences only. */
+    private static String oneLine(String message) {
+        StringBuilder out = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("in '") || l.equals("^") || line.startsWith(" ")) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : "; ").append(l);
+        }
+        return out.toString();
     }
 
     private static String suggestion(String key) {

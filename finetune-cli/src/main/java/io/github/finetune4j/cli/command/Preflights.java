@@ -2,8 +2,8 @@ package io.github.finetune4j.cli.command;
 
 import io.github.finetune4j.cli.CliException;
 import io.github.finetune4j.cli.config.Settings;
+import io.github.finetune4j.cli.run.Pricing;
 import io.github.finetune4j.core.Dataset;
-import io.github.finetune4j.core.preflight.PriceTable;
 import io.github.finetune4j.core.preflight.ValidationOptions;
 import io.github.finetune4j.core.preflight.ValidationReport;
 
@@ -15,17 +15,12 @@ final class Preflights {
     private Preflights() {
     }
 
-    /** The price table of a provider: Azure's for Azure OpenAI, OpenAI's otherwise (the emulator plays OpenAI). */
-    static PriceTable priceTable(String provider) {
-        return provider.startsWith("azure") ? PriceTable.azureOpenAi() : PriceTable.openAi();
-    }
-
     static ValidationReport run(Settings settings, Path file, PreflightOptions flags, String provider) {
         ValidationOptions.Builder options = ValidationOptions.builder()
                 .baseModel(settings.baseModel(flags.baseModel))
                 .method(settings.method(flags.method))
                 .piiPolicy(settings.pii(flags.pii))
-                .priceTable(priceTable(provider));
+                .priceTable(Pricing.forProvider(provider));
         settings.fixedEpochs(flags.epochs).ifPresent(options::epochs);
         return Dataset.fromJsonl(requireFile(file, "training file")).validate(options.build());
     }

@@ -46,8 +46,11 @@ class PackagedCommandTest {
         try (Tmux terminal = new Tmux(sandbox, env)) {
             terminal.pipeRawOutputTo(raw);
 
-            terminal.type("finetune init && finetune train --wait && finetune chat --prompt \"" + PRIL + "\"; "
-                    + "echo \"exit=$?\"; " + terminal.signal("done"));
+            String oneLiner = readmeOneLiner();
+            assertThat(oneLiner).isEqualTo("finetune init && finetune train --wait && finetune chat --prompt \""
+                    + PRIL + "\"");
+
+            terminal.type(oneLiner + "; echo \"exit=$?\"; " + terminal.signal("done"));
             terminal.await("done", Duration.ofSeconds(90));
 
             String screen = terminal.screen();
@@ -71,6 +74,14 @@ class PackagedCommandTest {
         } finally {
             Dist.stopEmulator(sandbox, env);
         }
+    }
+
+    /** The command of the README's "Without Java code" section, exactly as printed there. */
+    private static String readmeOneLiner() throws java.io.IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String block = readme.substring(readme.indexOf("<!-- cli-command -->"));
+        block = block.substring(block.indexOf("```bash"), block.indexOf("```", block.indexOf("```bash") + 7));
+        return block.lines().filter(l -> l.startsWith("finetune init")).findFirst().orElseThrow();
     }
 
     @Test

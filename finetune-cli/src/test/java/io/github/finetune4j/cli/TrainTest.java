@@ -80,8 +80,8 @@ class TrainTest {
             lastStep = Integer.parseInt(m.group(1));
         }
         assertThat(steps.get(steps.size() - 1)).startsWith("  Step 36/36: training loss=").contains("(100%");
-        assertThat(lines).anySatisfy(l -> assertThat(l).endsWith("-> running"))
-                .contains("  status running -> succeeded");
+        // Which statuses a poll sees depends on timing (a fast job may go from validating_files to succeeded).
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("  status ").endsWith(" -> succeeded"));
         assertThat(lines.get(lines.size() - 2)).startsWith("Fine-tuned model: ft:gpt-4o-mini-2024-07-18:emulator:t1000:");
         assertThat(r.out().chars().filter(c -> c < 0x20 && c != '\n')).as("control characters").isEmpty();
         // Everything but the lines whose position depends on the timing of the polls:

@@ -21,10 +21,12 @@ import java.util.concurrent.Callable;
         description = {"", "Start with `finetune init`, then `finetune train --wait` and `finetune chat`.", ""},
         commandListHeading = "%nCommands:%n",
         footerHeading = "%n",
-        footer = {"Settings come from flags, then environment variables, then finetune.yaml, then defaults.",
-            "Secrets only from the environment (OPENAI_API_KEY, AZURE_OPENAI_API_KEY, ...) or the credentials file",
-            "~/.config/finetune/credentials (NAME=value lines, chmod 600; $FINETUNE_CREDENTIALS names another).",
-            "Exit codes: 0 success, 1 failure, 2 wrong command line, 130 interrupted. Details: docs/cli.md."})
+        footer = {"Settings come from flags, then environment variables, then finetune.yaml,",
+            "then defaults. Secrets come only from the environment (OPENAI_API_KEY,",
+            "AZURE_OPENAI_API_KEY, ...) or from the credentials file",
+            "~/.config/finetune/credentials (NAME=value lines, chmod 600).",
+            "Exit codes: 0 success, 1 failure, 2 wrong command line, 130 interrupted.",
+            "Details: docs/cli.md"})
 public final class RootCommand implements Callable<Integer> {
     /**
      * The subcommands, in the order the help lists them. Added by {@link io.github.finetune4j.cli.Cli}, which

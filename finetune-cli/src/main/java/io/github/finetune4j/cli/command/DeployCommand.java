@@ -121,6 +121,7 @@ final class DeployCommand implements Callable<Integer> {
                     .accountName(config.string("azure.account-name").orElse("emulator"));
             return b.build();
         }
+        config.string("azure.arm-endpoint").ifPresent(arm -> b.armEndpoint(URI.create(arm)));
         return b.subscriptionId(require(config, "azure.subscription-id"))
                 .resourceGroup(require(config, "azure.resource-group"))
                 .accountName(require(config, "azure.account-name"))

@@ -46,7 +46,7 @@ public final class ConfigFile {
             "wait.poll-interval", "emulator", "emulator.port", "emulator.speed", "evaluation",
             "evaluation.examples", "evaluation.scorers", "evaluation.few-shot", "evaluation.output",
             "evaluation.concurrency", "azure", "azure.subscription-id", "azure.resource-group", "azure.account-name",
-            "azure.deployment", "azure.sku", "azure.capacity");
+            "azure.deployment", "azure.sku", "azure.capacity", "azure.arm-endpoint");
 
     private static final Pattern SECRET_KEY =
             Pattern.compile("(?i).*(api[-_]?key|secret|token|password|credential).*");

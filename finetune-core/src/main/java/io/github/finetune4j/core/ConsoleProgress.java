@@ -11,16 +11,15 @@ import io.github.finetune4j.core.model.LifecycleWarning;
 import io.github.finetune4j.core.model.TrainingMetrics;
 import io.github.finetune4j.core.preflight.ValidationReport;
 
-import java.io.Console;
 import java.io.PrintStream;
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Objects;
-import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * A {@link JobListener} that shows a job's progress to a person. Thread-safe: all methods synchronize on this
@@ -68,24 +67,14 @@ public final class ConsoleProgress implements JobListener {
     private final int width;
     private final int plainStepPercent;
     private final Clock clock;
-    private final Instant built;
-
-    private Instant jobCreatedAt;
-    private long step;
-    private long totalSteps;
-    private OptionalDouble trainLoss = OptionalDouble.empty();
-    private OptionalDouble validLoss = OptionalDouble.empty();
-    private long rateFirstStep = -1;
-    private Instant rateFirstTime;
-    private Instant rateLastTime;
-    private long rateLastStep;
+    private final ProgressState state;
+    private final Set<DatasetIssue> reported = new HashSet<>();
     private boolean barShown;
     private int barLength;
     private Instant lastRedraw;
     private long plainBucket = -1;
     private long plainPrintedStep;
     private Instant plainLastLine;
-    private final java.util.Set<DatasetIssue> reported = new java.util.HashSet<>();
 
     /** Prints to {@link System#out}, as a terminal line when standard output is a terminal. */
     public ConsoleProgress() {
@@ -104,11 +93,11 @@ public final class ConsoleProgress implements JobListener {
 
     private ConsoleProgress(Builder b) {
         this.out = b.out;
-        this.terminal = b.terminal != null ? b.terminal : b.out == System.out && Terminal.detect();
-        this.width = b.width > 0 ? b.width : Terminal.columns();
+        this.terminal = b.terminal != null ? b.terminal : b.out == System.out && ConsoleDetection.isTerminal();
+        this.width = b.width > 0 ? b.width : ConsoleDetection.columns(DEFAULT_WIDTH);
         this.plainStepPercent = b.plainStepPercent;
         this.clock = b.clock;
-        this.built = clock.instant();
+        this.state = new ProgressState(clock.instant());
     }
 
     /**
@@ -183,19 +172,19 @@ public final class ConsoleProgress implements JobListener {
 
     @Override
     public synchronized void onJobCreated(JobSnapshot job) {
-        jobCreatedAt = job.createdAt();
+        state.jobCreatedAt(job.createdAt());
         line("  job " + job.id() + " created on " + job.provider() + " (" + job.rawStatus() + ")");
     }
 
     @Override
     public synchronized void onStatusChanged(JobSnapshot previous, JobSnapshot current) {
-        jobCreatedAt = current.createdAt();
-        if (current.status() == JobStatus.SUCCEEDED && totalSteps > 0) {
-            step = totalSteps;             // a succeeded job has done all its steps, reported or not
+        state.jobCreatedAt(current.createdAt());
+        if (current.status() == JobStatus.SUCCEEDED && state.hasTotal()) {
+            state.completed();
             progressChanged(true);
         }
         if (current.isTerminal()) {
-            if (!terminal && step > plainPrintedStep && step > 0) {
+            if (!terminal && state.step() > plainPrintedStep && state.step() > 0) {
                 plainLine();
             }
             finish();
@@ -214,25 +203,7 @@ public final class ConsoleProgress implements JobListener {
 
     @Override
     public synchronized void onMetrics(TrainingMetrics metrics) {
-        if (metrics.totalSteps() > 0) {
-            totalSteps = metrics.totalSteps();
-        }
-        if (metrics.step() >= step) {
-            step = metrics.step();
-            if (metrics.trainLoss().isPresent()) {
-                trainLoss = metrics.trainLoss();
-            }
-            if (metrics.validLoss().isPresent()) {
-                validLoss = metrics.validLoss();
-            }
-        }
-        Instant now = clock.instant();
-        if (rateFirstStep < 0) {
-            rateFirstStep = step;
-            rateFirstTime = now;
-        }
-        rateLastStep = step;
-        rateLastTime = now;
+        state.update(metrics, clock.instant());
         progressChanged(false);
     }
 
@@ -243,22 +214,22 @@ public final class ConsoleProgress implements JobListener {
 
     @Override
     public synchronized void onPollFailed(int consecutiveFailures, FineTuneException error, Duration nextPollIn) {
-        line("  poll failed (" + consecutiveFailures + " in a row, next in " + Texts.duration(nextPollIn) + "): "
+        line("  poll failed (" + consecutiveFailures + " in a row, next in " + ProgressText.duration(nextPollIn) + "): "
                 + error.getMessage());
     }
 
     private void progressChanged(boolean force) {
         if (terminal) {
             Instant now = clock.instant();
-            boolean last = totalSteps > 0 && step >= totalSteps;
+            boolean last = state.hasTotal() && state.step() >= state.totalSteps();
             if (force || last || lastRedraw == null || !now.isBefore(lastRedraw.plus(MIN_REDRAW_INTERVAL))) {
                 lastRedraw = now;
                 drawBar();
             }
             return;
         }
-        if (totalSteps > 0) {
-            long bucket = Math.min(100, step * 100 / totalSteps) / plainStepPercent;
+        if (state.hasTotal()) {
+            long bucket = state.percent() / plainStepPercent;
             if (bucket > plainBucket) {
                 plainBucket = bucket;
                 plainLine();
@@ -272,42 +243,43 @@ public final class ConsoleProgress implements JobListener {
     }
 
     private void plainLine() {
-        plainPrintedStep = step;
-        plainLastLine = clock.instant();
-        StringBuilder s = new StringBuilder("  Step ").append(step);
-        if (totalSteps > 0) {
-            s.append('/').append(totalSteps);
+        Instant now = clock.instant();
+        plainPrintedStep = state.step();
+        plainLastLine = now;
+        StringBuilder s = new StringBuilder("  Step ").append(state.step());
+        if (state.hasTotal()) {
+            s.append('/').append(state.totalSteps());
         }
         s.append(':');
-        trainLoss.ifPresent(v -> s.append(" training loss=").append(Texts.loss(v)));
-        validLoss.ifPresent(v -> s.append(trainLoss.isPresent() ? ", " : " ").append("validation loss=")
-                .append(Texts.loss(v)));
+        state.trainLoss().ifPresent(v -> s.append(" training loss=").append(ProgressText.loss(v)));
+        state.validLoss().ifPresent(v -> s.append(state.trainLoss().isPresent() ? ", " : " ")
+                .append("validation loss=").append(ProgressText.loss(v)));
         s.append(" (");
-        if (totalSteps > 0) {
-            s.append(percent()).append("%, ");
+        if (state.hasTotal()) {
+            s.append(state.percent()).append("%, ");
         }
-        s.append("elapsed ").append(Texts.duration(elapsed()));
-        if (totalSteps > 0) {
-            s.append(", ETA ").append(eta());
+        s.append("elapsed ").append(ProgressText.duration(state.elapsed(now)));
+        if (state.hasTotal()) {
+            s.append(", ETA ").append(state.eta());
         }
         s.append(')');
-        out.println(Texts.clean(s.toString()));
+        out.println(ProgressText.clean(s.toString()));
         out.flush();
     }
 
     private void drawBar() {
-        String counts = totalSteps > 0 ? step + "/" + totalSteps + "  " + String.format(Locale.ROOT, "%3d%%", percent())
-                : "step " + step;
+        String counts = state.hasTotal() ? state.step() + "/" + state.totalSteps() + "  "
+                + String.format(Locale.ROOT, "%3d%%", state.percent()) : "step " + state.step();
         StringBuilder tail = new StringBuilder(" ").append(counts).append("  elapsed ")
-                .append(Texts.duration(elapsed()));
-        if (totalSteps > 0) {
-            tail.append("  ETA ").append(eta());
+                .append(ProgressText.duration(state.elapsed(clock.instant())));
+        if (state.hasTotal()) {
+            tail.append("  ETA ").append(state.eta());
         }
-        trainLoss.ifPresent(v -> tail.append("  loss ").append(Texts.loss(v)));
-        validLoss.ifPresent(v -> tail.append("  val ").append(Texts.loss(v)));
+        state.trainLoss().ifPresent(v -> tail.append("  loss ").append(ProgressText.loss(v)));
+        state.validLoss().ifPresent(v -> tail.append("  val ").append(ProgressText.loss(v)));
         int room = width - 1 - 2 - 2 - tail.length();          // indent, brackets, one column spare
         String text;
-        if (totalSteps > 0 && room >= MIN_BAR) {
+        if (state.hasTotal() && room >= MIN_BAR) {
             text = "  [" + bar(Math.min(MAX_BAR, room)) + "]" + tail;
         } else {
             text = " " + tail;
@@ -326,7 +298,7 @@ public final class ConsoleProgress implements JobListener {
     }
 
     private String bar(int cells) {
-        int filled = (int) Math.min(cells, step * cells / totalSteps);
+        int filled = (int) Math.min(cells, state.step() * cells / state.totalSteps());
         StringBuilder b = new StringBuilder(cells);
         for (int i = 0; i < cells; i++) {
             b.append(i < filled ? '=' : i == filled ? '>' : ' ');
@@ -335,7 +307,7 @@ public final class ConsoleProgress implements JobListener {
     }
 
     private void line(String text) {
-        String clean = Texts.clean(text);
+        String clean = ProgressText.clean(text);
         if (barShown) {
             StringBuilder s = new StringBuilder("\r").append(clean);
             for (int i = clean.length(); i < barLength; i++) {
@@ -350,28 +322,6 @@ public final class ConsoleProgress implements JobListener {
             out.println(clean);
             out.flush();
         }
-    }
-
-    private long percent() {
-        return Math.min(100, step * 100 / totalSteps);
-    }
-
-    private Duration elapsed() {
-        Instant now = clock.instant();
-        Instant from = jobCreatedAt != null && !jobCreatedAt.isAfter(now) ? jobCreatedAt : built;
-        return Duration.between(from, now);
-    }
-
-    private String eta() {
-        if (step >= totalSteps) {
-            return Texts.duration(Duration.ZERO);
-        }
-        long done = rateLastStep - rateFirstStep;
-        if (done <= 0 || rateFirstTime == null || !rateLastTime.isAfter(rateFirstTime)) {
-            return "--:--";
-        }
-        long nanosPerStep = Duration.between(rateFirstTime, rateLastTime).toNanos() / done;
-        return Texts.duration(Duration.ofNanos(nanosPerStep * (totalSteps - step)));
     }
 
     /** Builds a {@link ConsoleProgress}. Not thread-safe. */
@@ -457,80 +407,6 @@ public final class ConsoleProgress implements JobListener {
          */
         public ConsoleProgress build() {
             return new ConsoleProgress(this);
-        }
-    }
-
-    /** Text helpers: durations, losses, and removal of control characters. */
-    private static final class Texts {
-        private Texts() {
-        }
-
-        static String duration(Duration d) {
-            long s = Math.max(0, d.toSeconds());
-            if (s >= 3600) {
-                return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
-            }
-            return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
-        }
-
-        static String loss(double v) {
-            return String.format(Locale.ROOT, "%.3f", v);
-        }
-
-        static String clean(String text) {
-            StringBuilder b = null;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                    if (b == null) {
-                        b = new StringBuilder(text.substring(0, i));
-                    }
-                    b.append(' ');
-                } else if (b != null) {
-                    b.append(c);
-                }
-            }
-            return b == null ? text : b.toString();
-        }
-    }
-
-    /** How the default decides whether standard output is a terminal, and how wide it is. */
-    private static final class Terminal {
-        private Terminal() {
-        }
-
-        static boolean detect() {
-            if ("dumb".equals(System.getenv("TERM"))) {
-                return false;
-            }
-            Console console = System.console();
-            if (console == null) {
-                return false;
-            }
-            try {
-                // Java 22+ returns a console even when redirected; it then answers isTerminal() honestly.
-                Method isTerminal = Console.class.getMethod("isTerminal");
-                return (Boolean) isTerminal.invoke(console);
-            } catch (NoSuchMethodException e) {
-                return true;               // Java 17 to 21: a console exists only when in and out are terminals
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                return false;
-            }
-        }
-
-        static int columns() {
-            String columns = System.getenv("COLUMNS");
-            if (columns != null) {
-                try {
-                    int n = Integer.parseInt(columns.trim());
-                    if (n >= 20) {
-                        return n;
-                    }
-                } catch (NumberFormatException e) {
-                    // fall through to the default
-                }
-            }
-            return DEFAULT_WIDTH;
         }
     }
 }

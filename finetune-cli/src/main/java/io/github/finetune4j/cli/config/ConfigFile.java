@@ -3,7 +3,6 @@ package io.github.finetune4j.cli.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -17,9 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -83,7 +80,7 @@ public final class ConfigFile {
         ObjectMapper mapper = new ObjectMapper(yaml);
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = yaml.createParser(text)) {
-            recordLines(p, lines);
+            KeyLines.record(p, lines);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new CliException(file + (at == null ? "" : ":" + at.getLineNr()) + ": not valid YAML: "
@@ -232,7 +229,7 @@ public final class ConfigFile {
                         + "(see `finetune --help`), never from " + file.getFileName());
             }
             if (!KNOWN.contains(key)) {
-                throw new CliException(where(key) + ": unknown setting '" + key + "'" + suggestion(key));
+                throw new CliException(where(key) + ": unknown setting '" + key + "'" + Suggestions.closest(key, KNOWN));
             }
             if (field.getValue().isObject()) {
                 check(key + ".", (ObjectNode) field.getValue());
@@ -257,77 +254,4 @@ public final class ConfigFile {
         return out.toString();
     }
 
-    private static String suggestion(String key) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String known : KNOWN) {
-            int d = distance(key, known);
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = known;
-            }
-        }
-        return best != null && bestDistance <= 3 ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
-    }
-
-    /** Records the line of every key, by dotted path, while streaming the document. */
-    private static void recordLines(JsonParser p, Map<String, Integer> lines) throws IOException {
-        Deque<String> path = new ArrayDeque<>();
-        Deque<Boolean> inObject = new ArrayDeque<>();
-        String pending = null;
-        JsonToken t;
-        while ((t = p.nextToken()) != null) {
-            switch (t) {
-                case FIELD_NAME:
-                    pending = p.currentName();
-                    String key = path.isEmpty() ? pending : String.join(".", reversed(path)) + "." + pending;
-                    lines.putIfAbsent(key, p.currentTokenLocation().getLineNr());
-                    break;
-                case START_OBJECT:
-                    if (pending != null) {
-                        path.push(pending);
-                    }
-                    inObject.push(pending != null);
-                    pending = null;
-                    break;
-                case END_OBJECT:
-                    if (!inObject.isEmpty() && inObject.pop() && !path.isEmpty()) {
-                        path.pop();
-                    }
-                    break;
-                case START_ARRAY:
-                    p.skipChildren();
-                    pending = null;
-                    break;
-                default:
-                    pending = null;
-                    break;
-            }
-        }
-    }
-
-    private static List<String> reversed(Deque<String> path) {
-        List<String> out = new ArrayList<>(path);
-        java.util.Collections.reverse(out);
-        return out;
-    }
 }

@@ -76,6 +76,40 @@ class PackagedCommandTest {
         }
     }
 
+    @Test
+    void theForegroundEmulatorServesAnyOpenAiClientUntilItIsStopped() throws Exception {
+        int port = Dist.freePort();
+        Map<String, String> env = Dist.environment(sandbox, port);
+        ProcessBuilder pb = new ProcessBuilder(Dist.script().toString(), "emulator", "--port", Integer.toString(port))
+                .directory(sandbox.toFile()).redirectErrorStream(true);
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        Process emulator = pb.start();
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    emulator.getInputStream(), StandardCharsets.UTF_8));
+            String first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return lines.readLine();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first).startsWith("Emulator listening on http://127.0.0.1:" + port + "/v1");
+            Map<String, String> client = new java.util.HashMap<>(env);
+            client.put("OPENAI_BASE_URL", "http://127.0.0.1:" + port + "/v1");
+            client.put("OPENAI_API_KEY", "emulator-key");
+
+            Dist.Output list = Dist.run(sandbox, client, Duration.ofSeconds(30), "list", "--provider", "openai");
+
+            assertThat(list.exit()).as(list.text()).isZero();
+            assertThat(list.text()).isEqualTo("No jobs.\n");
+        } finally {
+            emulator.destroy();                                   // SIGTERM, as Ctrl-C or a service manager
+            assertThat(emulator.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
     /** The command of the README's "Without Java code" section, exactly as printed there. */
     private static String readmeOneLiner() throws java.io.IOException {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);

@@ -11,16 +11,17 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real pseudo-terminal: a tmux server of its own (private socket), one 120x40 pane running sh, keys typed into
- * it, its screen captured, and its raw output (with every carriage return) piped to a file. Closing kills only
- * this server.
+ * A real pseudo-terminal: a tmux server of its own (its socket in the test's directory), one 120x40 pane running
+ * sh, keys typed into it, its screen captured, and its raw output (with every carriage return) piped to a file.
+ * Closing kills only this server.
  */
 final class Tmux implements AutoCloseable {
-    private final String socket = "finetune-test-" + UUID.randomUUID();
+    private final String socket;
     private final Map<String, String> env;
 
     Tmux(Path dir, Map<String, String> env) {
         this.env = env;
+        this.socket = dir.resolve("tmux-" + UUID.randomUUID().toString().substring(0, 8) + ".sock").toString();
         tmux(Duration.ofSeconds(10), "new-session", "-d", "-s", "t", "-x", "120", "-y", "40", "-c", dir.toString(),
                 "sh");
     }
@@ -40,7 +41,7 @@ final class Tmux implements AutoCloseable {
 
     /** The tmux command that signals {@code channel} from inside the pane. */
     String signal(String channel) {
-        return "tmux -L " + socket + " wait-for -S " + channel;
+        return "tmux -S '" + socket + "' wait-for -S " + channel;
     }
 
     void pipeRawOutputTo(Path file) {
@@ -76,7 +77,7 @@ final class Tmux implements AutoCloseable {
     }
 
     private String tmux(Duration timeout, String... args) {
-        List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+        List<String> command = new ArrayList<>(List.of("tmux", "-S", socket));
         command.addAll(List.of(args));
         try {
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);

@@ -16,21 +16,19 @@ class EmulatorProviderTest {
     Path home;
 
     @Test
-    void theInitConfigTrainsChatsAndDeploysOnTheLocalEmulator() {
+    void theInitConfigTrainsAndChatsOnTheLocalEmulatorAndDeployExplainsItIsForAzure() {
         try (FineTuningEmulator emulator = Projects.fastEmulator()) {
             CliRun cli = Projects.emulatorProject(work, home, emulator);
 
             CliRun.Result train = cli.run("train", "--wait");
             CliRun.Result chat = cli.run("chat", "--prompt", "Ich will meinen T-1000 mit Pril reinigen. Geht das?");
             CliRun.Result deploy = cli.run("deploy");
-            CliRun.Result delete = cli.run("deploy", "--delete", "t1000");
 
             assertThat(train.exit()).as(train.toString()).isZero();
             assertThat(train.out()).contains("(provider emulator:" + emulator.port() + ")");
             assertThat(chat.out()).contains("spezielle Reinigungsmittel");
-            assertThat(deploy.exit()).as(deploy.toString()).isZero();
-            Golden.check("deploy", Golden.normalize(deploy.out(), work));
-            assertThat(delete.out()).isEqualTo("Deleted deployment t1000\n");
+            assertThat(deploy.exit()).as(deploy.toString()).isEqualTo(1);
+            assertThat(deploy.err()).contains("deploy is for Azure OpenAI").contains("finetune chat MODEL");
         }
     }
 

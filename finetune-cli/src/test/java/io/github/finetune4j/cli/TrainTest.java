@@ -146,7 +146,7 @@ class TrainTest {
 
         CliRun.Result r = cli.run("train");
 
-        assertThat(r.out()).contains("uploaded train.jsonl");
+        assertThat(r.out()).contains("uploaded train-");
         assertThat(jobIds()).hasSize(2);
     }
 

@@ -1,13 +1,13 @@
 package io.github.finetune4j.cli.command;
 
-import io.github.finetune4j.azure.AccessToken;
-import io.github.finetune4j.azure.AzureDeployments;
-import io.github.finetune4j.azure.ClientSecretCredential;
-import io.github.finetune4j.azure.Deployment;
-import io.github.finetune4j.azure.DeploymentListener;
-import io.github.finetune4j.azure.DeploymentRequest;
-import io.github.finetune4j.azure.DeploymentSku;
-import io.github.finetune4j.azure.DeploymentWaitOptions;
+import io.github.finetune4j.azure.identity.AccessToken;
+import io.github.finetune4j.azure.deployments.AzureDeployments;
+import io.github.finetune4j.azure.identity.ClientSecretCredential;
+import io.github.finetune4j.azure.deployments.Deployment;
+import io.github.finetune4j.azure.deployments.DeploymentListener;
+import io.github.finetune4j.azure.deployments.DeploymentRequest;
+import io.github.finetune4j.azure.deployments.DeploymentSku;
+import io.github.finetune4j.azure.deployments.DeploymentWaitOptions;
 import io.github.finetune4j.cli.CliException;
 import io.github.finetune4j.cli.Session;
 import io.github.finetune4j.cli.config.ConfigFile;
@@ -32,8 +32,7 @@ import java.util.concurrent.Callable;
         description = {"Azure OpenAI: deploy a fine-tuned model (a model answers on Azure only through a "
                 + "deployment) and wait until it is provisioned. Uses the azure section of finetune.yaml and a "
                 + "service principal from AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET.",
-            "Standard deployments cost an hourly hosting fee until deleted: finetune deploy --delete NAME.",
-            "With provider emulator it deploys on the emulator's Azure Resource Manager, offline."})
+            "Standard deployments cost an hourly hosting fee until deleted: finetune deploy --delete NAME."})
 final class DeployCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "MODEL", description = "Fine-tuned model (default: the newest model "
             + "trained here).")
@@ -65,12 +64,13 @@ final class DeployCommand implements Callable<Integer> {
         Settings settings = session.settings();
         ConfigFile config = settings.config();
         PrintStream out = session.ctx().out();
-        boolean emulator = session.provider().equals(Settings.EMULATOR);
-        if (emulator) {
-            session.connect();                         // makes sure the emulator runs
+        boolean emulator = false;
+        if (session.provider().equals(Settings.EMULATOR)) {
+            throw new CliException("deploy is for Azure OpenAI: provider emulator speaks OpenAI, whose fine-tuned "
+                    + "models answer without a deployment (finetune chat MODEL)");
         } else if (!session.provider().startsWith("azure")) {
-            throw new CliException("deploy is for Azure OpenAI (provider azure-openai, or emulator offline); the "
-                    + "provider here is " + session.provider());
+            throw new CliException("deploy is for Azure OpenAI (provider azure-openai); the provider here is "
+                    + session.provider());
         }
         try (AzureDeployments deployments = deployments(config, emulator, settings)) {
             if (delete != null) {

@@ -110,7 +110,7 @@ final class Aggregator {
     }
 
     private void write(Batch batch, int i, LineResult r) throws IOException {
-        if (writer == null || batch.isOverlong(i)) {
+        if (writer == null || batch.isSkipped(i)) {
             return;
         }
         if (r.redacted != null) {

@@ -16,7 +16,8 @@ import java.io.IOException;
  * detected, nesting and string length bounded. Thread-safe.
  */
 final class JsonReaders {
-    private static final int MAX_NUMBER_LENGTH = 1000;
+    /** Longest number accepted, in characters. */
+    static final int MAX_NUMBER_LENGTH = 1000;
 
     final ObjectMapper strict;
     final ObjectMapper lenient;

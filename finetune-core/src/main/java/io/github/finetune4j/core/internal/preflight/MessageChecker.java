@@ -58,7 +58,7 @@ final class MessageChecker {
         } else if (!roleNode.isTextual()) {
             ctx.error(field + ".role", "unrecognized_role", "\"role\" must be a string, not " + type(roleNode));
         } else {
-            tokens += ctx.plain(roleNode.textValue());
+            tokens += ctx.plain(roleNode.textValue(), field + ".role");
             if (CHAT_ROLES.contains(roleNode.textValue())) {
                 role = roleNode.textValue();
             } else {
@@ -76,7 +76,7 @@ final class MessageChecker {
                         + (role == null ? "a message" : "a" + ("assistant".equals(role) ? "n " : " ") + role
                         + " message"));
                 if (e.getValue().isTextual()) {
-                    tokens += ctx.plain(e.getValue().textValue());
+                    tokens += ctx.plain(e.getValue().textValue(), field + "." + key);
                 }
             }
         }
@@ -238,7 +238,7 @@ final class MessageChecker {
                     ? "answers tool call " + quote(id.textValue()) + ", which was already answered"
                     : "answers tool call " + quote(id.textValue()) + ", which no earlier assistant message made");
         }
-        return ctx.plain(id.textValue());
+        return ctx.plain(id.textValue(), field + ".tool_call_id");
     }
 
     private static boolean weight(ObjectNode m, String field, LineContext ctx, boolean allowWeight) {

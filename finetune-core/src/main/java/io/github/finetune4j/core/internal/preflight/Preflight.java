@@ -2,6 +2,8 @@ package io.github.finetune4j.core.internal.preflight;
 
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
+import io.github.finetune4j.core.internal.tokenizer.TiktokenCounter;
+import io.github.finetune4j.core.internal.tokenizer.WorkBudget;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.Severity;
 import io.github.finetune4j.core.preflight.CostEstimate;
@@ -56,11 +58,12 @@ public final class Preflight {
                     + " counted with " + encoding.wireName()));
         }
         PiiPolicy policy = options.piiPolicy();
-        TextAnalyzer analyzer = new TextAnalyzer(Tokenizers.get(encoding), policy != PiiPolicy.IGNORE);
+        TextAnalyzer analyzer = new TextAnalyzer(TiktokenCounter.of(encoding), policy != PiiPolicy.IGNORE);
         JsonReaders json = new JsonReaders(options.maxNestingDepth(), options.maxLineBytes());
+        long lineNanos = options.lineTimeLimit().toNanos();
         LineChecker checker = new LineChecker(source, options.method(), analyzer, json, table.byteOrderMarkSeverity(),
                 policy == PiiPolicy.FAIL ? Severity.ERROR : Severity.WARNING, policy == PiiPolicy.REDACT,
-                options.maxLineBytes());
+                options.maxLineBytes(), () -> WorkBudget.until(System.nanoTime() + lineNanos));
         BatchSource input = data.file().<BatchSource>map(f -> new FileBatchSource(f, options.maxLineBytes(), chunk))
                 .orElseGet(() -> new RecordBatchSource(data::records, chunk));
         Integer cap = limits.map(ModelLimits::maxTokensPerExample).orElse(null);

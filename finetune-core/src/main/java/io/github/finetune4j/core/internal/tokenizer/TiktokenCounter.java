@@ -4,7 +4,9 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.github.finetune4j.core.preflight.TokenEncoding;
+import io.github.finetune4j.core.preflight.Tokenizer;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +18,11 @@ import java.util.regex.Pattern;
  * Cutting a text at a piece boundary does not change the pieces on either side, so the sum is tiktoken's count.
  * Thread-safe; one shared instance per encoding.
  */
-public final class TiktokenCounter implements TokenCounter {
+public final class TiktokenCounter implements TokenCounter, Tokenizer {
+    /** The special tokens OpenAI rejects in training text (a job fails after queueing when one occurs). */
+    private static final List<String> SPECIAL_TOKENS = List.of("<|endoftext|>", "<|fim_prefix|>", "<|fim_middle|>",
+            "<|fim_suffix|>", "<|endofprompt|>");
+
     /**
      * Pieces this long or longer go to {@link PriorityBpe}: from about 200 bytes on it is faster than jtokkit on runs
      * of punctuation, spaces or emoji, and it never needs more than 4 bytes per byte (measured with
@@ -83,6 +89,21 @@ public final class TiktokenCounter implements TokenCounter {
     @Override
     public String name() {
         return name;
+    }
+
+    @Override
+    public int countTokens(String text) {
+        return count(text, WorkBudget.UNLIMITED);
+    }
+
+    @Override
+    public List<String> specialTokens() {
+        return SPECIAL_TOKENS;
+    }
+
+    @Override
+    public String toString() {
+        return "Tokenizer[" + name + "]";
     }
 
     @Override

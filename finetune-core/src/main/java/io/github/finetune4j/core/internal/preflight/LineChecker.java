@@ -11,6 +11,7 @@ import io.github.finetune4j.core.internal.tokenizer.WorkBudget;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.FineTuneMethod;
 import io.github.finetune4j.core.model.Severity;
+import io.github.finetune4j.core.preflight.ChatTemplate;
 
 import java.io.IOException;
 import java.util.List;
@@ -36,21 +37,25 @@ final class LineChecker {
     private final boolean redact;
     private final int maxLineBytes;
     private final Supplier<WorkBudget> budget;
+    private final TemplateOverhead template;
 
     LineChecker(String source, FineTuneMethod method, TextAnalyzer analyzer, JsonReaders json, Severity bomSeverity,
                 Severity piiSeverity, boolean redact, int maxLineBytes) {
         this(source, method, analyzer, json, bomSeverity, piiSeverity, redact, maxLineBytes,
-                () -> WorkBudget.UNLIMITED);
+                () -> WorkBudget.UNLIMITED, new TemplateOverhead(ChatTemplate.OPENAI));
     }
 
     /**
      * Creates the checker of one run.
      *
      * @param budget gives each line the budget its token counts may spend
+     * @param template the chat template whose overhead is counted
      */
     LineChecker(String source, FineTuneMethod method, TextAnalyzer analyzer, JsonReaders json, Severity bomSeverity,
-                Severity piiSeverity, boolean redact, int maxLineBytes, Supplier<WorkBudget> budget) {
+                Severity piiSeverity, boolean redact, int maxLineBytes, Supplier<WorkBudget> budget,
+                TemplateOverhead template) {
         this.budget = budget;
+        this.template = template;
         this.source = source;
         this.method = method;
         this.analyzer = analyzer;
@@ -113,7 +118,7 @@ final class LineChecker {
         if (isBlank(b, start, end)) {
             return LineResult.BLANK;
         }
-        LineContext ctx = new LineContext(source, line, analyzer, piiSeverity, redact, budget.get());
+        LineContext ctx = new LineContext(source, line, analyzer, piiSeverity, redact, budget.get(), template);
         int from = start;
         if (line == 1 && end - start >= 3 && (b[start] & 0xFF) == 0xEF && (b[start + 1] & 0xFF) == 0xBB
                 && (b[start + 2] & 0xFF) == 0xBF) {

@@ -20,6 +20,8 @@ final class LineContext {
     private final Severity piiSeverity;
     private final boolean redact;
     private final WorkBudget budget;
+    /** The chat template whose overhead the line's tokens include. */
+    final TemplateOverhead template;
     private List<DatasetIssue> issues;
     private List<PiiFinding> findings;
     boolean modified;
@@ -31,8 +33,9 @@ final class LineContext {
     boolean overBudget;
 
     LineContext(String source, long line, TextAnalyzer analyzer, Severity piiSeverity, boolean redact,
-                WorkBudget budget) {
+                WorkBudget budget, TemplateOverhead template) {
         this.budget = budget;
+        this.template = template;
         this.source = source;
         this.line = line;
         this.analyzer = analyzer;
@@ -82,7 +85,8 @@ final class LineContext {
         TextInfo info = analyzer.analyze(text, true, budget);
         if (info.specialToken != null) {
             error(field, "special_token", "contains the special token " + info.specialToken
-                    + ", which the provider rejects in training data");
+                    + ", which the model's chat format reserves; the provider rejects it in training data or the"
+                    + " model learns a broken format");
         }
         if (info.hasPii()) {
             report(info, field);

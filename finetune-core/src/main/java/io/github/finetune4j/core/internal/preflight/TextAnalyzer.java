@@ -13,11 +13,17 @@ final class TextAnalyzer {
 
     private final TokenCounter counter;
     private final boolean scanPii;
+    private final SpecialTokens special;
     private final TextCache cache = new TextCache();
 
     TextAnalyzer(TokenCounter counter, boolean scanPii) {
+        this(counter, scanPii, new SpecialTokens(TokenizerChoice.OPENAI_SPECIAL_TOKENS));
+    }
+
+    TextAnalyzer(TokenCounter counter, boolean scanPii, SpecialTokens special) {
         this.counter = counter;
         this.scanPii = scanPii;
+        this.special = special;
     }
 
     /**
@@ -39,7 +45,7 @@ final class TextAnalyzer {
         }
         int tokens = cached != null ? cached.tokens : counter.count(text, budget);
         PiiMatch[] matches = wantScan ? PiiScanner.scan(text) : PiiScanner.NONE;
-        TextInfo info = new TextInfo(text, tokens, matches, wantScan, SpecialTokens.find(text));
+        TextInfo info = new TextInfo(text, tokens, matches, wantScan, special.find(text));
         if (tokens >= 0) {
             cache.put(info);
         }

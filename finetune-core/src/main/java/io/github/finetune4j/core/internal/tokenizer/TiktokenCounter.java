@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class TiktokenCounter implements TokenCounter, Tokenizer {
     /** The special tokens OpenAI rejects in training text (a job fails after queueing when one occurs). */
-    private static final List<String> SPECIAL_TOKENS = List.of("<|endoftext|>", "<|fim_prefix|>", "<|fim_middle|>",
+    public static final List<String> SPECIAL_TOKENS = List.of("<|endoftext|>", "<|fim_prefix|>", "<|fim_middle|>",
             "<|fim_suffix|>", "<|endofprompt|>");
 
     /**
@@ -53,6 +53,7 @@ public final class TiktokenCounter implements TokenCounter, Tokenizer {
             "\\s");
 
     private final String name;
+    private final TokenEncoding encoding;
     private final Encoding jtokkit;
     private final Pattern pattern;
     private final String ranksName;
@@ -61,6 +62,7 @@ public final class TiktokenCounter implements TokenCounter, Tokenizer {
 
     TiktokenCounter(String name, Encoding jtokkit, String pattern, int longPieceBytes) {
         this.name = name;
+        this.encoding = "cl100k_base".equals(name) ? TokenEncoding.CL100K_BASE : TokenEncoding.O200K_BASE;
         this.jtokkit = jtokkit;
         this.pattern = Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
         this.ranksName = name;
@@ -75,6 +77,15 @@ public final class TiktokenCounter implements TokenCounter, Tokenizer {
      */
     public static TiktokenCounter of(TokenEncoding encoding) {
         return encoding == TokenEncoding.CL100K_BASE ? Cl100k.COUNTER : O200k.COUNTER;
+    }
+
+    /**
+     * The encoding.
+     *
+     * @return the encoding
+     */
+    public TokenEncoding encoding() {
+        return encoding;
     }
 
     /**

@@ -63,9 +63,12 @@ class PartsTest {
 
     @Test
     void specialTokensAreFound() {
-        assertThat(SpecialTokens.find("a <|fim_suffix|> b")).isEqualTo("<|fim_suffix|>");
-        assertThat(SpecialTokens.find("a <| b |> <|endoftext|>")).isEqualTo("<|endoftext|>");
-        assertThat(SpecialTokens.find("<|im_start|>")).isNull();
+        SpecialTokens openAi = new SpecialTokens(TokenizerChoice.OPENAI_SPECIAL_TOKENS);
+        assertThat(openAi.find("a <|fim_suffix|> b")).isEqualTo("<|fim_suffix|>");
+        assertThat(openAi.find("a <| b |> <|endoftext|>")).isEqualTo("<|endoftext|>");
+        assertThat(openAi.find("<|im_start|>")).isNull();
+        SpecialTokens mistral = new SpecialTokens(java.util.List.of("<|x|>", "[INST]", "[/INST]"));
+        assertThat(mistral.find("a [/INST] b <|x|>")).as("the leftmost of several").isEqualTo("[/INST]");
     }
 
     @Test

@@ -155,4 +155,18 @@ class OpenModelsTest {
         assertThat(report.tokens().assistantPerExample().max()).as("\"Eat a banana!\" 2000 times, unspaced")
                 .isEqualTo(4001);
     }
+
+    @Test
+    void aProvidersTableNamesTheTokenizerToFetchAndCapsByItsContext() throws Exception {
+        ValidationReport report = Dataset.fromJsonl(toy()).validate(ValidationOptions.builder()
+                .baseModel("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference").priceTable(PriceTable.together())
+                .build());
+
+        assertThat(report.issueCounts()).doesNotContainKey("unknown_base_model");
+        assertThat(report.warnings()).filteredOn(i -> i.code().equals("approximate_token_counts")).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("fromHub(\"meta-llama/Llama-3.1-8B-Instruct\""));
+        assertThat(report.cost().maxTokensPerExample()).contains(131_072);
+        assertThat(report.cost().estimatedCost()).isEmpty();
+        assertThat(report.tokens().chatTemplate()).isEqualTo(ChatTemplate.LLAMA_3);
+    }
 }

@@ -57,7 +57,8 @@ final class TokenizerChoice {
                               IssueCollector issues) {
         String model = options.baseModel();
         ModelFamily family = ModelFamily.of(model);
-        ChatTemplate template = options.chatTemplate().orElse(family.template);
+        ChatTemplate template = options.chatTemplate().or(() -> limits.flatMap(ModelLimits::chatTemplate))
+                .orElse(family.template);
         if (options.tokenizer().isPresent()) {
             Tokenizer given = options.tokenizer().get();
             Optional<TokenEncoding> encoding = given instanceof TiktokenCounter
@@ -77,7 +78,9 @@ final class TokenizerChoice {
             issues.add(new DatasetIssue(source, 0, "", "approximate_token_counts", Severity.WARNING, model + " has its"
                     + " own tokenizer, which was not given: tokens are counted with " + encoding.wireName() + " as an"
                     + " approximation (for Qwen3 about 8 % too few); for exact counts and cost pass the model's"
-                    + " tokenizer.json with ValidationOptions.Builder.tokenizer(HuggingFaceTokenizer.fromHub(...))"));
+                    + " tokenizer.json with ValidationOptions.Builder.tokenizer(HuggingFaceTokenizer.fromHub("
+                    + limits.flatMap(ModelLimits::tokenizerModelId).map(id -> "\"" + id + "\", ...").orElse("...")
+                    + "))"));
         }
         boolean exact = !family.needsItsOwnTokenizer() && (family != ModelFamily.UNKNOWN || limits.isPresent());
         return new TokenizerChoice(Tokenizer.tiktoken(encoding), Optional.of(encoding), exact, template,

@@ -2,6 +2,8 @@ package io.github.finetune4j.core.internal.tokenizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.finetune4j.core.RetryPolicy;
+import io.github.finetune4j.core.error.ApiException;
+import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.ResponseFormatException;
 import io.github.finetune4j.core.preflight.HubDownload;
 import io.github.finetune4j.core.spi.HttpCall;
@@ -77,8 +79,21 @@ final class HubCache {
             HttpResult listing = hub.context().transport().send(get(URI.create(base + "/api/models/"
                     + download.modelId() + "/tree/" + download.revision())));
             Expected expected = expected(hub.context().objectMapper().readTree(listing.body()));
-            HttpResult file = hub.context().transport().send(get(URI.create(base + "/" + download.modelId()
-                    + "/resolve/" + download.revision() + "/" + FILE)));
+            HttpResult file;
+            try {
+                file = hub.context().transport().send(get(URI.create(base + "/" + download.modelId() + "/resolve/"
+                        + download.revision() + "/" + FILE)));
+            } catch (ApiException e) {
+                if (e.statusCode() >= 300 && e.statusCode() < 400) {
+                    // files in LFS/Xet storage are served from a CDN behind a redirect, which the core transport
+                    // does not follow yet
+                    throw new FineTuneException(SERVICE + ": the Hub answered the download of " + FILE + " of "
+                            + download.modelId() + " with a redirect (" + e.statusCode() + ") to its file storage,"
+                            + " which this version does not follow; download the file yourself and use"
+                            + " HuggingFaceTokenizer.fromFile", e, SERVICE, null);
+                }
+                throw e;
+            }
             byte[] bytes = file.body();
             String actual = expected.sha256 ? hash("SHA-256", bytes) : gitBlobSha1(bytes);
             if (!actual.equals(expected.hash)) {

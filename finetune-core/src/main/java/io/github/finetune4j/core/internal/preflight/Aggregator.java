@@ -109,7 +109,7 @@ final class Aggregator {
     }
 
     private void write(Batch batch, int i, LineResult r) throws IOException {
-        if (writer == null || batch.isSkipped(i)) {
+        if (writer == null || batch.isSkipped(i) || r.unchecked) {
             return;
         }
         if (r.redacted != null) {

@@ -254,7 +254,7 @@ final class LineChecker {
     private LineResult failed(long line, String reason) {
         DatasetIssue issue = new DatasetIssue(source, line, "", "line_check_failed", Severity.ERROR,
                 "the line could not be checked because " + reason + "; the rest of the file was checked");
-        return new LineResult(false, false, 0, 0, 0, 0, List.of(issue), List.of(), null);
+        return new LineResult(false, false, 0, 0, 0, 0, List.of(issue), List.of(), null, true);
     }
 
     private static LineResult result(LineContext ctx, long hash) {

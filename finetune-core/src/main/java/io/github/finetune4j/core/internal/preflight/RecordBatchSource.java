@@ -28,7 +28,7 @@ final class RecordBatchSource implements BatchSource {
         LineBuilder lines = new LineBuilder();
         try (Stream<TrainingRecord> stream = records.get()) {
             for (Iterator<TrainingRecord> it = stream.iterator(); it.hasNext(); ) {
-                byte[] line = escapeUnpairedSurrogates(JsonlCodec.toLine(it.next())).getBytes(StandardCharsets.UTF_8);
+                byte[] line = Surrogates.escapeUnpaired(JsonlCodec.toLine(it.next())).getBytes(StandardCharsets.UTF_8);
                 int start = buffer.size();
                 buffer.write(line, 0, line.length);
                 lines.add(start, start + line.length);
@@ -46,29 +46,5 @@ final class RecordBatchSource implements BatchSource {
             sink.accept(lines.build(buffer.toByteArray(), firstLine));
         }
         return total;
-    }
-
-    /**
-     * Writes unpaired surrogates as JSON escapes: {@code getBytes} would turn them into {@code '?'} and hide them,
-     * while the escape is found and reported like one read from a file. A surrogate can only occur inside a JSON
-     * string, where the escape means the same character.
-     */
-    static String escapeUnpairedSurrogates(String line) {
-        int at = Surrogates.firstUnpaired(line);
-        if (at < 0) {
-            return line;
-        }
-        StringBuilder sb = new StringBuilder(line.length() + 16);
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < line.length() && Character.isLowSurrogate(line.charAt(i + 1))) {
-                sb.append(c).append(line.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

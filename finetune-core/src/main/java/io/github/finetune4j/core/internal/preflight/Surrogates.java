@@ -160,4 +160,30 @@ final class Surrogates {
         }
         return -1;
     }
+
+    /**
+     * Writes unpaired surrogates of a serialized JSON line as JSON escapes: {@code getBytes} would turn them into
+     * {@code '?'} and hide them, while the escape is found and reported like one read from a file. A surrogate can
+     * only occur inside a JSON string, where the escape means the same character.
+     *
+     * @param json one serialized JSON value
+     * @return the same JSON, UTF-8 encodable
+     */
+    static String escapeUnpaired(String json) {
+        if (firstUnpaired(json) < 0) {
+            return json;
+        }
+        StringBuilder sb = new StringBuilder(json.length() + 16);
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
+                sb.append(c).append(json.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
 }

@@ -52,20 +52,16 @@ public final class TiktokenCounter implements TokenCounter, Tokenizer {
             "\\s+(?!\\S)",
             "\\s");
 
-    private final String name;
     private final TokenEncoding encoding;
     private final Encoding jtokkit;
     private final Pattern pattern;
-    private final String ranksName;
     private final int longPieceBytes;
     private volatile TiktokenRanks ranks;
 
-    TiktokenCounter(String name, Encoding jtokkit, String pattern, int longPieceBytes) {
-        this.name = name;
-        this.encoding = "cl100k_base".equals(name) ? TokenEncoding.CL100K_BASE : TokenEncoding.O200K_BASE;
+    TiktokenCounter(TokenEncoding encoding, Encoding jtokkit, String pattern, int longPieceBytes) {
+        this.encoding = encoding;
         this.jtokkit = jtokkit;
         this.pattern = Pattern.compile(pattern, Pattern.UNICODE_CHARACTER_CLASS);
-        this.ranksName = name;
         this.longPieceBytes = longPieceBytes;
     }
 
@@ -99,7 +95,7 @@ public final class TiktokenCounter implements TokenCounter, Tokenizer {
 
     @Override
     public String name() {
-        return name;
+        return encoding.wireName();
     }
 
     @Override
@@ -114,7 +110,7 @@ public final class TiktokenCounter implements TokenCounter, Tokenizer {
 
     @Override
     public String toString() {
-        return "Tokenizer[" + name + "]";
+        return "Tokenizer[" + encoding.wireName() + "]";
     }
 
     @Override
@@ -199,7 +195,7 @@ public final class TiktokenCounter implements TokenCounter, Tokenizer {
             synchronized (this) {
                 r = ranks;
                 if (r == null) {
-                    r = TiktokenRanks.load(ranksName);
+                    r = TiktokenRanks.load(encoding.wireName());
                     ranks = r;
                 }
             }
@@ -208,13 +204,13 @@ public final class TiktokenCounter implements TokenCounter, Tokenizer {
     }
 
     private static final class Cl100k {
-        static final TiktokenCounter COUNTER = new TiktokenCounter("cl100k_base",
+        static final TiktokenCounter COUNTER = new TiktokenCounter(TokenEncoding.CL100K_BASE,
                 Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.CL100K_BASE), CL100K_PATTERN,
                 LONG_PIECE_BYTES);
     }
 
     private static final class O200k {
-        static final TiktokenCounter COUNTER = new TiktokenCounter("o200k_base",
+        static final TiktokenCounter COUNTER = new TiktokenCounter(TokenEncoding.O200K_BASE,
                 Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE), O200K_PATTERN,
                 LONG_PIECE_BYTES);
     }

@@ -35,7 +35,7 @@ class TiktokenCounterTest {
         TiktokenCounter shared = TiktokenCounter.of(encoding);
         Encoding jtokkit = shared.jtokkit();
         // every piece of 8 bytes or more goes through the merge engine, everything else through jtokkit in runs
-        TiktokenCounter cutting = new TiktokenCounter(shared.name(), jtokkit, encoding == TokenEncoding.CL100K_BASE
+        TiktokenCounter cutting = new TiktokenCounter(encoding, jtokkit, encoding == TokenEncoding.CL100K_BASE
                 ? TiktokenCounter.CL100K_PATTERN : TiktokenCounter.O200K_PATTERN, 8);
         SplittableRandom random = new SplittableRandom(11);
         for (int round = 0; round < 3000; round++) {

@@ -75,6 +75,25 @@ class LineIsolationTest {
     }
 
     @Test
+    void aLineThatCouldNotBeCheckedNeverGoesIntoTheRedactedCopy() throws Exception {
+        Path copy = dir.resolve("copy.jsonl");
+        RedactedWriter writer = new RedactedWriter(copy);
+        Aggregator aggregator = new Aggregator("t", new IssueCollector(10), null, "m", writer);
+        byte[] data = "{\"a\":1}\n{\"secret\":\"erika@example.de\"}".getBytes(StandardCharsets.UTF_8);
+        LineBuilder lines = new LineBuilder();
+        lines.add(0, 7);
+        lines.add(8, data.length);
+        LineResult ok = new LineResult(false, false, 0, 0, 0, 1, List.of(), List.of(), null);
+        LineResult unchecked = new LineResult(false, false, 0, 0, 0, 0, List.of(), List.of(), null, true);
+
+        aggregator.accept(lines.build(data, 1), new LineResult[] {ok, unchecked});
+        writer.commit();
+        writer.close();
+
+        assertThat(Files.readAllLines(copy)).containsExactly("{\"a\":1}");
+    }
+
+    @Test
     void aLineOverItsTimeLimitIsReportedAndTheFileGoesOn() throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

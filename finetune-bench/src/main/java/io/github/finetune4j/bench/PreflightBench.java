@@ -4,6 +4,7 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.github.finetune4j.core.Dataset;
+import io.github.finetune4j.core.preflight.PiiKind;
 import io.github.finetune4j.core.preflight.TokenEncoding;
 import io.github.finetune4j.core.preflight.ValidationOptions;
 import io.github.finetune4j.core.preflight.ValidationReport;
@@ -39,7 +40,7 @@ public final class PreflightBench {
     /**
      * Entry point. Options: {@code --dir} (target/bench-data), {@code --size-mb} (200), {@code --big-mb} (1000,
      * 0 to skip), {@code --model} (gpt-4o-mini-2024-07-18), {@code --threads} (2), {@code --rounds} (3),
-     * {@code --heap} (256m), {@code --seed} (42).
+     * {@code --heap} (256m), {@code --seed} (42), {@code --run-rounds} (8 runs of each kind in the long-runs file).
      *
      * @param args the options
      * @throws Exception if a run fails
@@ -57,12 +58,15 @@ public final class PreflightBench {
         Path warm = dir.resolve("corpus-warmup-20mb.jsonl");
         Path corpus = dir.resolve("corpus-" + sizeMb + "mb.jsonl");
         Path big = dir.resolve("corpus-" + bigMb + "mb.jsonl");
+        int runRounds = Integer.parseInt(opt(args, "--run-rounds", "8"));
+        Path runs = dir.resolve("long-runs.jsonl");
         long t0 = System.nanoTime();
         CorpusGenerator.ensure(warm, 20_000_000L, seed + 1);
         CorpusGenerator.ensure(corpus, sizeMb * 1_000_000L, seed);
         if (bigMb > 0) {
             CorpusGenerator.ensure(big, bigMb * 1_000_000L, seed);
         }
+        LongRunsGenerator.ensure(runs, runRounds, seed);
         System.out.printf(Locale.ROOT, "corpora ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         TokenEncoding tokenEncoding = TokenEncoding.forModel(model).orElse(TokenEncoding.O200K_BASE);
@@ -95,8 +99,14 @@ public final class PreflightBench {
         Measurement fullCpu = full.stream().max(Comparator.comparingDouble(Measurement::mbPerCpuSecond)).orElseThrow();
         double cpuRatio = fullCpu.mbPerCpuSecond() / bareCpu.mbPerCpuSecond();
 
+        Measurement runsFull;
+        try (HeapMeter meter = new HeapMeter()) {
+            runsFull = print(preflight(runs, options, meter));
+        }
+
         List<Measurement> probes = new ArrayList<>();
         probes.add(print(child(corpus, model, threads, heap)));
+        probes.add(print(child(runs, model, threads, heap)));
         if (bigMb > 0) {
             probes.add(print(child(big, model, threads, heap)));
         }
@@ -112,6 +122,10 @@ public final class PreflightBench {
         md.append("| --- | --- | --- | --- | --- | --- |\n");
         row(md, "bare jtokkit countTokensOrdinary per line", bareBest, bareMedian, bareCpu);
         row(md, "full pre-flight (validate + count + PII scan)", fullBest, fullMedian, fullCpu);
+        md.append(String.format(Locale.ROOT, "| full pre-flight, long-runs file (%d runs of 1 MB: x, spaces, =, emoji,"
+                + " base64; %.0f MB) | %.2f | %.2f | - | %.2f | %.1f |%n", runRounds * LongRunsGenerator.KINDS.length,
+                runsFull.bytes() / 1e6, runsFull.mbPerSecond(), runsFull.coresUsed(), runsFull.mbPerCpuSecond(),
+                runsFull.peakHeap() / 1e6));
         md.append(String.format(Locale.ROOT, "%nRatio full / bare: **%.2f** (best runs), %.2f (medians), %.2f (MB per"
                 + " CPU-second).%n%n", ratio, medianRatio, cpuRatio));
         md.append("| child JVM -Xmx").append(heap).append(" | MB | MB/s | cores used | peak heap MB (before GC) |"
@@ -121,10 +135,13 @@ public final class PreflightBench {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.2f | %.1f | %.1f |%n", p.label(), p.bytes() / 1e6,
                     p.mbPerSecond(), p.coresUsed(), p.peakHeap() / 1e6, p.peakLive() / 1e6));
         }
+        md.append("\nCard numbers found in the normal corpus (must be 0): ").append(fullBest.detail()
+                .replaceAll(".*payment cards (\\d+).*", "$1")).append("\n");
         md.append("\nAll runs:\n\n```\n");
         for (int i = 0; i < bare.size(); i++) {
             md.append(bare.get(i).line()).append('\n').append(full.get(i).line()).append('\n');
         }
+        md.append(runsFull.line()).append('\n');
         for (Measurement p : probes) {
             md.append(p.line()).append('\n');
         }
@@ -177,7 +194,8 @@ public final class PreflightBench {
         return new Measurement("preflight " + file.getFileName(), report.bytes(), nanos,
                 Measurement.processCpuNanos() - cpu0, meter.peakUsed(), meter.peakLive(), report.examples()
                 + " examples, " + report.tokens().perExample().sum() + " tokens, " + report.errorCount() + " errors, "
-                + report.warningCount() + " warnings");
+                + report.warningCount() + " warnings, payment cards "
+                + report.piiCounts().getOrDefault(PiiKind.PAYMENT_CARD, 0L));
     }
 
     private static Measurement child(Path file, String model, int threads, String heap) throws IOException,

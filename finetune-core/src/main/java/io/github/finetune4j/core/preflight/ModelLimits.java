@@ -21,12 +21,18 @@ import java.util.Optional;
  *
  * @param model a model name or name prefix, lower case, for example {@code gpt-4o-mini} or
  *              {@code gpt-3.5-turbo-0613}; the longest matching prefix wins
- * @param encoding the tokenizer of the model
+ * @param encoding the tokenizer of the model; for an open model with a tokenizer of its own, the encoding that
+ *                 approximates it
  * @param maxTokensPerExample the training context: longer examples are truncated from the end
  * @param trainingPricePerMillionTokens USD per million trained tokens, or empty when unknown
+ * @param chatTemplate the chat format the provider renders examples of this model into, when it is not the one the
+ *                     model name implies
+ * @param tokenizerModelId the Hugging Face repository whose {@code tokenizer.json} counts this model exactly (for
+ *                         {@link HuggingFaceTokenizer#fromHub}), for open models
  */
 public record ModelLimits(String model, TokenEncoding encoding, int maxTokensPerExample,
-                          Optional<BigDecimal> trainingPricePerMillionTokens) {
+                          Optional<BigDecimal> trainingPricePerMillionTokens, Optional<ChatTemplate> chatTemplate,
+                          Optional<String> tokenizerModelId) {
     /**
      * Validates the components.
      *
@@ -35,6 +41,10 @@ public record ModelLimits(String model, TokenEncoding encoding, int maxTokensPer
      * @param encoding the tokenizer of the model
      * @param maxTokensPerExample the training context: longer examples are truncated from the end
      * @param trainingPricePerMillionTokens USD per million trained tokens, or empty when unknown
+     * @param chatTemplate the chat format the provider renders examples of this model into, when it is not the one
+     *        the model name implies
+     * @param tokenizerModelId the Hugging Face repository whose {@code tokenizer.json} counts this model exactly
+     *        (for {@link HuggingFaceTokenizer#fromHub}), for open models
      * @throws IllegalArgumentException if the model is blank, the limit not positive or the price negative
      */
     public ModelLimits {
@@ -49,6 +59,8 @@ public record ModelLimits(String model, TokenEncoding encoding, int maxTokensPer
         }
         trainingPricePerMillionTokens = trainingPricePerMillionTokens == null ? Optional.empty()
                 : trainingPricePerMillionTokens;
+        chatTemplate = chatTemplate == null ? Optional.empty() : chatTemplate;
+        tokenizerModelId = tokenizerModelId == null ? Optional.empty() : tokenizerModelId;
         trainingPricePerMillionTokens.ifPresent(p -> {
             if (p.signum() < 0) {
                 throw new IllegalArgumentException("price must not be negative: " + p);
@@ -73,6 +85,8 @@ public record ModelLimits(String model, TokenEncoding encoding, int maxTokensPer
     public Builder toBuilder() {
         Builder b = new Builder().model(model).encoding(encoding).maxTokensPerExample(maxTokensPerExample);
         b.price = trainingPricePerMillionTokens;
+        b.chatTemplate = chatTemplate;
+        b.tokenizerModelId = tokenizerModelId;
         return b;
     }
 
@@ -82,6 +96,8 @@ public record ModelLimits(String model, TokenEncoding encoding, int maxTokensPer
         private TokenEncoding encoding;
         private int maxTokensPerExample;
         private Optional<BigDecimal> price = Optional.empty();
+        private Optional<ChatTemplate> chatTemplate = Optional.empty();
+        private Optional<String> tokenizerModelId = Optional.empty();
 
         private Builder() {
         }
@@ -131,6 +147,28 @@ public record ModelLimits(String model, TokenEncoding encoding, int maxTokensPer
         }
 
         /**
+         * Sets the chat format, when it is not the one the model name implies.
+         *
+         * @param template the template
+         * @return this builder
+         */
+        public Builder chatTemplate(ChatTemplate template) {
+            this.chatTemplate = Optional.of(Objects.requireNonNull(template, "template"));
+            return this;
+        }
+
+        /**
+         * Sets the Hugging Face repository of the model's tokenizer, named in the report when counts are approximate.
+         *
+         * @param modelId {@code owner/name}, for example {@code meta-llama/Llama-3.1-8B-Instruct}
+         * @return this builder
+         */
+        public Builder tokenizerModelId(String modelId) {
+            this.tokenizerModelId = Optional.of(Objects.requireNonNull(modelId, "modelId"));
+            return this;
+        }
+
+        /**
          * Builds the row.
          *
          * @return the row
@@ -147,7 +185,7 @@ public record ModelLimits(String model, TokenEncoding encoding, int maxTokensPer
             if (maxTokensPerExample == 0) {
                 throw new IllegalStateException("limit missing: call maxTokensPerExample(...)");
             }
-            return new ModelLimits(model, encoding, maxTokensPerExample, price);
+            return new ModelLimits(model, encoding, maxTokensPerExample, price, chatTemplate, tokenizerModelId);
         }
     }
 }

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A provider's limits and training prices, versioned by the date they were read. The built-in tables
- * ({@link #openAi()}, {@link #azureOpenAi()}) are snapshots; override a row or a limit when the provider changes
- * them:
+ * A provider's limits and training prices, versioned by the date they were read. Every provider declares its own
+ * table; the built-in ones ({@link #openAi()}, {@link #azureOpenAi()}, {@link #together()}) are snapshots. Build one
+ * for any other provider with {@link #builder()}, or override a row or a limit when the provider changes them:
  *
  * <pre>{@code
  * PriceTable mine = PriceTable.azureOpenAi().toBuilder()
@@ -39,6 +39,8 @@ public record PriceTable(String provider, String version, LocalDate readOn, Stri
                          List<ModelLimits> models) {
     private static final LocalDate OPENAI_READ_ON = LocalDate.of(2026, 11, 22);
     private static final LocalDate AZURE_READ_ON = LocalDate.of(2026, 11, 22);
+    private static final LocalDate TOGETHER_READ_ON = LocalDate.of(2026, 11, 22);
+    private static final long TOGETHER_MAX_FILE_BYTES = 53_794_465_382L;
     private static final long MB = 1_000_000L;
     private static final long GB = 1_000_000_000L;
 
@@ -114,6 +116,41 @@ public record PriceTable(String provider, String version, LocalDate readOn, Stri
                 .putModel(row("gpt-4o", TokenEncoding.O200K_BASE, 65_536, null))
                 .putModel(row("gpt-3.5-turbo-0613", TokenEncoding.CL100K_BASE, 4_096, null))
                 .putModel(row("gpt-3.5-turbo", TokenEncoding.CL100K_BASE, 16_385, null))
+                .build();
+    }
+
+    /**
+     * Together AI's limits as of 2026-11-22, from its documentation and SDKs (finetune4j reference, sections 2, 8
+     * and 9): files up to 50.1 GiB (the SDKs' check; the docs allow 100 GB), and the models whose limits are
+     * documented there, such as {@code meta-llama/Meta-Llama-3.1-8B-Instruct-Reference} with a 131,072-token SFT
+     * context. Together bills per token ({@code epochs x training tokens + evals x validation tokens}) at a rate
+     * that depends on the model's size, SFT or DPO, and LoRA or full training; the rates are published on
+     * together.ai/pricing and not in this table, so estimates have no price until you add it, and the service's
+     * own estimate ({@code POST /fine-tunes/estimate-price}) is the authority:
+     *
+     * <pre>{@code
+     * PriceTable together = PriceTable.together().toBuilder().version("together-lora-sft-2026-12")
+     *         .putModel(PriceTable.together().find("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")
+     *                 .orElseThrow().toBuilder().trainingPricePerMillionTokens(new BigDecimal("0.48")).build())
+     *         .build();
+     * }</pre>
+     *
+     * <p>Rows carry the model's chat template and the Hugging Face repository of its tokenizer; token counts are
+     * approximate ({@code cl100k_base}) unless that tokenizer is passed to
+     * {@link ValidationOptions.Builder#tokenizer}. A byte-order mark is an error.
+     *
+     * @return the table, version {@code together-2026-11-22}
+     */
+    public static PriceTable together() {
+        return builder().provider("together").version("together-2026-11-22").readOn(TOGETHER_READ_ON)
+                .source("Together AI fine-tuning docs and SDKs (finetune4j reference, sections 2, 8 and 9); prices"
+                        + " not included")
+                .maxFileBytes(TOGETHER_MAX_FILE_BYTES).maxUploadBytes(TOGETHER_MAX_FILE_BYTES)
+                .byteOrderMarkSeverity(Severity.ERROR)
+                .putModel(ModelLimits.builder().model("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")
+                        .encoding(TokenEncoding.CL100K_BASE).maxTokensPerExample(131_072)
+                        .chatTemplate(ChatTemplate.LLAMA_3).tokenizerModelId("meta-llama/Llama-3.1-8B-Instruct")
+                        .build())
                 .build();
     }
 

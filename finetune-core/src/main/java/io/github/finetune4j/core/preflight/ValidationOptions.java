@@ -3,6 +3,7 @@ package io.github.finetune4j.core.preflight;
 import io.github.finetune4j.core.model.FineTuneMethod;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ import java.util.Optional;
  *
  * <p>The canonical constructor is outside the compatibility promise: use {@link #builder()}.
  *
- * @param baseModel the model to fine-tune; picks the encoding, the per-example limit and the price
+ * @param baseModel the model to fine-tune; picks the tokenizer, the chat template, the per-example limit and the price
  * @param method the training method the lines must match
  * @param priceTable the provider's limits and prices
  * @param encoding an encoding that overrides the one the model implies
@@ -33,11 +34,16 @@ import java.util.Optional;
  * @param maxNestingDepth deepest JSON nesting accepted
  * @param maxIssuesPerCode how many issues (and personal-data findings) of one code the report keeps; every one is
  *                         still counted
+ * @param lineTimeLimit how long counting the tokens of one line may take; a line that needs longer is reported as
+ *                      {@code line_too_expensive} and left out of the token statistics, and the file goes on
+ * @param tokenizer the model's tokenizer, which overrides the one the model name implies; counts with it are exact
+ * @param chatTemplate the chat format whose overhead is counted, which overrides the one the model name implies
  */
 public record ValidationOptions(String baseModel, FineTuneMethod method, PriceTable priceTable,
                                 Optional<TokenEncoding> encoding, Optional<Integer> epochs, PiiPolicy piiPolicy,
                                 Optional<Path> redactedCopy, int threads, int maxLineBytes, int maxNestingDepth,
-                                int maxIssuesPerCode) {
+                                int maxIssuesPerCode, Duration lineTimeLimit, Optional<Tokenizer> tokenizer,
+                                Optional<ChatTemplate> chatTemplate) {
     /** Default worker threads: 2. */
     public static final int DEFAULT_THREADS = 2;
     /** Default longest line: 16 MiB. */
@@ -46,6 +52,11 @@ public record ValidationOptions(String baseModel, FineTuneMethod method, PriceTa
     public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
     /** Default issues kept per code: 100. */
     public static final int DEFAULT_MAX_ISSUES_PER_CODE = 100;
+    /**
+     * Default time limit for counting one line: 30 s. A line of 15 million identical characters counts in about
+     * 2 s, so only a pathological line reaches it.
+     */
+    public static final Duration DEFAULT_LINE_TIME_LIMIT = Duration.ofSeconds(30);
     private static final int MAX_EPOCHS = 50;
     private static final int MAX_THREADS = 64;
     private static final int MIN_LINE_BYTES = 256;
@@ -65,6 +76,11 @@ public record ValidationOptions(String baseModel, FineTuneMethod method, PriceTa
      * @param maxNestingDepth deepest JSON nesting accepted
      * @param maxIssuesPerCode how many issues (and personal-data findings) of one code the report keeps; every one is
      *        still counted
+     * @param lineTimeLimit how long counting the tokens of one line may take; a line that needs longer is reported
+     *        as {@code line_too_expensive} and left out of the token statistics, and the file goes on
+     * @param tokenizer the model's tokenizer, which overrides the one the model name implies; counts with it are
+     *        exact
+     * @param chatTemplate the chat format whose overhead is counted, which overrides the one the model name implies
      * @throws IllegalArgumentException if a value is out of range, or {@code redactedCopy} and {@link PiiPolicy#REDACT}
      *        do not go together
      */
@@ -100,11 +116,21 @@ public record ValidationOptions(String baseModel, FineTuneMethod method, PriceTa
         if (maxIssuesPerCode < 1) {
             throw new IllegalArgumentException("maxIssuesPerCode must be at least 1: " + maxIssuesPerCode);
         }
+        Objects.requireNonNull(lineTimeLimit, "lineTimeLimit");
+        tokenizer = tokenizer == null ? Optional.empty() : tokenizer;
+        chatTemplate = chatTemplate == null ? Optional.empty() : chatTemplate;
+        if (tokenizer.isPresent() && encoding.isPresent()) {
+            throw new IllegalArgumentException("set either a tokenizer or an encoding, not both");
+        }
+        if (lineTimeLimit.isNegative() || lineTimeLimit.isZero()) {
+            throw new IllegalArgumentException("lineTimeLimit must be positive: " + lineTimeLimit);
+        }
     }
 
     /**
      * Starts a builder with the defaults: supervised, {@link PriceTable#openAi()}, encoding from the model, epochs
-     * by heuristic, {@link PiiPolicy#WARN}, 2 threads, 16 MiB lines, nesting 64, 100 issues per code.
+     * by heuristic, {@link PiiPolicy#WARN}, 2 threads, 16 MiB lines, nesting 64, 100 issues per code, 30 s per line,
+     * tokenizer and chat template from the model.
      *
      * @return a new builder
      */
@@ -120,8 +146,10 @@ public record ValidationOptions(String baseModel, FineTuneMethod method, PriceTa
     public Builder toBuilder() {
         Builder b = new Builder().baseModel(baseModel).method(method).priceTable(priceTable).piiPolicy(piiPolicy)
                 .threads(threads).maxLineBytes(maxLineBytes).maxNestingDepth(maxNestingDepth)
-                .maxIssuesPerCode(maxIssuesPerCode);
+                .maxIssuesPerCode(maxIssuesPerCode).lineTimeLimit(lineTimeLimit);
         b.encoding = encoding;
+        b.tokenizer = tokenizer;
+        b.chatTemplate = chatTemplate;
         b.epochs = epochs;
         b.redactedCopy = redactedCopy;
         return b;
@@ -140,6 +168,9 @@ public record ValidationOptions(String baseModel, FineTuneMethod method, PriceTa
         private int maxLineBytes = DEFAULT_MAX_LINE_BYTES;
         private int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
         private int maxIssuesPerCode = DEFAULT_MAX_ISSUES_PER_CODE;
+        private Duration lineTimeLimit = DEFAULT_LINE_TIME_LIMIT;
+        private Optional<Tokenizer> tokenizer = Optional.empty();
+        private Optional<ChatTemplate> chatTemplate = Optional.empty();
 
         private Builder() {
         }
@@ -178,13 +209,42 @@ public record ValidationOptions(String baseModel, FineTuneMethod method, PriceTa
         }
 
         /**
-         * Overrides the encoding the model implies.
+         * Overrides the encoding the model implies. For a model that has a tokenizer of its own, prefer
+         * {@link #tokenizer(Tokenizer)}: an encoding counts it only approximately.
          *
          * @param encoding the encoding
          * @return this builder
          */
         public Builder encoding(TokenEncoding encoding) {
             this.encoding = Optional.of(Objects.requireNonNull(encoding, "encoding"));
+            return this;
+        }
+
+        /**
+         * Sets the model's tokenizer. Default: chosen from the base model name: OpenAI's models and gpt-oss count
+         * exactly with their tiktoken encoding; Llama 3, Qwen and Mistral models have tokenizers of their own and
+         * are counted with {@code cl100k_base} as an approximation (the report says so) unless their
+         * {@code tokenizer.json} is given here ({@link HuggingFaceTokenizer#fromFile} or
+         * {@link HuggingFaceTokenizer#fromHub}). Counts with the given tokenizer are reported as exact.
+         *
+         * @param tokenizer the tokenizer
+         * @return this builder
+         */
+        public Builder tokenizer(Tokenizer tokenizer) {
+            this.tokenizer = Optional.of(Objects.requireNonNull(tokenizer, "tokenizer"));
+            return this;
+        }
+
+        /**
+         * Sets the chat format whose overhead is counted. Default: chosen from the base model name (OpenAI models
+         * {@link ChatTemplate#OPENAI}, gpt-oss {@link ChatTemplate#HARMONY}, Llama 3 {@link ChatTemplate#LLAMA_3},
+         * Qwen {@link ChatTemplate#CHATML}, Mistral {@link ChatTemplate#MISTRAL}, others {@link ChatTemplate#OPENAI}).
+         *
+         * @param template the template
+         * @return this builder
+         */
+        public Builder chatTemplate(ChatTemplate template) {
+            this.chatTemplate = Optional.of(Objects.requireNonNull(template, "template"));
             return this;
         }
 
@@ -267,6 +327,20 @@ public record ValidationOptions(String baseModel, FineTuneMethod method, PriceTa
         }
 
         /**
+         * Sets how long counting the tokens of one line may take. Default: 30 s. Counting is exact and takes
+         * O(n log n) time for any line (about 2 s for 15 MB of one character on one core); the limit keeps a
+         * pathological line from holding a worker thread for minutes. A line over the limit is reported as
+         * {@code line_too_expensive}, its tokens are not counted, and the rest of the file is checked.
+         *
+         * @param limit a positive duration
+         * @return this builder
+         */
+        public Builder lineTimeLimit(Duration limit) {
+            this.lineTimeLimit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return the options
@@ -279,7 +353,7 @@ public record ValidationOptions(String baseModel, FineTuneMethod method, PriceTa
             }
             return new ValidationOptions(baseModel, method, priceTable == null ? PriceTable.openAi() : priceTable,
                     encoding, epochs, piiPolicy, redactedCopy, threads, maxLineBytes, maxNestingDepth,
-                    maxIssuesPerCode);
+                    maxIssuesPerCode, lineTimeLimit, tokenizer, chatTemplate);
         }
     }
 }

@@ -87,7 +87,7 @@ class LimitsTest {
                 .baseModel("gpt-5-nano-2026-01-01").build());
 
         assertThat(report.issues()).extracting(DatasetIssue::code).containsExactly("unknown_base_model");
-        assertThat(report.tokens().encoding()).isEqualTo(TokenEncoding.O200K_BASE);
+        assertThat(report.tokens().encoding()).hasValue(TokenEncoding.O200K_BASE);
         assertThat(report.cost().maxTokensPerExample()).isEmpty();
         assertThat(report.cost().billingTokens()).isEqualTo(report.tokens().perExample().sum());
     }

@@ -1,10 +1,16 @@
 package io.github.finetune4j.core.preflight;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.FineTuneMethod;
 import io.github.finetune4j.core.model.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 
@@ -28,6 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class MalformedCorpusTest {
     private static final Path DIR = dir();
+
+    @TempDir
+    Path dir;
 
     private static Path dir() {
         try {
@@ -97,5 +106,46 @@ class MalformedCorpusTest {
                 FineTuneMethod.SUPERVISED);
 
         assertThat(report.issues()).extracting(DatasetIssue::code).containsExactly("too_few_examples");
+    }
+
+    @Test
+    void longRunsAreCountedExactly() throws Exception {
+        Path file = DIR.resolve("long-runs.jsonl");
+        Encoding jtokkit = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        long expected = 0;
+        for (String line : Files.readAllLines(file)) {
+            JsonNode messages = new ObjectMapper().readTree(line).get("messages");
+            expected += 3;
+            for (JsonNode m : messages) {
+                expected += 3 + jtokkit.countTokensOrdinary(m.get("role").textValue())
+                        + jtokkit.countTokensOrdinary(m.get("content").textValue());
+            }
+        }
+
+        ValidationReport report = validate(file, FineTuneMethod.SUPERVISED);
+
+        assertThat(report.tokens().perExample().sum()).isEqualTo(expected);
+        assertThat(report.issueCounts()).containsOnlyKeys("too_few_examples");
+    }
+
+    @Test
+    void aFiveThousandDigitNumberIsReportedWithTheDigitLimit() throws Exception {
+        Path file = dir.resolve("digits.jsonl");
+        Files.writeString(file, "{\"messages\":[{\"role\":\"user\",\"content\":\"Hallo\"},{\"role\":\"assistant\","
+                + "\"content\":\"Hallo\",\"weight\":1" + "0".repeat(4999) + "}]}\n");
+
+        ValidationReport report = Dataset.fromJsonl(file).validate(ValidationOptions.builder()
+                .baseModel("gpt-4o-mini-2024-07-18").build());
+
+        assertThat(report.errors()).filteredOn(i -> i.code().equals("number_too_long")).singleElement()
+                .satisfies(i -> assertThat(i.message()).startsWith("a number has more than 1000 digits"));
+    }
+
+    @Test
+    void anEscapedUnpairedSurrogateNamesTheCharacter() {
+        ValidationReport report = validate(DIR.resolve("unpaired-surrogate-escaped.jsonl"), FineTuneMethod.SUPERVISED);
+
+        assertThat(report.errors()).filteredOn(i -> i.code().equals("unpaired_surrogate")).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("unpaired UTF-16 surrogate U+D800 at character 1"));
     }
 }

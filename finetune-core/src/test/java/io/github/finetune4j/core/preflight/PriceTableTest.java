@@ -67,4 +67,22 @@ class PriceTableTest {
         assertThat(mine.models()).hasSameSizeAs(azure.models());
         assertThat(mine.version()).isEqualTo("azure-sweden-2026-12");
     }
+
+    @Test
+    void togetherDeclaresItsOwnTableWithOpenModelRowsAndNoInventedPrices() {
+        PriceTable together = PriceTable.together();
+
+        ModelLimits llama = together.find("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference").orElseThrow();
+        assertThat(together.provider()).isEqualTo("together");
+        assertThat(together.version()).isEqualTo("together-2026-11-22");
+        assertThat(llama.maxTokensPerExample()).isEqualTo(131_072);
+        assertThat(llama.chatTemplate()).contains(ChatTemplate.LLAMA_3);
+        assertThat(llama.tokenizerModelId()).contains("meta-llama/Llama-3.1-8B-Instruct");
+        assertThat(llama.trainingPricePerMillionTokens()).isEmpty();
+        PriceTable priced = together.toBuilder().putModel(llama.toBuilder()
+                .trainingPricePerMillionTokens(new BigDecimal("0.48")).build()).build();
+        assertThat(priced.find("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference").orElseThrow()
+                .tokenizerModelId()).as("toBuilder keeps the open-model fields")
+                .contains("meta-llama/Llama-3.1-8B-Instruct");
+    }
 }

@@ -112,4 +112,21 @@ class RedactionTest {
         assertThatThrownBy(() -> PreflightTestData.options().redactedCopy(dir.resolve("x")).build())
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aLineWithAnUnpairedSurrogateIsRedactedAndKeepsTheSurrogateAsAnEscape() throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            lines.add(PreflightTestData.line(i, i == 4 ? "Mail erika@example.de \\ud800 kaputt" : "Frage " + i));
+        }
+        Path source = PreflightTestData.write(dir, "surrogate.jsonl", lines);
+        Path copy = dir.resolve("redacted.jsonl");
+
+        ValidationReport report = Dataset.fromJsonl(source).validate(PreflightTestData.options()
+                .piiPolicy(PiiPolicy.REDACT).redactedCopy(copy).build());
+
+        assertThat(report.errors()).extracting(i -> i.code()).containsExactly("unpaired_surrogate");
+        String line5 = Files.readAllLines(copy, StandardCharsets.UTF_8).get(4);
+        assertThat(line5).containsIgnoringCase("Mail [EMAIL] \\ud800 kaputt").doesNotContain("erika");
+    }
 }

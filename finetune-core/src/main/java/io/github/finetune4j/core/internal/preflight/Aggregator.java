@@ -3,7 +3,6 @@ package io.github.finetune4j.core.internal.preflight;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.Severity;
 import io.github.finetune4j.core.preflight.PiiFinding;
-import io.github.finetune4j.core.preflight.TokenEncoding;
 import io.github.finetune4j.core.preflight.TokenStatistics;
 
 import java.io.IOException;
@@ -110,7 +109,7 @@ final class Aggregator {
     }
 
     private void write(Batch batch, int i, LineResult r) throws IOException {
-        if (writer == null || batch.isOverlong(i)) {
+        if (writer == null || batch.isSkipped(i) || r.unchecked) {
             return;
         }
         if (r.redacted != null) {
@@ -141,8 +140,10 @@ final class Aggregator {
         return billingTokens;
     }
 
-    TokenStatistics statistics(TokenEncoding encoding) {
-        return TokenStatistics.builder().encoding(encoding).perExample(tokens.toDistribution())
+    TokenStatistics statistics(TokenizerChoice choice) {
+        TokenStatistics.Builder b = TokenStatistics.builder().tokenizer(choice.tokenizer.name());
+        choice.encoding.ifPresent(b::encoding);
+        return b.exact(choice.exact).chatTemplate(choice.template).perExample(tokens.toDistribution())
                 .assistantPerExample(assistant.toDistribution()).messagesPerExample(messages.toDistribution())
                 .examplesOverLimit(overLimit).tokensOverLimit(tokensOverLimit).build();
     }

@@ -40,10 +40,11 @@ final class ChatChecker {
             return;
         }
         ExampleState st = new ExampleState();
-        int tokens = 3 + ToolDeclarations.check(root, "", st, ctx);
+        int tokens = ToolDeclarations.check(root, "", st, ctx);
         for (int i = 0; i < list.size(); i++) {
             tokens += messages.check(list.get(i), "messages[" + i + "]", st, ctx, true);
         }
+        tokens += ctx.template.example(st.hasSystem, ctx);
         if (!st.hasAssistant) {
             ctx.error("messages", "example_missing_assistant_message",
                     "example has no assistant message to learn from");

@@ -10,13 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The strict JSON readers of one run: no comments, no trailing commas, no trailing data, no NaN, duplicate keys
  * detected, nesting and string length bounded. Thread-safe.
  */
 final class JsonReaders {
-    private static final int MAX_NUMBER_LENGTH = 1000;
+    /** Longest number accepted, in characters. */
+    static final int MAX_NUMBER_LENGTH = 1000;
 
     final ObjectMapper strict;
     final ObjectMapper lenient;
@@ -56,7 +58,12 @@ final class JsonReaders {
         try {
             return strict.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise a parsed line", e);
+            // an unpaired surrogate (reported as an error on the line) has no UTF-8 form: write it as an escape
+            try {
+                return Surrogates.escapeUnpaired(strict.writeValueAsString(node)).getBytes(StandardCharsets.UTF_8);
+            } catch (JsonProcessingException again) {
+                throw new IllegalStateException("cannot serialise a parsed line", again);
+            }
         }
     }
 }

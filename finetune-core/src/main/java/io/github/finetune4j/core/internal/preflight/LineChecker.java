@@ -7,12 +7,15 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.finetune4j.core.internal.tokenizer.WorkBudget;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.FineTuneMethod;
 import io.github.finetune4j.core.model.Severity;
+import io.github.finetune4j.core.preflight.ChatTemplate;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Supplier;
 
 import static io.github.finetune4j.core.internal.preflight.Names.type;
 
@@ -33,9 +36,26 @@ final class LineChecker {
     private final Severity piiSeverity;
     private final boolean redact;
     private final int maxLineBytes;
+    private final Supplier<WorkBudget> budget;
+    private final TemplateOverhead template;
 
     LineChecker(String source, FineTuneMethod method, TextAnalyzer analyzer, JsonReaders json, Severity bomSeverity,
                 Severity piiSeverity, boolean redact, int maxLineBytes) {
+        this(source, method, analyzer, json, bomSeverity, piiSeverity, redact, maxLineBytes,
+                () -> WorkBudget.UNLIMITED, new TemplateOverhead(ChatTemplate.OPENAI));
+    }
+
+    /**
+     * Creates the checker of one run.
+     *
+     * @param budget gives each line the budget its token counts may spend
+     * @param template the chat template whose overhead is counted
+     */
+    LineChecker(String source, FineTuneMethod method, TextAnalyzer analyzer, JsonReaders json, Severity bomSeverity,
+                Severity piiSeverity, boolean redact, int maxLineBytes, Supplier<WorkBudget> budget,
+                TemplateOverhead template) {
+        this.budget = budget;
+        this.template = template;
         this.source = source;
         this.method = method;
         this.analyzer = analyzer;
@@ -52,13 +72,44 @@ final class LineChecker {
     LineResult[] check(Batch batch) {
         LineResult[] results = new LineResult[batch.count];
         for (int i = 0; i < batch.count; i++) {
-            long line = batch.firstLine + i;
-            try {
-                results[i] = batch.isOverlong(i) ? overlong(line, batch.ends[i])
-                        : check(batch.data, batch.starts[i], batch.ends[i], line);
-            } catch (RuntimeException | StackOverflowError e) {
-                results[i] = failed(line, e);
-            }
+            results[i] = checkSafely(batch, i);
+        }
+        return results;
+    }
+
+    /**
+     * Checks one line of a batch and turns anything that goes wrong on the way, running out of memory or stack
+     * included, into an issue on that line, so that the rest of the file is still checked.
+     */
+    private LineResult checkSafely(Batch batch, int i) {
+        long line = batch.firstLine + i;
+        try {
+            return batch.isSkipped(i) ? skipped(line, batch.starts[i], batch.skippedBytes[i])
+                    : check(batch.data, batch.starts[i], batch.ends[i], line);
+        } catch (OutOfMemoryError e) {
+            return failed(line, "there was not enough memory to check it (" + (batch.isSkipped(i) ? 0
+                    : batch.ends[i] - batch.starts[i]) + " bytes; maximum heap " + Runtime.getRuntime().maxMemory()
+                    / (1 << 20) + " MB)");
+        } catch (StackOverflowError e) {
+            return failed(line, "its structure is too deep to check (stack overflow)");
+        } catch (RuntimeException e) {
+            return failed(line, "of an internal error (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /**
+     * Results for a batch whose check failed as a whole: every line gets the issue.
+     *
+     * @param batch the batch
+     * @param cause what went wrong
+     * @return one result per line
+     */
+    LineResult[] failedBatch(Batch batch, Throwable cause) {
+        LineResult[] results = new LineResult[batch.count];
+        String reason = cause instanceof OutOfMemoryError ? "there was not enough memory to check it"
+                : "of an internal error (" + cause.getClass().getSimpleName() + ")";
+        for (int i = 0; i < batch.count; i++) {
+            results[i] = failed(batch.firstLine + i, reason);
         }
         return results;
     }
@@ -67,7 +118,7 @@ final class LineChecker {
         if (isBlank(b, start, end)) {
             return LineResult.BLANK;
         }
-        LineContext ctx = new LineContext(source, line, analyzer, piiSeverity, redact);
+        LineContext ctx = new LineContext(source, line, analyzer, piiSeverity, redact, budget.get(), template);
         int from = start;
         if (line == 1 && end - start >= 3 && (b[start] & 0xFF) == 0xEF && (b[start + 1] & 0xFF) == 0xBB
                 && (b[start + 2] & 0xFF) == 0xBF) {
@@ -87,9 +138,13 @@ final class LineChecker {
         }
         long hash = LineHash.hash(b, from, to);
         int bad = Utf8.firstInvalid(b, from, to);
+        boolean rawSurrogates = false;
         if (bad >= 0) {
-            ctx.error("", "invalid_utf8", "byte " + (bad - start + 1) + " of the line is not valid UTF-8");
-            return result(ctx, hash);
+            if (!Surrogates.onlyEncodedSurrogates(b, from, to)) {
+                ctx.error("", "invalid_utf8", "byte " + (bad - start + 1) + " of the line is not valid UTF-8");
+                return result(ctx, hash);
+            }
+            rawSurrogates = true;
         }
         JsonNode root = parse(b, from, to - from, start, ctx);
         if (root == null) {
@@ -98,6 +153,11 @@ final class LineChecker {
         if (!root.isObject()) {
             ctx.error("", "data_type", "line is " + type(root) + ", not a JSON object");
             return result(ctx, hash);
+        }
+        if ((rawSurrogates || Surrogates.hasUnpairedEscape(b, from, to)) && Surrogates.report(root, ctx) == 0
+                && rawSurrogates) {
+            ctx.error("", "invalid_utf8", "byte " + (bad - start + 1) + " of the line starts a UTF-16 surrogate pair"
+                    + " encoded as two 3-byte sequences (CESU-8); UTF-8 needs the 4-byte form");
         }
         ObjectNode o = (ObjectNode) root;
         boolean isChat = o.has("messages");
@@ -112,6 +172,9 @@ final class LineChecker {
             ctx.error("", "method_mismatch", "line is a chat example, but the job uses DPO");
         } else {
             preference.check(o, ctx);
+        }
+        if (ctx.overBudget) {
+            ctx.counted = false;
         }
         byte[] redacted = ctx.modified ? json.write(o) : null;
         return new LineResult(false, ctx.counted, ctx.tokens, ctx.assistantTokens, ctx.messages, hash,
@@ -142,9 +205,12 @@ final class LineChecker {
             if (m.contains("nesting depth")) {
                 ctx.error("", "nesting_too_deep", "JSON nesting is deeper than the limit ("
                         + m.replaceAll("(?s).*?exceeds the maximum allowed \\((\\d+).*", "$1") + ")");
+            } else if (m.startsWith("Number value length") || m.contains("Number value length")) {
+                ctx.error("", "number_too_long", "a number has more than " + JsonReaders.MAX_NUMBER_LENGTH
+                        + " digits" + column(e, shift) + "; no provider accepts such a number");
             } else {
-                ctx.error("", "line_too_long", "a value in the line is longer than the limit of " + maxLineBytes
-                        + " bytes");
+                ctx.error("", "line_too_long", "a string in the line is longer than the limit of " + maxLineBytes
+                        + " characters" + column(e, shift));
             }
             return null;
         }
@@ -175,16 +241,20 @@ final class LineChecker {
         return "";
     }
 
-    private LineResult overlong(long line, int bytes) {
-        DatasetIssue issue = new DatasetIssue(source, line, "", "line_too_long", Severity.ERROR, "line has " + bytes
-                + " bytes, more than the limit of " + maxLineBytes + "; it was skipped");
+    private LineResult skipped(long line, int reason, long bytes) {
+        String message = reason == Batch.NO_MEMORY ? "line has at least " + bytes + " bytes and there was not enough"
+                + " memory to read it (maximum heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); it was"
+                + " skipped" : "line has " + bytes + " bytes, more than the limit of " + maxLineBytes
+                + "; it was skipped";
+        DatasetIssue issue = new DatasetIssue(source, line, "", reason == Batch.NO_MEMORY ? "line_check_failed"
+                : "line_too_long", Severity.ERROR, message);
         return new LineResult(false, false, 0, 0, 0, 0, List.of(issue), List.of(), null);
     }
 
-    private LineResult failed(long line, Throwable e) {
+    private LineResult failed(long line, String reason) {
         DatasetIssue issue = new DatasetIssue(source, line, "", "line_check_failed", Severity.ERROR,
-                "the line could not be checked (" + e.getClass().getSimpleName() + ")");
-        return new LineResult(false, false, 0, 0, 0, 0, List.of(issue), List.of(), null);
+                "the line could not be checked because " + reason + "; the rest of the file was checked");
+        return new LineResult(false, false, 0, 0, 0, 0, List.of(issue), List.of(), null, true);
     }
 
     private static LineResult result(LineContext ctx, long hash) {

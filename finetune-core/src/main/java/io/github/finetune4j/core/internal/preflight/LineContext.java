@@ -1,6 +1,7 @@
 package io.github.finetune4j.core.internal.preflight;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.finetune4j.core.internal.tokenizer.WorkBudget;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.Severity;
 import io.github.finetune4j.core.preflight.PiiFinding;
@@ -18,6 +19,9 @@ final class LineContext {
     private final TextAnalyzer analyzer;
     private final Severity piiSeverity;
     private final boolean redact;
+    private final WorkBudget budget;
+    /** The chat template whose overhead the line's tokens include. */
+    final TemplateOverhead template;
     private List<DatasetIssue> issues;
     private List<PiiFinding> findings;
     boolean modified;
@@ -25,8 +29,13 @@ final class LineContext {
     int assistantTokens;
     int messages;
     boolean counted;
+    /** A token count ran out of the line's budget: the line's counts are incomplete. */
+    boolean overBudget;
 
-    LineContext(String source, long line, TextAnalyzer analyzer, Severity piiSeverity, boolean redact) {
+    LineContext(String source, long line, TextAnalyzer analyzer, Severity piiSeverity, boolean redact,
+                WorkBudget budget, TemplateOverhead template) {
+        this.budget = budget;
+        this.template = template;
         this.source = source;
         this.line = line;
         this.analyzer = analyzer;
@@ -59,9 +68,11 @@ final class LineContext {
 
     /**
      * Counts a string that is not scanned for personal data (roles, tool definitions).
+     *
+     * @param field where the string is, for an issue about it
      */
-    int plain(String text) {
-        return analyzer.analyze(text, false).tokens;
+    int plain(String text, String field) {
+        return tokens(analyzer.analyze(text, false, budget), field);
     }
 
     /**
@@ -71,10 +82,11 @@ final class LineContext {
      */
     int text(ObjectNode parent, String key, String field) {
         String text = parent.get(key).textValue();
-        TextInfo info = analyzer.analyze(text, true);
+        TextInfo info = analyzer.analyze(text, true, budget);
         if (info.specialToken != null) {
             error(field, "special_token", "contains the special token " + info.specialToken
-                    + ", which the provider rejects in training data");
+                    + ", which the model's chat format reserves; the provider rejects it in training data or the"
+                    + " model learns a broken format");
         }
         if (info.hasPii()) {
             report(info, field);
@@ -83,7 +95,20 @@ final class LineContext {
                 modified = true;
             }
         }
-        return info.tokens;
+        return tokens(info, field);
+    }
+
+    private int tokens(TextInfo info, String field) {
+        if (info.tokens >= 0) {
+            return info.tokens;
+        }
+        if (!overBudget) {
+            overBudget = true;
+            error(field, "line_too_expensive", "counting the tokens of this " + info.text.length() + "-character"
+                    + " string took longer than the time allowed per line; the line's tokens are not counted (raise"
+                    + " ValidationOptions.lineTimeLimit to count it)");
+        }
+        return 0;
     }
 
     private void report(TextInfo info, String field) {

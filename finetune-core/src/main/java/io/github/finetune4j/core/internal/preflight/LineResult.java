@@ -20,9 +20,16 @@ final class LineResult {
     final List<PiiFinding> findings;
     /** The redacted line when it differs from the original, else null. */
     final byte[] redacted;
+    /** The line could not be checked, so it was not scanned either: it must not go into a redacted copy as it is. */
+    final boolean unchecked;
 
     LineResult(boolean blank, boolean counted, int tokens, int assistantTokens, int messages, long hash,
                List<DatasetIssue> issues, List<PiiFinding> findings, byte[] redacted) {
+        this(blank, counted, tokens, assistantTokens, messages, hash, issues, findings, redacted, false);
+    }
+
+    LineResult(boolean blank, boolean counted, int tokens, int assistantTokens, int messages, long hash,
+               List<DatasetIssue> issues, List<PiiFinding> findings, byte[] redacted, boolean unchecked) {
         this.blank = blank;
         this.counted = counted;
         this.tokens = tokens;
@@ -32,5 +39,6 @@ final class LineResult {
         this.issues = issues;
         this.findings = findings;
         this.redacted = redacted;
+        this.unchecked = unchecked;
     }
 }

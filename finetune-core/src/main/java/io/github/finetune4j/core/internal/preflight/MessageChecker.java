@@ -12,9 +12,9 @@ import static io.github.finetune4j.core.internal.preflight.Names.quote;
 import static io.github.finetune4j.core.internal.preflight.Names.type;
 
 /**
- * Checks one chat message and counts its tokens with the cookbook formula: 3, plus the tokens of every string value
- * (the role included; content parts, tool calls and legacy function calls by their text, name and arguments), plus 1
- * for a {@code name}.
+ * Checks one chat message and counts its tokens: the chat template's overhead for the role (the cookbook's formula:
+ * 3 plus the tokens of the role), plus the tokens of every string value (content parts, tool calls and legacy
+ * function calls by their text, name and arguments), plus the template's extra for a {@code name}.
  */
 final class MessageChecker {
     static final Set<String> CHAT_ROLES = Set.of("system", "user", "assistant", "tool", "function");
@@ -50,15 +50,15 @@ final class MessageChecker {
             return 0;
         }
         ObjectNode m = (ObjectNode) node;
-        int tokens = 3;
         String role = null;
         JsonNode roleNode = m.get("role");
+        int tokens = ctx.template.message(roleNode != null && roleNode.isTextual() ? roleNode.textValue() : "", ctx,
+                field + ".role");
         if (roleNode == null) {
             ctx.error(field + ".role", "message_missing_key", "message has no \"role\"");
         } else if (!roleNode.isTextual()) {
             ctx.error(field + ".role", "unrecognized_role", "\"role\" must be a string, not " + type(roleNode));
         } else {
-            tokens += ctx.plain(roleNode.textValue());
             if (CHAT_ROLES.contains(roleNode.textValue())) {
                 role = roleNode.textValue();
             } else {
@@ -76,7 +76,7 @@ final class MessageChecker {
                         + (role == null ? "a message" : "a" + ("assistant".equals(role) ? "n " : " ") + role
                         + " message"));
                 if (e.getValue().isTextual()) {
-                    tokens += ctx.plain(e.getValue().textValue());
+                    tokens += ctx.plain(e.getValue().textValue(), field + "." + key);
                 }
             }
         }
@@ -206,9 +206,9 @@ final class MessageChecker {
         }
         if (!n.isTextual()) {
             ctx.error(field + ".name", "invalid_value", "\"name\" must be a string, not " + type(n));
-            return 1;
+            return ctx.template.name();
         }
-        return ctx.text(m, "name", field + ".name") + 1;
+        return ctx.text(m, "name", field + ".name") + ctx.template.name();
     }
 
     private static int refusal(ObjectNode m, String field, LineContext ctx, Set<String> allowed) {
@@ -238,7 +238,7 @@ final class MessageChecker {
                     ? "answers tool call " + quote(id.textValue()) + ", which was already answered"
                     : "answers tool call " + quote(id.textValue()) + ", which no earlier assistant message made");
         }
-        return ctx.plain(id.textValue());
+        return ctx.plain(id.textValue(), field + ".tool_call_id");
     }
 
     private static boolean weight(ObjectNode m, String field, LineContext ctx, boolean allowWeight) {

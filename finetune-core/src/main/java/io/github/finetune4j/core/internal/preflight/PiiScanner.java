@@ -126,7 +126,10 @@ final class PiiScanner {
         while (end > at + 1 && (s.charAt(end - 1) == '.' || s.charAt(end - 1) == '-')) {
             end--;
         }
-        int lastDot = s.lastIndexOf('.', end - 1);
+        int lastDot = end - 1;
+        while (lastDot > at + 1 && s.charAt(lastDot) != '.') {
+            lastDot--;
+        }
         if (lastDot <= at + 1 || end - lastDot - 1 < 2) {
             return null;
         }
@@ -166,10 +169,15 @@ final class PiiScanner {
             i++;
         }
         char[] digits = new char[MAX_DIGITS];
+        int[] groups = new int[MAX_DIGITS];
         int count = 0;
+        int groupCount = 0;
         int end = -1;
         int separators = 0;
         boolean onlyCardSeparators = true;
+        char groupSeparator = 0;
+        char lastSeparator = 0;
+        boolean uniformGroups = true;
         boolean trunkZero = false;
         int groupLength = 0;
         int singleDigitGroups = 0;
@@ -182,6 +190,16 @@ final class PiiScanner {
                     }
                     return new PiiMatch(null, start, i);
                 }
+                if (separators > 0) {
+                    // a new group starts: one separator character, the same between all groups, is card-style
+                    if (separators > 1 || (groupSeparator != 0 && lastSeparator != groupSeparator)) {
+                        uniformGroups = false;
+                    }
+                    groupSeparator = lastSeparator;
+                    if (lastSeparator != ' ' && lastSeparator != '-') {
+                        onlyCardSeparators = false;
+                    }
+                }
                 digits[count++] = c;
                 end = i + 1;
                 separators = 0;
@@ -190,13 +208,14 @@ final class PiiScanner {
                 if (++separators > 2) {
                     break;
                 }
-                if (groupLength == 1) {
-                    singleDigitGroups++;
+                if (groupLength > 0) {
+                    groups[groupCount++] = groupLength;
+                    if (groupLength == 1) {
+                        singleDigitGroups++;
+                    }
                 }
                 groupLength = 0;
-                if (c != ' ' && c != '-') {
-                    onlyCardSeparators = false;
-                }
+                lastSeparator = c;
                 if (c == '(' && i + 2 < n && s.charAt(i + 1) == '0' && s.charAt(i + 2) == ')') {
                     trunkZero = true;
                 }
@@ -208,20 +227,28 @@ final class PiiScanner {
         if (count == 0) {
             return null;
         }
-        if (groupLength == 1) {
-            singleDigitGroups++;
+        if (groupLength > 0) {
+            groups[groupCount++] = groupLength;
+            if (groupLength == 1) {
+                singleDigitGroups++;
+            }
         }
         if (!boundaryAfter(s, end) || (s.charAt(start) == '(' && !plus && digits[0] != '0')) {
             return new PiiMatch(null, start, end);
         }
-        PiiKind kind = classify(digits, count, plus, onlyCardSeparators, trunkZero);
+        PiiKind kind = classify(digits, count, plus, trunkZero);
         if (kind == PiiKind.PHONE && singleDigitGroups > (trunkZero ? 2 : 1)) {
             kind = null;
+        }
+        if (kind == null && !plus && onlyCardSeparators && PaymentCards.isCardNumber(digits, count)
+                && (PaymentCards.groupedLikeCard(groups, groupCount, uniformGroups)
+                || PaymentCards.cardWordNear(s, start, end))) {
+            kind = PiiKind.PAYMENT_CARD;
         }
         return new PiiMatch(kind, start, end);
     }
 
-    private static PiiKind classify(char[] d, int count, boolean plus, boolean cardSeparators, boolean trunkZero) {
+    private static PiiKind classify(char[] d, int count, boolean plus, boolean trunkZero) {
         if (plus) {
             int max = trunkZero ? 16 : 15;
             return d[0] != '0' && count >= 8 && count <= max ? PiiKind.PHONE : null;
@@ -231,9 +258,6 @@ final class PiiScanner {
                 return count >= 10 && count <= 17 && d[2] != '0' ? PiiKind.PHONE : null;
             }
             return count >= 9 && count <= 13 ? PiiKind.PHONE : null;
-        }
-        if (cardSeparators && count >= 13 && count <= 19 && d[0] >= '2' && d[0] <= '6' && Checksums.luhn(d, count)) {
-            return PiiKind.PAYMENT_CARD;
         }
         return null;
     }

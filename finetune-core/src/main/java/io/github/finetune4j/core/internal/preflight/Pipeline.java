@@ -100,8 +100,9 @@ final class Pipeline {
                 try {
                     results = p.results.get();
                 } catch (ExecutionException e) {
-                    outcome.readFailure = e.getCause();
-                    return outcome;
+                    // the per-line guard in LineChecker failed too (no memory for the results array): every line of
+                    // the batch gets an issue and the rest of the file is still checked
+                    results = checker.failedBatch(p.batch, e.getCause());
                 }
                 aggregator.accept(p.batch, results);
                 budget.release(p.permits);

@@ -27,7 +27,7 @@ final class PreferenceChecker {
     void check(ObjectNode root, LineContext ctx) {
         unknownKeys(root, TOP_KEYS, "", ctx);
         ExampleState st = new ExampleState();
-        int tokens = 3;
+        int tokens = 0;
         int count = 0;
         JsonNode input = root.get("input");
         if (input == null || !input.isObject()) {
@@ -53,6 +53,7 @@ final class PreferenceChecker {
         ExampleState outputs = st.sharingDeclarations();
         tokens += output(root, "preferred_output", outputs, ctx);
         tokens += output(root, "non_preferred_output", outputs, ctx);
+        tokens += ctx.template.example(st.hasSystem, ctx);
         JsonNode preferred = root.path("preferred_output").path(0);
         JsonNode other = root.path("non_preferred_output").path(0);
         if (preferred.isObject() && preferred.equals(other)) {

@@ -2,13 +2,13 @@ package io.github.finetune4j.core.internal.preflight;
 
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
+import io.github.finetune4j.core.internal.tokenizer.WorkBudget;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.model.Severity;
 import io.github.finetune4j.core.preflight.CostEstimate;
 import io.github.finetune4j.core.preflight.ModelLimits;
 import io.github.finetune4j.core.preflight.PiiPolicy;
 import io.github.finetune4j.core.preflight.PriceTable;
-import io.github.finetune4j.core.preflight.TokenEncoding;
 import io.github.finetune4j.core.preflight.ValidationOptions;
 import io.github.finetune4j.core.preflight.ValidationReport;
 
@@ -47,20 +47,16 @@ public final class Preflight {
         String model = options.baseModel();
         PriceTable table = options.priceTable();
         Optional<ModelLimits> limits = table.find(model);
-        TokenEncoding encoding = options.encoding().or(() -> limits.map(ModelLimits::encoding))
-                .or(() -> TokenEncoding.forModel(model)).orElse(TokenEncoding.O200K_BASE);
         IssueCollector issues = new IssueCollector(options.maxIssuesPerCode());
-        if (limits.isEmpty()) {
-            issues.add(new DatasetIssue(source, 0, "", "unknown_base_model", Severity.WARNING, "the price table "
-                    + table.version() + " has no row for " + model + ": no per-example limit and no price; tokens are"
-                    + " counted with " + encoding.wireName()));
-        }
+        TokenizerChoice choice = TokenizerChoice.of(options, limits, source, issues);
         PiiPolicy policy = options.piiPolicy();
-        TextAnalyzer analyzer = new TextAnalyzer(Tokenizers.get(encoding), policy != PiiPolicy.IGNORE);
+        TextAnalyzer analyzer = new TextAnalyzer(choice.counter, policy != PiiPolicy.IGNORE, choice.specialTokens);
         JsonReaders json = new JsonReaders(options.maxNestingDepth(), options.maxLineBytes());
+        long lineNanos = options.lineTimeLimit().toNanos();
         LineChecker checker = new LineChecker(source, options.method(), analyzer, json, table.byteOrderMarkSeverity(),
                 policy == PiiPolicy.FAIL ? Severity.ERROR : Severity.WARNING, policy == PiiPolicy.REDACT,
-                options.maxLineBytes());
+                options.maxLineBytes(), () -> WorkBudget.until(System.nanoTime() + lineNanos),
+                new TemplateOverhead(choice.template));
         BatchSource input = data.file().<BatchSource>map(f -> new FileBatchSource(f, options.maxLineBytes(), chunk))
                 .orElseGet(() -> new RecordBatchSource(data::records, chunk));
         Integer cap = limits.map(ModelLimits::maxTokensPerExample).orElse(null);
@@ -99,7 +95,7 @@ public final class Preflight {
         } finally {
             closeQuietly(writer);
         }
-        return finish(data, options, encoding, limits, issues, aggregator, bytes, redacted);
+        return finish(data, options, choice, limits, issues, aggregator, bytes, redacted);
     }
 
     private static void closeQuietly(RedactedWriter writer) {
@@ -112,7 +108,7 @@ public final class Preflight {
         }
     }
 
-    private static ValidationReport finish(Dataset data, ValidationOptions options, TokenEncoding encoding,
+    private static ValidationReport finish(Dataset data, ValidationOptions options, TokenizerChoice choice,
                                            Optional<ModelLimits> limits, IssueCollector issues, Aggregator aggregator,
                                            long bytes, Optional<Path> redacted) {
         String source = data.source();
@@ -146,7 +142,7 @@ public final class Preflight {
                 .method(options.method()).bytes(bytes).lines(aggregator.lines())
                 .examples(examples).errorCount(issues.errors()).warningCount(issues.warnings())
                 .issues(issues.issues()).issueCounts(issues.counts())
-                .tokens(aggregator.statistics(encoding))
+                .tokens(aggregator.statistics(choice))
                 .cost(cost).piiFindings(issues.findings()).piiCounts(issues.piiCounts());
         redacted.ifPresent(report::redactedCopy);
         return report.build();

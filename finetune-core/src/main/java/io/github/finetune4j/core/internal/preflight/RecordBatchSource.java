@@ -28,7 +28,7 @@ final class RecordBatchSource implements BatchSource {
         LineBuilder lines = new LineBuilder();
         try (Stream<TrainingRecord> stream = records.get()) {
             for (Iterator<TrainingRecord> it = stream.iterator(); it.hasNext(); ) {
-                byte[] line = JsonlCodec.toLine(it.next()).getBytes(StandardCharsets.UTF_8);
+                byte[] line = Surrogates.escapeUnpaired(JsonlCodec.toLine(it.next())).getBytes(StandardCharsets.UTF_8);
                 int start = buffer.size();
                 buffer.write(line, 0, line.length);
                 lines.add(start, start + line.length);

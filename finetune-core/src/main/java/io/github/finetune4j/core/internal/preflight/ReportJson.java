@@ -73,7 +73,12 @@ public final class ReportJson {
 
     private static void tokens(JsonGenerator g, TokenStatistics t) throws IOException {
         g.writeObjectFieldStart("tokens");
-        g.writeStringField("encoding", t.encoding().wireName());
+        g.writeStringField("tokenizer", t.tokenizer());
+        if (t.encoding().isPresent()) {
+            g.writeStringField("encoding", t.encoding().get().wireName());
+        }
+        g.writeBooleanField("exact", t.exact());
+        g.writeStringField("chat_template", t.chatTemplate().name().toLowerCase(Locale.ROOT));
         distribution(g, "per_example", t.perExample());
         distribution(g, "assistant_per_example", t.assistantPerExample());
         distribution(g, "messages_per_example", t.messagesPerExample());

@@ -33,7 +33,7 @@ public final class ReportText {
         TokenStatistics t = r.tokens();
         sb.append("Pre-flight check of ").append(r.source()).append('\n');
         sb.append("  model ").append(r.baseModel()).append(", ").append(r.method().wireName()).append(", ")
-                .append(t.encoding().wireName()).append('\n');
+                .append(tokenizer(t)).append('\n');
         sb.append("  ").append(n(r.examples())).append(r.examples() == 1 ? " example in " : " examples in ")
                 .append(n(r.lines())).append(r.lines() == 1 ? " line, " : " lines, ").append(size(r.bytes()))
                 .append('\n');
@@ -58,7 +58,8 @@ public final class ReportText {
                         .append(": ").append(i.code()).append(": ").append(i.message()).append('\n');
             }
         }
-        sb.append("\nTokens (").append(t.encoding().wireName()).append(")\n");
+        sb.append("\nTokens (").append(tokenizer(t)).append(", ").append(t.chatTemplate().name().toLowerCase(Locale.ROOT))
+                .append(" template)\n");
         distribution(sb, "per example", t.perExample());
         distribution(sb, "assistant per example", t.assistantPerExample());
         distribution(sb, "messages per example", t.messagesPerExample());
@@ -70,6 +71,10 @@ public final class ReportText {
         pii(sb, r);
         r.redactedCopy().ifPresent(p -> sb.append("\nRedacted copy written to ").append(p).append('\n'));
         return sb.toString();
+    }
+
+    private static String tokenizer(TokenStatistics t) {
+        return t.tokenizer() + (t.exact() ? "" : ", approximate");
     }
 
     private static void distribution(StringBuilder sb, String label, Distribution d) {

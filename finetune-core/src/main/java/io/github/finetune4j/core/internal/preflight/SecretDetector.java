@@ -7,6 +7,7 @@ final class SecretDetector {
     private static final int MIN_OPENAI_KEY_BODY = 20;
     private static final int MIN_BEARER_TOKEN = 16;
     private static final int AWS_KEY_LENGTH = 20;
+    private static final int MAX_KEY_BLOCK = 16 * 1024;
 
     private SecretDetector() {
     }
@@ -82,7 +83,18 @@ final class SecretDetector {
         if (!label.endsWith("PRIVATE KEY")) {
             return -1;
         }
-        int footer = s.indexOf("-----END " + label + "-----", headerEnd + 5);
-        return footer < 0 ? headerEnd + 5 : footer + 14 + label.length();
+        // a key block is a few kilobytes: looking further would make a text of many headers quadratic
+        String end = "-----END " + label + "-----";
+        int limit = Math.min(s.length(), headerEnd + 5 + MAX_KEY_BLOCK);
+        for (int at = s.indexOf('-', headerEnd + 5); at >= 0 && at + end.length() <= limit;
+             at = s.indexOf('-', at + 1)) {
+            if (s.startsWith(end, at)) {
+                return at + end.length();
+            }
+            if (at > limit) {
+                break;
+            }
+        }
+        return headerEnd + 5;
     }
 }

@@ -1,30 +1,57 @@
 package io.github.finetune4j.core.internal.preflight;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
- * The special tokens OpenAI rejects in training text (a job fails after queueing when one occurs).
+ * The special tokens a run's tokenizer and chat template reserve ({@code <|endoftext|>} for OpenAI's encodings,
+ * {@code <|im_start|>} for ChatML, ...): training text that holds one is rejected by the provider or teaches the
+ * model a broken format. Found with one {@code indexOf} per distinct two-character prefix. Immutable.
  */
 final class SpecialTokens {
-    private static final String[] TOKENS = {
-        "<|endoftext|>", "<|fim_prefix|>", "<|fim_middle|>", "<|fim_suffix|>", "<|endofprompt|>"};
+    private final Map<String, List<String>> byPrefix = new LinkedHashMap<>();
 
-    private SpecialTokens() {
+    SpecialTokens(Collection<String> tokens) {
+        for (String t : tokens) {
+            if (t.length() >= 2) {
+                List<String> list = byPrefix.computeIfAbsent(t.substring(0, 2), k -> new ArrayList<>());
+                if (!list.contains(t)) {
+                    list.add(t);
+                }
+            }
+        }
     }
 
     /**
-     * The first special token in a text.
+     * The leftmost special token in a text.
      *
      * @param text the text
      * @return the token, or null if there is none
      */
-    static String find(String text) {
-        int at = text.indexOf("<|");
-        while (at >= 0) {
-            for (String token : TOKENS) {
-                if (text.startsWith(token, at)) {
-                    return token;
+    String find(String text) {
+        String found = null;
+        int foundAt = Integer.MAX_VALUE;
+        for (Map.Entry<String, List<String>> e : byPrefix.entrySet()) {
+            for (int at = text.indexOf(e.getKey()); at >= 0 && at < foundAt; at = text.indexOf(e.getKey(), at + 1)) {
+                String hit = at(text, at, e.getValue());
+                if (hit != null) {
+                    found = hit;
+                    foundAt = at;
+                    break;
                 }
             }
-            at = text.indexOf("<|", at + 2);
+        }
+        return found;
+    }
+
+    private static String at(String text, int at, List<String> tokens) {
+        for (String token : tokens) {
+            if (text.startsWith(token, at)) {
+                return token;
+            }
         }
         return null;
     }

@@ -79,7 +79,7 @@ final class ToolCallChecker {
         if (name == null || !name.isTextual() || name.textValue().isEmpty()) {
             ctx.error(f + ".name", "invalid_tool_call", "function call needs a string \"name\"");
         } else {
-            tokens += ctx.plain(name.textValue());
+            tokens += ctx.plain(name.textValue(), f + ".name");
             if (declared == null) {
                 ctx.error(f + ".name", "undeclared_function", "calls function " + quote(name.textValue())
                         + " but the example declares no \"" + declaredIn + "\"");

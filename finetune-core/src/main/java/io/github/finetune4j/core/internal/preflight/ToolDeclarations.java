@@ -89,6 +89,6 @@ final class ToolDeclarations {
                         "\"parameters\" must be a JSON Schema object, not " + type(params));
             }
         }
-        return ctx.plain(list.toString());
+        return ctx.plain(list.toString(), field);
     }
 }

@@ -1,8 +1,8 @@
 package io.github.finetune4j.core.internal.preflight;
 
-import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingResult;
-import com.knuddels.jtokkit.api.IntArrayList;
+import io.github.finetune4j.core.internal.tokenizer.TiktokenCounter;
+import io.github.finetune4j.core.internal.tokenizer.TokenCounter;
+import io.github.finetune4j.core.internal.tokenizer.WorkBudget;
 import io.github.finetune4j.core.preflight.TokenEncoding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,80 +63,48 @@ class PartsTest {
 
     @Test
     void specialTokensAreFound() {
-        assertThat(SpecialTokens.find("a <|fim_suffix|> b")).isEqualTo("<|fim_suffix|>");
-        assertThat(SpecialTokens.find("a <| b |> <|endoftext|>")).isEqualTo("<|endoftext|>");
-        assertThat(SpecialTokens.find("<|im_start|>")).isNull();
+        SpecialTokens openAi = new SpecialTokens(TokenizerChoice.OPENAI_SPECIAL_TOKENS);
+        assertThat(openAi.find("a <|fim_suffix|> b")).isEqualTo("<|fim_suffix|>");
+        assertThat(openAi.find("a <| b |> <|endoftext|>")).isEqualTo("<|endoftext|>");
+        assertThat(openAi.find("<|im_start|>")).isNull();
+        SpecialTokens mistral = new SpecialTokens(java.util.List.of("<|x|>", "[INST]", "[/INST]"));
+        assertThat(mistral.find("a [/INST] b <|x|>")).as("the leftmost of several").isEqualTo("[/INST]");
     }
 
     @Test
     void repeatedStringsAreTokenizedOnce() {
-        CountingEncoding counting = new CountingEncoding(Tokenizers.get(TokenEncoding.O200K_BASE));
+        CountingCounter counting = new CountingCounter(TiktokenCounter.of(TokenEncoding.O200K_BASE));
         TextAnalyzer analyzer = new TextAnalyzer(counting, true);
         String prompt = "Du chattest jetzt mit dem Kundenservice für den Hochleistungs-Staubsauger T-1000.";
 
         for (int i = 0; i < 10_000; i++) {
-            analyzer.analyze(new String(prompt.toCharArray()), true);
-            analyzer.analyze("unique question number " + i, true);
+            analyzer.analyze(new String(prompt.toCharArray()), true, WorkBudget.UNLIMITED);
+            analyzer.analyze("unique question number " + i, true, WorkBudget.UNLIMITED);
         }
 
         assertThat(counting.calls.get()).isLessThan(10_000 + 50);
-        assertThat(analyzer.analyze(prompt, true).tokens).isEqualTo(counting.delegate.countTokensOrdinary(prompt));
+        assertThat(analyzer.analyze(prompt, true, WorkBudget.UNLIMITED).tokens)
+                .isEqualTo(counting.delegate.count(prompt, WorkBudget.UNLIMITED));
     }
 
     /** Counts how often the tokenizer runs. */
-    static final class CountingEncoding implements Encoding {
-        final Encoding delegate;
+    static final class CountingCounter implements TokenCounter {
+        final TokenCounter delegate;
         final AtomicInteger calls = new AtomicInteger();
 
-        CountingEncoding(Encoding delegate) {
+        CountingCounter(TokenCounter delegate) {
             this.delegate = delegate;
         }
 
         @Override
-        public IntArrayList encode(String text) {
-            return delegate.encode(text);
-        }
-
-        @Override
-        public EncodingResult encode(String text, int maxTokens) {
-            return delegate.encode(text, maxTokens);
-        }
-
-        @Override
-        public IntArrayList encodeOrdinary(String text) {
-            return delegate.encodeOrdinary(text);
-        }
-
-        @Override
-        public EncodingResult encodeOrdinary(String text, int maxTokens) {
-            return delegate.encodeOrdinary(text, maxTokens);
-        }
-
-        @Override
-        public int countTokens(String text) {
+        public int count(String text, WorkBudget budget) {
             calls.incrementAndGet();
-            return delegate.countTokens(text);
+            return delegate.count(text, budget);
         }
 
         @Override
-        public int countTokensOrdinary(String text) {
-            calls.incrementAndGet();
-            return delegate.countTokensOrdinary(text);
-        }
-
-        @Override
-        public String decode(IntArrayList tokens) {
-            return delegate.decode(tokens);
-        }
-
-        @Override
-        public byte[] decodeBytes(IntArrayList tokens) {
-            return delegate.decodeBytes(tokens);
-        }
-
-        @Override
-        public String getName() {
-            return delegate.getName();
+        public String name() {
+            return delegate.name();
         }
     }
 }

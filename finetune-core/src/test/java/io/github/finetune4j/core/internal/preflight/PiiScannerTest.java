@@ -72,7 +72,8 @@ class PiiScannerTest {
     void findsPaymentCardNumbersThatPassLuhn() {
         assertThat(found("Karte 4111 1111 1111 1111 gültig")).isEqualTo("4111 1111 1111 1111");
         assertThat(found("5500-0000-0000-0004")).isEqualTo("5500-0000-0000-0004");
-        assertThat(found("378282246310005")).isEqualTo("378282246310005");
+        assertThat(found("Amex 378282246310005")).isEqualTo("378282246310005");
+        assertThat(kinds("378282246310005")).as("no grouping, no card word").isEmpty();
         assertThat(kinds("4111 1111 1111 1112")).as("Luhn fails").isEmpty();
         assertThat(kinds("1234 5678 9012 3452")).as("no card starts with 1").isEmpty();
     }

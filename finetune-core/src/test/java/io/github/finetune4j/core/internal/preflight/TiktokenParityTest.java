@@ -1,5 +1,6 @@
 package io.github.finetune4j.core.internal.preflight;
 
+import io.github.finetune4j.core.internal.tokenizer.TiktokenCounter;
 import io.github.finetune4j.core.model.FineTuneMethod;
 import io.github.finetune4j.core.model.Severity;
 import io.github.finetune4j.core.preflight.TokenEncoding;
@@ -28,7 +29,7 @@ class TiktokenParityTest {
         List<String> lines = Files.readAllLines(dir.resolve("tiktoken-parity.jsonl"), StandardCharsets.UTF_8);
         List<String> expected = Files.readAllLines(dir.resolve("tiktoken-parity-counts.tsv"), StandardCharsets.UTF_8);
         LineChecker checker = new LineChecker("parity", FineTuneMethod.SUPERVISED,
-                new TextAnalyzer(Tokenizers.get(encoding), true), new JsonReaders(64, 1 << 20), Severity.ERROR,
+                new TextAnalyzer(TiktokenCounter.of(encoding), true), new JsonReaders(64, 1 << 20), Severity.ERROR,
                 Severity.WARNING, false, 1 << 20);
         int column = encoding == TokenEncoding.CL100K_BASE ? 1 : 3;
 

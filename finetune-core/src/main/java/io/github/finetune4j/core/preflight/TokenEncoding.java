@@ -1,6 +1,6 @@
 package io.github.finetune4j.core.preflight;
 
-import io.github.finetune4j.core.internal.preflight.Tokenizers;
+import io.github.finetune4j.core.internal.tokenizer.TiktokenCounter;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -46,7 +46,7 @@ public enum TokenEncoding {
      * @return the number of tokens
      */
     public int countTokens(String text) {
-        return Tokenizers.get(this).countTokensOrdinary(Objects.requireNonNull(text, "text"));
+        return TiktokenCounter.of(this).countTokens(Objects.requireNonNull(text, "text"));
     }
 
     /**

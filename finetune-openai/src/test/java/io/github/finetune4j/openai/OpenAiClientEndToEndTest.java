@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static io.github.finetune4j.openai.support.TestProviders.FIXTURES;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** The provider behind a real {@link FineTuneClient}, as applications use it. */
@@ -163,6 +164,36 @@ class OpenAiClientEndToEndTest {
         assertThat(job.id()).isEqualTo(JobId.of("ftjob-abc123"));
         RecordedRequest lookup = nextRequest("GET", "/v1/fine_tuning/jobs");
         assertThat(lookup.getUrl().queryParameter("metadata[finetune4j_idempotency_key]")).isEqualTo(key.get());
+    }
+
+    @Test
+    void awaitCompletionKeepsItsBudgetWhenAPollHangs() {
+        AtomicInteger polls = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getUrl().encodedPath().equals("/v1/fine_tuning/jobs/ftjob-abc123")
+                        && polls.incrementAndGet() > 1) {
+                    // The second poll hangs far longer than the wait's budget (and the 60 s request timeout).
+                    return new MockResponse.Builder().headersDelay(120, SECONDS).body("{}").build();
+                }
+                return FIXTURES.json("jobs/get-running.json");
+            }
+        });
+        FineTuneClient client = FineTuneClient.builder()
+                .provider(OpenAiFineTuning.builder().apiKey("test-key").baseUrl(server.url("/v1/").uri()).build())
+                .build();
+        clients.add(client);
+        FineTuneJob job = FineTuneJob.attach(client, JobId.of("ftjob-abc123"));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(30), () -> job.awaitCompletion(
+                WaitOptions.builder().timeout(Duration.ofSeconds(3)).fixedInterval(Duration.ofMillis(200)).build())))
+                .isInstanceOf(io.github.finetune4j.core.error.WaitTimeoutException.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).isLessThan(Duration.ofSeconds(4));
+        assertThat(polls).hasValueGreaterThanOrEqualTo(2);
     }
 
     @Test

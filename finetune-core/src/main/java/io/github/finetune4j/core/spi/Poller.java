@@ -12,6 +12,7 @@ import io.github.finetune4j.core.error.WaitTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.github.finetune4j.core.internal.http.Deadline;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -148,10 +149,14 @@ public final class Poller<S> {
                 sleep(delay);
             }
             first = false;
+            Duration left = options.timeout().minus(Duration.between(began, clock.instant()));
             try {
                 S previous = current;
-                current = target.poll();
-                if (target.onPolled(previous, current)) {
+                // Every request of this poll gets a timeout within what is left of the budget: a poll that hangs
+                // cannot hold the wait past its deadline.
+                S next = Deadline.within(left, target::poll);
+                current = next;
+                if (Deadline.within(left, () -> target.onPolled(previous, next))) {
                     cadence.reset();
                 }
                 serverHint = target.requestedDelay().orElse(null);
@@ -160,6 +165,12 @@ public final class Poller<S> {
                      | FineTuneInterruptedException e) {
                 throw e;
             } catch (FineTuneException e) {
+                if (Duration.between(began, clock.instant()).compareTo(options.timeout()) >= 0) {
+                    WaitTimeoutException timeout = new WaitTimeoutException(what + " (last status "
+                            + target.describe(current) + ")", options.timeout(), current);
+                    timeout.addSuppressed(e);
+                    throw timeout;
+                }
                 failures++;
                 if (failures >= options.maxConsecutivePollFailures()) {
                     LOG.log(System.Logger.Level.WARNING, "giving up on " + what + " after " + failures + " failed polls");

@@ -151,8 +151,17 @@ public final class JdkHttpTransport implements HttpTransport {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException();
         }
+        Duration timeout = call.timeout().orElse(call.body().form().isPresent() ? uploadTimeout : defaultTimeout);
+        Optional<Duration> budget = Deadline.remaining();
+        if (budget.isPresent()) {
+            if (budget.get().toMillis() < 1) {
+                throw new TransportException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri())
+                        + " not sent: the wait budget is spent", null, provider, false);
+            }
+            timeout = budget.get().compareTo(timeout) < 0 ? budget.get() : timeout;
+        }
         HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri())
-                .timeout(call.timeout().orElse(call.body().form().isPresent() ? uploadTimeout : defaultTimeout))
+                .timeout(timeout)
                 .header("User-Agent", userAgent);
         call.headers().forEach(builder::header);
         call.body().contentType().ifPresent(ct -> builder.header("Content-Type", ct));
@@ -189,11 +198,14 @@ public final class JdkHttpTransport implements HttpTransport {
                     if (last.isRight()) {
                         Optional<Duration> hint = last.get().retryAfter(clock);
                         if (hint.isPresent()) {
-                            return Math.max(hint.get().toMillis(), 0L);
+                            long wait = Math.max(hint.get().toMillis(), 0L);
+                            return Deadline.remaining().map(r -> Math.min(wait, r.toMillis())).orElse(wait);
                         }
                     }
                     long base = policy.backoff(attempt).toMillis();
-                    return (long) (base * (1 - policy.jitter() * ThreadLocalRandom.current().nextDouble()));
+                    long delay = (long) (base * (1 - policy.jitter() * ThreadLocalRandom.current().nextDouble()));
+                    // Never sleep past the wait budget: the next attempt then ends the request at once.
+                    return Deadline.remaining().map(r -> Math.min(delay, r.toMillis())).orElse(delay);
                 })
                 .build();
     }

@@ -166,6 +166,11 @@ public final class ConsoleProgress implements JobListener {
     }
 
     @Override
+    public synchronized void onFileReused(FileInfo file) {
+        line("  " + file.filename() + " is already uploaded as " + file.id() + ": not sent again");
+    }
+
+    @Override
     public synchronized void onFileProcessed(FileInfo file) {
         line("  " + file.id() + " processed");
     }
@@ -174,6 +179,19 @@ public final class ConsoleProgress implements JobListener {
     public synchronized void onJobCreated(JobSnapshot job) {
         state.jobCreatedAt(job.createdAt());
         line("  job " + job.id() + " created on " + job.provider() + " (" + job.rawStatus() + ")");
+    }
+
+    @Override
+    public synchronized void onJobReused(JobSnapshot job) {
+        state.jobCreatedAt(job.createdAt());
+        line("  job " + job.id() + " of an earlier run found again on " + job.provider() + " (" + job.rawStatus()
+                + "): nothing uploaded or created twice");
+    }
+
+    @Override
+    public synchronized void onDuplicateJobCancelled(JobSnapshot cancelled, JobSnapshot kept) {
+        line("  WARNING: job " + cancelled.id() + " was created twice by a late request; cancelled it, keeping "
+                + kept.id());
     }
 
     @Override

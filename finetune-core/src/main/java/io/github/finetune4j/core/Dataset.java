@@ -43,7 +43,7 @@ import java.util.stream.Stream;
  * and is written to a temporary JSONL file when uploaded.
  */
 public final class Dataset {
-    private static final String MEMORY_SOURCE = "<memory>";
+    private static final String MEMORY_SOURCE = " (built in code)";
 
     private final String name;
     private final Path file;
@@ -110,12 +110,12 @@ public final class Dataset {
     }
 
     /**
-     * Where issues are reported: the file path, or {@code <memory>}.
+     * Where issues are reported: the file path, or {@code <name> (built in code)} for a dataset built in code.
      *
      * @return the source description
      */
     public String source() {
-        return file == null ? MEMORY_SOURCE : file.toString();
+        return file == null ? name + MEMORY_SOURCE : file.toString();
     }
 
     /**

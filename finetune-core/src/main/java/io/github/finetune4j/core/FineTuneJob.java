@@ -42,6 +42,29 @@ public interface FineTuneJob {
     }
 
     /**
+     * Starts a job (see {@link #start(FineTuneClient, FineTuneRequest)}) and reports every step to a listener: the
+     * pre-flight report, warnings, uploads, the job's creation (or a job of an earlier run found again), and later,
+     * while the job is awaited, its status changes, events and metrics.
+     *
+     * <pre>{@code
+     * FineTuneJob job = FineTuneJob.start(client, request, new ConsoleProgress());
+     * JobSnapshot done = job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(2)).build());
+     * }</pre>
+     *
+     * @param client the client
+     * @param request what to fine-tune
+     * @param listener receives every step, also while the job is awaited
+     * @return a handle to the new job
+     * @throws io.github.finetune4j.core.error.DatasetValidationException if the data has errors; nothing was uploaded
+     * @throws io.github.finetune4j.core.error.ApiException if the provider refuses a step
+     * @throws io.github.finetune4j.core.error.TransportException if the provider cannot be reached
+     * @throws io.github.finetune4j.core.error.WaitTimeoutException if file processing takes too long
+     */
+    static FineTuneJob start(FineTuneClient client, FineTuneRequest request, JobListener listener) {
+        return client.start(request, listener);
+    }
+
+    /**
      * A handle to an existing job; reads its current state once.
      *
      * @param client the client

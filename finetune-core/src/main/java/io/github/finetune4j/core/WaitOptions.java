@@ -2,8 +2,10 @@ package io.github.finetune4j.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How to wait for a job (or a deployment): a budget that is always set, the polling cadence and the listeners.
@@ -14,8 +16,10 @@ import java.util.Objects;
  *
  * <p>Polling starts at {@link #initialInterval()}, grows by {@link #multiplier()} per poll up to
  * {@link #maxInterval()} with {@link #jitter()} random spread, goes back to the initial interval when the status
- * changes, and yields to a longer {@code Retry-After} from the provider. The canonical constructor is outside the
- * compatibility promise: use {@link #builder()}.
+ * changes, and yields to a longer {@code Retry-After} from the provider. Settings the builder did not set are
+ * taken from the client's default wait options when the options are used ({@link #explicitSettings()}), so that
+ * {@code WaitOptions.builder().timeout(...).listener(...)} keeps the client's cadence. The canonical constructor is
+ * outside the compatibility promise: use {@link #builder()}.
  *
  * @param timeout the budget; default 24 h; waiting never goes on forever
  * @param initialInterval the first delay between polls; default 5 s
@@ -24,9 +28,21 @@ import java.util.Objects;
  * @param jitter random spread of each delay, 0 to 1; default 0.2 (±20 %)
  * @param maxConsecutivePollFailures failed polls in a row tolerated before the last error is thrown; default 5
  * @param listeners progress callbacks
+ * @param explicitSettings which settings were set explicitly; the others are inherited from the client's defaults
  */
 public record WaitOptions(Duration timeout, Duration initialInterval, Duration maxInterval, double multiplier,
-                          double jitter, int maxConsecutivePollFailures, List<JobListener> listeners) {
+                          double jitter, int maxConsecutivePollFailures, List<JobListener> listeners,
+                          Set<Setting> explicitSettings) {
+    /** The groups of settings a client's defaults can supply. */
+    public enum Setting {
+        /** {@link WaitOptions#timeout()}. */
+        TIMEOUT,
+        /** The cadence: initial and longest interval, multiplier, jitter. */
+        CADENCE,
+        /** {@link WaitOptions#maxConsecutivePollFailures()}. */
+        POLL_FAILURES
+    }
+
     /** Default budget: 24 hours. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(24);
     /** Default first poll delay: 5 seconds. */
@@ -43,6 +59,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
      * @param jitter random spread of each delay, 0 to 1; default 0.2 (±20 %)
      * @param maxConsecutivePollFailures failed polls in a row tolerated before the last error is thrown; default 5
      * @param listeners progress callbacks
+     * @param explicitSettings which settings were set explicitly; the others are inherited from the client's defaults
      */
     public WaitOptions {
         requirePositive(timeout, "timeout");
@@ -61,6 +78,53 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
             throw new IllegalArgumentException("maxConsecutivePollFailures must be at least 1");
         }
         listeners = List.copyOf(listeners);
+        explicitSettings = explicitSettings == null || explicitSettings.isEmpty() ? Set.of()
+                : Set.copyOf(EnumSet.copyOf(explicitSettings));
+    }
+
+    /**
+     * These options with every setting they did not set explicitly taken from {@code defaults}, and the listeners
+     * of both (each listener once).
+     *
+     * @param defaults the client's default wait options
+     * @return the options to wait with
+     */
+    public WaitOptions withDefaultsFrom(WaitOptions defaults) {
+        Objects.requireNonNull(defaults, "defaults");
+        Builder b = defaults.toBuilder();
+        b.explicit.clear();
+        b.explicit.addAll(defaults.explicitSettings);
+        if (explicitSettings.contains(Setting.TIMEOUT)) {
+            b.timeout(timeout);
+        }
+        if (explicitSettings.contains(Setting.CADENCE)) {
+            b.initialInterval(initialInterval).maxInterval(maxInterval).multiplier(multiplier).jitter(jitter);
+        }
+        if (explicitSettings.contains(Setting.POLL_FAILURES)) {
+            b.maxConsecutivePollFailures(maxConsecutivePollFailures);
+        }
+        for (JobListener listener : listeners) {
+            if (b.listeners.stream().noneMatch(l -> l == listener)) {
+                b.listeners.add(listener);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * These options with more listeners (each listener once), for example those given when the job was started.
+     *
+     * @param more the listeners to add
+     * @return new options
+     */
+    public WaitOptions withListeners(List<JobListener> more) {
+        Builder b = toBuilder();
+        for (JobListener listener : more) {
+            if (b.listeners.stream().noneMatch(l -> l == listener)) {
+                b.listeners.add(listener);
+            }
+        }
+        return b.build();
     }
 
     /**
@@ -90,6 +154,8 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
         Builder b = new Builder().timeout(timeout).initialInterval(initialInterval).maxInterval(maxInterval)
                 .multiplier(multiplier).jitter(jitter).maxConsecutivePollFailures(maxConsecutivePollFailures);
         b.listeners.addAll(listeners);
+        b.explicit.clear();
+        b.explicit.addAll(explicitSettings);
         return b;
     }
 
@@ -109,6 +175,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
         private double jitter = 0.2;
         private int maxConsecutivePollFailures = 5;
         private final List<JobListener> listeners = new ArrayList<>();
+        private final Set<Setting> explicit = EnumSet.noneOf(Setting.class);
 
         private Builder() {
         }
@@ -121,6 +188,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
          */
         public Builder timeout(Duration timeout) {
             this.timeout = Objects.requireNonNull(timeout, "timeout");
+            explicit.add(Setting.TIMEOUT);
             return this;
         }
 
@@ -132,6 +200,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
          */
         public Builder initialInterval(Duration interval) {
             this.initialInterval = Objects.requireNonNull(interval, "interval");
+            explicit.add(Setting.CADENCE);
             return this;
         }
 
@@ -143,6 +212,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
          */
         public Builder maxInterval(Duration interval) {
             this.maxInterval = Objects.requireNonNull(interval, "interval");
+            explicit.add(Setting.CADENCE);
             return this;
         }
 
@@ -164,6 +234,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
          */
         public Builder multiplier(double multiplier) {
             this.multiplier = multiplier;
+            explicit.add(Setting.CADENCE);
             return this;
         }
 
@@ -175,6 +246,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
          */
         public Builder jitter(double jitter) {
             this.jitter = jitter;
+            explicit.add(Setting.CADENCE);
             return this;
         }
 
@@ -186,6 +258,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
          */
         public Builder maxConsecutivePollFailures(int failures) {
             this.maxConsecutivePollFailures = failures;
+            explicit.add(Setting.POLL_FAILURES);
             return this;
         }
 
@@ -208,7 +281,7 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
          */
         public WaitOptions build() {
             return new WaitOptions(timeout, initialInterval, maxInterval, multiplier, jitter,
-                    maxConsecutivePollFailures, listeners);
+                    maxConsecutivePollFailures, listeners, explicit);
         }
     }
 }

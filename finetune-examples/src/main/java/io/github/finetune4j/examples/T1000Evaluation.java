@@ -121,15 +121,13 @@ public final class T1000Evaluation {
      */
     public EvaluationResult run(FineTuneClient client) {
         createDirectory(outputDir);
-        Path stateFile = outputDir.resolve("t1000-eval-job.id");
         FineTuneRequest request = FineTuneRequest.builder().baseModel(BASE_MODEL).trainingData(T1000Data.dataset())
                 .suffix("t1000").hyperparameters(Hyperparameters.builder().epochs(EPOCHS).build()).build();
-        FineTuneJob job = ResumableJob.startOrAttach(client, stateFile, out, () -> request);
+        // Exactly once: run again after a crash, the same request finds the job of the first run.
+        FineTuneJob job = FineTuneJob.start(client, request, new ConsoleProgress(out));
         TrainingHistoryRecorder live = new TrainingHistoryRecorder();
         JobSnapshot done = job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(2))
-                .initialInterval(pollInterval).maxInterval(pollInterval.multipliedBy(12))
-                .listener(new ConsoleProgress(out)).listener(live).build());
-        ResumableJob.forget(stateFile);
+                .initialInterval(pollInterval).maxInterval(pollInterval.multipliedBy(12)).listener(live).build());
 
         FineTunedModel tuned = client.model(done).withTemperature(0);
         FineTunedModel base = client.model(done.baseModel()).withTemperature(0);

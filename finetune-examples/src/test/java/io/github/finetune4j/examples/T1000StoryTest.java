@@ -33,8 +33,9 @@ class T1000StoryTest {
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8);
     private final FineTuningEmulator emulator = FineTuningEmulator.builder().clock(EmulatorClock.scaled(200)).build().start();
-    private final FineTuneClient client = OpenAiFineTuning.builder().apiKey(emulator.apiKey())
-            .baseUrl(emulator.baseUrl()).buildClient();
+    private final FineTuneClient client = FineTuneClient.builder()
+            .provider(OpenAiFineTuning.builder().apiKey(emulator.apiKey()).baseUrl(emulator.baseUrl()).build())
+            .defaultWaitOptions(WaitOptions.builder().fixedInterval(Duration.ofMillis(20)).build()).build();
 
     @AfterEach
     void stop() {
@@ -48,7 +49,7 @@ class T1000StoryTest {
 
     @Test
     void storyTrainsTheBotAndAnswersThePrilQuestionWithTheSpecialCleaningAgentsAnswer() {
-        T1000Story story = new T1000Story(out, dir.resolve("job.id"), Duration.ofMillis(20));
+        T1000Story story = new T1000Story(out);
 
         String answer = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> story.run(client));
 
@@ -60,19 +61,20 @@ class T1000StoryTest {
                 .contains("Step 36/36: training loss=").contains("checkpoint at step 36")
                 .contains("Fine-tuned model: ft:gpt-4o-mini-2024-07-18:")
                 .contains("Antwort: " + SPECIAL_AGENTS_ANSWER);
-        assertThat(dir.resolve("job.id")).doesNotExist();
     }
 
     @Test
-    void restartedStoryReattachesToTheRunningJobInsteadOfStartingAnother() throws Exception {
+    void restartedStoryFindsTheJobOfTheFirstRunInsteadOfStartingAnother() throws Exception {
+        // The first run started the job and was stopped while it ran.
         FineTuneJob running = client.start(FineTuneRequest.builder().baseModel("gpt-4o-mini-2024-07-18")
-                .trainingData(T1000Data.dataset()).suffix("t1000").build());
-        Files.writeString(dir.resolve("job.id"), running.id().value());
-        T1000Story restarted = new T1000Story(out, dir.resolve("job.id"), Duration.ofMillis(20));
+                .trainingData(T1000Data.dataset()).suffix("t1000")
+                .hyperparameters(io.github.finetune4j.core.model.Hyperparameters.builder().epochs(3).build()).build());
+        T1000Story restarted = new T1000Story(out);
 
         String answer = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> restarted.run(client));
 
-        assertThat(printed()).contains("Re-attaching to job " + running.id()).doesNotContain("Training data:");
+        assertThat(printed()).contains("job " + running.id() + " of an earlier run found again")
+                .doesNotContain("uploaded t1000");
         assertThat(answer).isEqualTo(SPECIAL_AGENTS_ANSWER);
         assertThat(client.listJobs(io.github.finetune4j.core.model.PageRequest.first()).stream().count()).isEqualTo(1);
     }

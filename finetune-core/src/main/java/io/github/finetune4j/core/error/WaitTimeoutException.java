@@ -21,7 +21,7 @@ public class WaitTimeoutException extends FineTuneException {
      * @param lastState the last observed state, for example a {@code JobSnapshot}, or null
      */
     public WaitTimeoutException(String message, Duration timeout, Object lastState) {
-        super(message + " did not finish within " + timeout + "; it keeps running", null);
+        super(message + " did not finish within " + readable(timeout) + "; it keeps running", null);
         this.timeout = timeout;
         this.lastState = lastState;
     }
@@ -44,5 +44,26 @@ public class WaitTimeoutException extends FineTuneException {
      */
     public <T> Optional<T> lastState(Class<T> type) {
         return type.isInstance(lastState) ? Optional.of(type.cast(lastState)) : Optional.empty();
+    }
+
+    /** {@code 3 s}, {@code 2 h 30 min}, {@code 500 ms}: how people write a wait. */
+    static String readable(Duration d) {
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            return d.toMillis() + " ms";
+        }
+        long h = d.toHours();
+        long min = d.toMinutesPart();
+        long sec = d.toSecondsPart();
+        StringBuilder text = new StringBuilder();
+        if (h > 0) {
+            text.append(h).append(" h");
+        }
+        if (min > 0) {
+            text.append(text.length() > 0 ? " " : "").append(min).append(" min");
+        }
+        if (sec > 0 || text.length() == 0) {
+            text.append(text.length() > 0 ? " " : "").append(sec).append(" s");
+        }
+        return text.toString();
     }
 }

@@ -11,6 +11,8 @@ import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.JobListener;
 import io.github.finetune4j.core.PagedIterable;
 import io.github.finetune4j.core.WaitOptions;
+import io.github.finetune4j.core.error.ApiErrorDetails;
+import io.github.finetune4j.core.error.NotFoundException;
 import io.github.finetune4j.core.internal.http.JdkHttpTransport;
 import io.github.finetune4j.core.internal.poll.BatchPoller;
 import io.github.finetune4j.core.internal.poll.JobPoller;
@@ -177,12 +179,21 @@ public final class DefaultFineTuneClient implements FineTuneClient {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
         JobSnapshot created = starter().start(request, new Listeners(List.of(listener)));
-        return new DefaultFineTuneJob(this, created);
+        return new DefaultFineTuneJob(this, created, List.of(listener));
     }
 
     @Override
     public FineTuneJob attach(JobId id) {
-        return new DefaultFineTuneJob(this, provider.getJob(Objects.requireNonNull(id, "id")));
+        try {
+            return new DefaultFineTuneJob(this, provider.getJob(Objects.requireNonNull(id, "id")));
+        } catch (NotFoundException e) {
+            ApiErrorDetails d = e.details();
+            throw new NotFoundException(new ApiErrorDetails(d.provider(), d.statusCode(), d.errorCode(), d.errorType(),
+                    d.errorParam(), (d.errorMessage() == null ? "" : d.errorMessage() + ". ") + "Job " + id.value()
+                    + " is not known to " + provider.id() + ": it belongs to another account, project or resource, "
+                    + "or to an emulator that has stopped. Start the job again instead: the same request finds a job "
+                    + "of an earlier run by its idempotency key, or creates one", d.requestId(), d.retryAfter()));
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.finetune4j.core.internal;
 import io.github.finetune4j.core.spi.JobControl;
 import io.github.finetune4j.core.spi.LazyPagedIterable;
 import io.github.finetune4j.core.FineTuneJob;
+import io.github.finetune4j.core.JobListener;
 import io.github.finetune4j.core.PagedIterable;
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.model.Checkpoint;
@@ -12,6 +13,7 @@ import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.model.TrainingHistory;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,10 +22,17 @@ import java.util.concurrent.atomic.AtomicReference;
 final class DefaultFineTuneJob implements FineTuneJob {
     private final DefaultFineTuneClient client;
     private final AtomicReference<JobSnapshot> latest;
+    private final List<JobListener> startListeners;
 
     DefaultFineTuneJob(DefaultFineTuneClient client, JobSnapshot snapshot) {
+        this(client, snapshot, List.of());
+    }
+
+    /** A job started with listeners: they keep listening while the job is awaited. */
+    DefaultFineTuneJob(DefaultFineTuneClient client, JobSnapshot snapshot, List<JobListener> startListeners) {
         this.client = client;
         this.latest = new AtomicReference<>(snapshot);
+        this.startListeners = List.copyOf(startListeners);
     }
 
     @Override
@@ -48,7 +57,9 @@ final class DefaultFineTuneJob implements FineTuneJob {
 
     @Override
     public JobSnapshot awaitCompletion(WaitOptions options) {
-        return client.newPoller(options, this::remember).await(latest.get());
+        WaitOptions effective = java.util.Objects.requireNonNull(options, "options")
+                .withDefaultsFrom(client.config().defaultWaitOptions()).withListeners(startListeners);
+        return client.newPoller(effective, this::remember).await(latest.get());
     }
 
     @Override

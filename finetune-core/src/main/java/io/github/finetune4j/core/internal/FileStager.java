@@ -41,7 +41,7 @@ final class FileStager {
     FileInfo put(StagedFile staged) {
         Optional<FileInfo> existing = findExisting(staged);
         if (existing.isPresent()) {
-            LOG.log(System.Logger.Level.INFO, "{0} is already on {1} as {2}; not uploading it again",
+            LOG.log(listeners.progressLevel(), "{0} is already on {1} as {2}; not uploading it again",
                     staged.filename(), provider.id(), existing.get().id());
             listeners.fire(l -> l.onFileReused(existing.get()));
             return existing.get();

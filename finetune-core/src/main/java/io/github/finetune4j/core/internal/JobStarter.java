@@ -118,7 +118,7 @@ final class JobStarter {
     }
 
     private static JobSnapshot reused(JobSnapshot earlier, Listeners listeners) {
-        LOG.log(System.Logger.Level.INFO, "job {0} of an earlier run has the same idempotency key; using it instead "
+        LOG.log(listeners.progressLevel(), "job {0} of an earlier run has the same idempotency key; using it instead "
                 + "of creating another (status {1})", earlier.id(), earlier.rawStatus());
         listeners.fire(l -> l.onJobReused(earlier));
         return earlier;

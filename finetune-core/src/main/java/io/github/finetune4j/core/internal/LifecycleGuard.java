@@ -3,9 +3,13 @@ package io.github.finetune4j.core.internal;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.ModelUnavailableException;
+import io.github.finetune4j.core.error.AuthenticationException;
 import io.github.finetune4j.core.error.NotFoundException;
+import io.github.finetune4j.core.error.PermissionDeniedException;
+import io.github.finetune4j.core.error.TransportException;
 import io.github.finetune4j.core.model.LifecycleWarning;
 import io.github.finetune4j.core.model.ModelInfo;
+import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.ModelCatalog;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
@@ -88,13 +92,21 @@ final class LifecycleGuard {
         return warnings;
     }
 
+    /**
+     * The first request of a start, before any local work: the model's catalog entry, or (for providers without a
+     * catalog) one page of jobs. A provider that cannot be reached or refuses the credentials fails the start here,
+     * with the host and the operation in the message, instead of after the pre-flight.
+     */
     private Optional<ModelInfo> lookUp(String baseModel) {
         try {
             Optional<ModelCatalog> catalog = provider.feature(ModelCatalog.class);
             if (catalog.isEmpty()) {
+                provider.listJobs(PageRequest.first().withLimit(1));
                 return Optional.empty();
             }
             return Optional.of(catalog.get().getModel(baseModel));
+        } catch (TransportException | AuthenticationException | PermissionDeniedException e) {
+            throw e;
         } catch (NotFoundException e) {
             throw new ModelUnavailableException(provider.id(), baseModel, null, "base model " + baseModel
                     + " is not in " + provider.id() + "'s model catalog: check the spelling, and that this account or "

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One problem found in a dataset, with where it is.
  *
- * @param source the file name, or {@code <memory>} for a dataset built in code
+ * @param source the file name, or {@code <name> (built in code)} for a dataset built in code
  * @param line the 1-based line number, 0 when the issue concerns the whole file
  * @param field the JSON path of the offending field, for example {@code messages[2].role}; empty if none
  * @param code a stable machine-readable code, for example {@code unrecognized_role}
@@ -16,7 +16,7 @@ public record DatasetIssue(String source, long line, String field, String code, 
     /**
      * Validates the components.
      *
-     * @param source the file name, or {@code <memory>} for a dataset built in code
+     * @param source the file name, or {@code <name> (built in code)} for a dataset built in code
      * @param line the 1-based line number, 0 when the issue concerns the whole file
      * @param field the JSON path of the offending field, for example {@code messages[2].role}; empty if none
      * @param code a stable machine-readable code, for example {@code unrecognized_role}

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  * counted under one code only. The canonical constructor is outside the compatibility promise: use
  * {@link #builder()}. Immutable and thread-safe.
  *
- * @param source the file checked, or {@code <memory>}
+ * @param source the file checked, or {@code <name> (built in code)}
  * @param baseModel the model checked for
  * @param method the training method checked for
  * @param bytes the size of the data in bytes
@@ -58,7 +58,7 @@ public record ValidationReport(String source, String baseModel, FineTuneMethod m
     /**
      * Validates the components and copies the collections.
      *
-     * @param source the file checked, or {@code <memory>}
+     * @param source the file checked, or {@code <name> (built in code)}
      * @param baseModel the model checked for
      * @param method the training method checked for
      * @param bytes the size of the data in bytes
@@ -221,7 +221,7 @@ public record ValidationReport(String source, String baseModel, FineTuneMethod m
         /**
          * Sets the source.
          *
-         * @param source a file name or {@code <memory>}
+         * @param source a file name or {@code <name> (built in code)}
          * @return this builder
          */
         public Builder source(String source) {

@@ -107,7 +107,7 @@ public final class JobPoller {
                     }
                 } finally {
                     if (changed) {
-                        LOG.log(System.Logger.Level.INFO, "job {0}: {1} -> {2}", start.id(), previous.rawStatus(),
+                        LOG.log(listeners.progressLevel(), "job {0}: {1} -> {2}", start.id(), previous.rawStatus(),
                                 next.rawStatus());
                         listeners.fire(l -> l.onStatusChanged(previous, next));
                     }

@@ -30,6 +30,16 @@ public final class Listeners {
     }
 
     /**
+     * The level at which progress that listeners also receive is logged: DEBUG when someone listens (the listener
+     * shows it; an application's console is not filled twice), INFO otherwise.
+     *
+     * @return the level
+     */
+    public System.Logger.Level progressLevel() {
+        return listeners.isEmpty() ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+    }
+
+    /**
      * Calls every listener; a listener that throws is logged at WARNING.
      *
      * @param call the callback to make

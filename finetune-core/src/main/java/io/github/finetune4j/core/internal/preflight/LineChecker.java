@@ -24,6 +24,12 @@ import static io.github.finetune4j.core.internal.preflight.Names.type;
  * scanning for personal data on the way. Runs on the worker threads; one instance serves all of them.
  */
 final class LineChecker {
+    /** Jackson names the place where an unclosed value started with its own location syntax; say it plainly. */
+    private static final java.util.regex.Pattern JACKSON_START_MARKER = java.util.regex.Pattern.compile(
+            "\\(start marker at \\[Source: [^\\]]*?column: (\\d+)\\]\\)");
+    /** Any other location Jackson appends: the issue carries line and column already. */
+    private static final java.util.regex.Pattern JACKSON_SOURCE = java.util.regex.Pattern.compile(
+            "\\s*(at )?\\[Source: [^\\]]*\\]");
     private static final int MAX_PARSER_MESSAGE = 160;
 
     private final String source;
@@ -223,7 +229,8 @@ final class LineChecker {
         if (detail == null) {
             detail = e.getClass().getSimpleName();
         }
-        detail = detail.replace('\n', ' ');
+        detail = JACKSON_START_MARKER.matcher(detail.replace('\n', ' ')).replaceAll("(opened at column $1)");
+        detail = JACKSON_SOURCE.matcher(detail).replaceAll("").trim();
         if (detail.length() > MAX_PARSER_MESSAGE) {
             detail = detail.substring(0, MAX_PARSER_MESSAGE) + "...";
         }

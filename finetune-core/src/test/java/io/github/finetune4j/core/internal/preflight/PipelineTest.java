@@ -96,7 +96,7 @@ class PipelineTest {
         ValidationReport fromMemory = Preflight.run(memory, options(2), 512);
         ValidationReport fromFile = Preflight.run(Dataset.fromJsonl(file), options(2), 512);
 
-        assertThat(fromMemory.source()).isEqualTo("<memory>");
+        assertThat(fromMemory.source()).isEqualTo(memory.name() + " (built in code)");
         assertThat(fromMemory.tokens()).isEqualTo(fromFile.tokens());
         assertThat(fromMemory.cost()).isEqualTo(fromFile.cost());
         assertThat(fromMemory.bytes()).isEqualTo(Files.size(file));

@@ -115,6 +115,7 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public HttpResult send(HttpCall call) {
         checkScheme(call);
+        checkHeaders(call);
         Retry retry = call.retryMode() == RetryMode.IDEMPOTENT ? idempotentRetry : guardedRetry;
         Outcome outcome;
         try {
@@ -131,7 +132,8 @@ public final class JdkHttpTransport implements HttpTransport {
                 throw (Error) e;
             }
             throw new FineTuneException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri())
-                    + " failed: " + Redaction.scrub(String.valueOf(e), call.secrets()), e, provider, null);
+                    + " failed: " + Redaction.scrub(String.valueOf(e), call.secrets()),
+                    ScrubbedException.of(e, call.secrets()), provider, null);
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new FineTuneInterruptedException("interrupted during " + call, new InterruptedException());
@@ -176,7 +178,7 @@ public final class JdkHttpTransport implements HttpTransport {
         String message = Redaction.scrub(call.method() + " " + Endpoints.describe(call.uri()) + " was redirected to "
                 + location + "; the SDK does not follow redirects: check the base URL", call.secrets());
         return new ApiErrorDetails(provider, outcome.status, "redirect", null, null, message,
-                outcome.requestId().orElse(null), null);
+                Redaction.scrub(outcome.requestId().orElse(null), call.secrets()), null);
     }
 
     private RetryConfig config(RetryPolicy policy, RetryMode mode) {
@@ -222,8 +224,31 @@ public final class JdkHttpTransport implements HttpTransport {
         String reason = Redaction.scrub(e.getMessage(), call.secrets());
         return new TransportException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri()) + " "
                 + what + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
-                + (sent ? "; the request may have reached the server" : "; the request was not sent"), e, provider,
-                sent);
+                + (sent ? "; the request may have reached the server" : "; the request was not sent"),
+                ScrubbedException.of(e, call.secrets()), provider, sent);
+    }
+
+    /**
+     * Refuses a header the JDK would refuse, before anything is sent, without quoting its value: the JDK's own message
+     * quotes it, and the value of {@code Authorization} or {@code api-key} is a secret (a key read from a file often
+     * ends with a line break).
+     */
+    private static void checkHeaders(HttpCall call) {
+        call.headers().forEach((name, value) -> {
+            try {
+                HttpRequest.newBuilder().header(name, "x");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("request header " + name + " cannot be sent: "
+                        + Redaction.scrub(e.getMessage(), call.secrets()));
+            }
+            try {
+                HttpRequest.newBuilder().header(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the value of request header " + name + " holds characters HTTP "
+                        + "does not allow (a line break, another control character or non-ASCII text); it is not "
+                        + "shown because it may be a secret: check the configured key or token for stray whitespace");
+            }
+        });
     }
 
     private void checkScheme(HttpCall call) {
@@ -260,7 +285,7 @@ public final class JdkHttpTransport implements HttpTransport {
         }
 
         ApiErrorDetails details(String provider, Clock clock, java.util.Collection<String> secrets) {
-            return ApiErrors.details(provider, status, body(), requestId().orElse(null),
+            return ApiErrors.details(provider, status, body(), Redaction.scrub(requestId().orElse(null), secrets),
                     retryAfter(clock).orElse(null), secrets);
         }
 

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -117,16 +118,24 @@ public final class JdkHttpTransport implements HttpTransport {
         checkScheme(call);
         checkHeaders(call);
         Retry retry = call.retryMode() == RetryMode.IDEMPOTENT ? idempotentRetry : guardedRetry;
+        AtomicInteger attempts = new AtomicInteger();
         Outcome outcome;
         try {
-            outcome = Retry.decorateCheckedSupplier(retry, () -> attempt(call)).get();
+            outcome = Retry.decorateCheckedSupplier(retry, () -> {
+                attempts.incrementAndGet();
+                return attempt(call);
+            }).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FineTuneInterruptedException("interrupted during " + call, e);
         } catch (FineTuneException e) {
             throw e;
         } catch (IOException e) {
-            throw transportFailure(call, e);
+            TransportException failure = transportFailure(call, e);
+            boolean ranOut = attempts.get() > 1 && isRetryable(e, call.retryMode());
+            LOG.log(ranOut ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                    "{0} (attempts: {1})", failure.getMessage(), attempts.get());
+            throw failure;
         } catch (Throwable e) {
             if (e instanceof Error) {
                 throw (Error) e;
@@ -144,8 +153,10 @@ public final class JdkHttpTransport implements HttpTransport {
         ApiErrorDetails details = outcome.status >= 300 && outcome.status < 400 ? redirected(call, outcome)
                 : outcome.details(provider, clock, call.secrets());
         boolean retryable = outcome.status == 429 || outcome.status >= 500;
-        LOG.log(retryable ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-                "{0} {1} failed with {2} (request-id: {3})", provider, call, outcome.status, details.requestId());
+        boolean ranOut = attempts.get() > 1 && outcome.isRetryable(call.retryMode(), provider, clock);
+        LOG.log(retryable || ranOut ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                "{0} {1} failed with {2} (attempts: {3}, request-id: {4})", provider, call, outcome.status,
+                attempts.get(), details.requestId());
         throw ApiErrors.toException(details);
     }
 

@@ -178,7 +178,9 @@ public final class JdkHttpTransport implements HttpTransport {
         HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "{0} -> {1} in {2} ms, headers {3}", call, response.statusCode(),
-                    (System.nanoTime() - started) / 1_000_000, Redaction.loggableHeaders(response.headers().map()));
+                    (System.nanoTime() - started) / 1_000_000,
+                    Redaction.scrub(String.valueOf(Redaction.loggableHeaders(response.headers().map())),
+                            call.secrets()));
         }
         return new Outcome(response, call.extraRetryableStatuses());
     }

@@ -137,17 +137,31 @@ class SecretEchoTest {
         }
     }
 
-    @Test
-    void aRequestIdHeaderThatEchoesTheKeyIsScrubbed() {
-        Credential key = Credential.AZURE_API_KEY;
-        server.enqueue(new MockResponse.Builder().code(400).addHeader("x-request-id", key.value)
-                .addHeader("Content-Type", "application/json")
-                .body("{\"error\":{\"code\":\"bad\",\"message\":\"no\"}}").build());
-
-        Throwable thrown = catchThrowable(() -> transport().send(call(key)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("credentials")
+    void allowListedResponseHeadersThatEchoTheKeyAreScrubbedInTheExceptionAndInTheDebugLog(Credential credential) {
+        String echo = credential.secret();
+        for (int status : new int[] {503, 400}) {
+            server.enqueue(new MockResponse.Builder().code(status).addHeader("x-request-id", echo)
+                    .addHeader("apim-request-id", echo).addHeader("openai-version", echo)
+                    .addHeader("x-ratelimit-limit-requests", echo).addHeader("retry-after-ms", "1")
+                    .addHeader("Content-Type", "application/json")
+                    .body("{\"error\":{\"code\":\"bad\",\"message\":\"no\"}}").build());
+        }
+        JdkHttpTransport transport = transport();
+        Throwable thrown;
+        List<LogRecord> records;
+        try (LogCapture logs = LogCapture.all()) {
+            thrown = catchThrowable(() -> transport.send(call(credential)));
+            records = logs.sdkRecords();
+        }
 
         assertThat(thrown).isInstanceOf(ApiException.class);
-        assertThat(exceptionText(thrown)).doesNotContain(key.value);
+        assertThat(records).anySatisfy(r -> assertThat(LogCapture.text(r)).contains("x-ratelimit-limit-requests"));
+        for (String form : leakedForms(echo)) {
+            assertThat(exceptionText(thrown)).doesNotContain(form);
+            assertThat(records).allSatisfy(r -> assertThat(LogCapture.text(r)).doesNotContain(form));
+        }
     }
 
     @Test

@@ -125,12 +125,20 @@ public final class JdkHttpTransport implements HttpTransport {
                 attempts.incrementAndGet();
                 return attempt(call);
             }).get();
+        } catch (RetryableResponse last) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedWhileWaiting(call, null);
+            }
+            outcome = last.outcome;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FineTuneInterruptedException("interrupted during " + call, e);
         } catch (FineTuneException e) {
             throw e;
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedWhileWaiting(call, e);
+            }
             TransportException failure = transportFailure(call, e);
             boolean ranOut = attempts.get() > 1 && isRetryable(e, call.retryMode());
             LOG.log(ranOut ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
@@ -139,6 +147,9 @@ public final class JdkHttpTransport implements HttpTransport {
         } catch (Throwable e) {
             if (e instanceof Error) {
                 throw (Error) e;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedWhileWaiting(call, e);
             }
             throw new FineTuneException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri())
                     + " failed: " + Redaction.scrub(String.valueOf(e), call.secrets()),
@@ -160,7 +171,22 @@ public final class JdkHttpTransport implements HttpTransport {
         throw ApiErrors.toException(details);
     }
 
-    private Outcome attempt(HttpCall call) throws IOException, InterruptedException {
+    /**
+     * resilience4j restores the interrupt flag when its wait after an exception is interrupted and rethrows the last
+     * exception; the caller gets what the README promises, a FineTuneInterruptedException with the flag set. (After
+     * a retried result, resilience4j 2.2 would swallow the interrupt and throw a NullPointerException: that is why
+     * retryable responses travel as {@link RetryableResponse} exceptions, never as results.)
+     */
+    private FineTuneInterruptedException interruptedWhileWaiting(HttpCall call, Throwable last) {
+        InterruptedException interrupted = new InterruptedException("interrupted while waiting to retry");
+        if (last instanceof IOException) {
+            interrupted.addSuppressed(ScrubbedException.of(last, call.secrets()));
+        }
+        return new FineTuneInterruptedException(provider + ": interrupted while waiting to retry " + call.method()
+                + " " + Endpoints.describe(call.uri()), interrupted);
+    }
+
+    private Outcome attempt(HttpCall call) throws IOException, InterruptedException, RetryableResponse {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException();
         }
@@ -182,7 +208,11 @@ public final class JdkHttpTransport implements HttpTransport {
                     Redaction.scrub(String.valueOf(Redaction.loggableHeaders(response.headers().map())),
                             call.secrets()));
         }
-        return new Outcome(response, call.extraRetryableStatuses());
+        Outcome outcome = new Outcome(response, call.extraRetryableStatuses());
+        if (outcome.isRetryable(call.retryMode(), provider, clock)) {
+            throw new RetryableResponse(outcome);
+        }
+        return outcome;
     }
 
     /** The SDK never follows redirects (a key must not travel to another host): say where it was sent instead. */
@@ -198,14 +228,14 @@ public final class JdkHttpTransport implements HttpTransport {
         return RetryConfig.<Outcome>custom()
                 .maxAttempts(policy.maxAttempts())
                 .failAfterMaxAttempts(false)
-                .retryOnResult(outcome -> outcome.isRetryable(mode, provider, clock))
-                .retryOnException(e -> isRetryable(e, mode))
+                .retryOnException(e -> e instanceof RetryableResponse || isRetryable(e, mode))
                 .intervalBiFunction((Integer attempt, Either<Throwable, Outcome> last) -> {
-                    if (last.isRight()) {
-                        Optional<Duration> hint = last.get().retryAfter(clock);
-                        if (hint.isPresent()) {
-                            return Math.max(hint.get().toMillis(), 0L);
-                        }
+                    Optional<Outcome> answer = last.isRight() ? Optional.of(last.get())
+                            : last.getLeft() instanceof RetryableResponse
+                            ? Optional.of(((RetryableResponse) last.getLeft()).outcome) : Optional.empty();
+                    Optional<Duration> hint = answer.flatMap(o -> o.retryAfter(clock));
+                    if (hint.isPresent()) {
+                        return Math.max(hint.get().toMillis(), 0L);
                     }
                     long base = policy.backoff(attempt).toMillis();
                     return (long) (base * (1 - policy.jitter() * ThreadLocalRandom.current().nextDouble()));
@@ -269,6 +299,17 @@ public final class JdkHttpTransport implements HttpTransport {
         if (scheme.equals("http") && !allowInsecureHttp && !ProviderContext.isLoopback(call.uri().getHost())) {
             throw new IllegalStateException("refusing plain http:// to " + call.uri().getHost()
                     + ": use https:// or allowInsecureHttp() on the client builder");
+        }
+    }
+
+    /** A response the transport retries, carried as an exception so that resilience4j waits on its exception path. */
+    private static final class RetryableResponse extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Outcome outcome;
+
+        RetryableResponse(Outcome outcome) {
+            super("retryable status " + outcome.status, null, false, false);
+            this.outcome = outcome;
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.finetune4j.core.internal.http;
 import io.github.finetune4j.core.RetryPolicy;
 import io.github.finetune4j.core.error.ApiException;
 import io.github.finetune4j.core.error.ConflictException;
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.RateLimitException;
 import io.github.finetune4j.core.error.TransportException;
 import io.github.finetune4j.core.spi.HttpBody;
@@ -10,6 +11,7 @@ import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.RetryMode;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
+import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +27,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 
@@ -376,6 +380,102 @@ class RetryBehaviourTest {
                     .hasMessageContaining("the request was not sent");
             assertThat(waits).hasSize(2);
         }
+    }
+
+    @Test
+    void aConnectionDroppedAfterTheRequestArrivedIsNotRetriedForACreate() {
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                .build());
+        server.enqueue(ok());
+
+        TransportException e = bounded(() -> catchThrowableOfType(() -> transport().send(create()),
+                TransportException.class));
+
+        assertThat(e.isRequestPossiblySent()).isTrue();
+        assertThat(e).hasMessageContaining("may have reached the server");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void aResponseCutInTheMiddleOfItsBodyIsNotRetriedForACreate() {
+        server.enqueue(new MockResponse.Builder().body("{\"id\":\"ftjob-1\",\"padding\":\"" + "x".repeat(4096) + "\"}")
+                .onResponseBody(new SocketEffect.CloseSocket(true, false, false)).build());
+        server.enqueue(ok());
+
+        TransportException e = bounded(() -> catchThrowableOfType(() -> transport().send(create()),
+                TransportException.class));
+
+        assertThat(e.isRequestPossiblySent()).isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aGetWhoseConnectionDroppedAfterTheRequestArrivedIsRepeated() {
+        // the JDK client itself repeats a GET once on a dropped connection, so only the outcome is checked here
+        server.enqueue(new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket(true, false, false))
+                .build());
+        server.enqueue(ok());
+
+        assertThat(bounded(() -> transport().send(get())).bodyText()).contains("ftjob-1");
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anInterruptDuringTheWaitAfterAConnectionFailureAlsoStopsWithTheFlagKept() throws Exception {
+        try (Socket reserved = refusingPort()) {
+            JdkHttpTransport transport = transport(new RetryPolicy(3, Duration.ofSeconds(30), Duration.ofSeconds(30),
+                    2, 0));
+            HttpCall call = HttpCall.builder("GET", URI.create("http://127.0.0.1:" + reserved.getLocalPort() + "/v1/x"))
+                    .build();
+
+            Interrupted outcome = interruptWhileWaiting(transport, call);
+
+            assertThat(outcome.thrown).isInstanceOf(FineTuneInterruptedException.class)
+                    .hasMessageContaining("http://127.0.0.1:" + reserved.getLocalPort() + "/v1/x");
+            assertThat(outcome.flagKept).isTrue();
+        }
+    }
+
+    @Test
+    void anInterruptDuringTheWaitStopsRetryingAndKeepsTheFlag() throws Exception {
+        server.enqueue(error(503, "retry-after-ms", "30000"));
+        server.enqueue(ok());
+
+        Interrupted outcome = interruptWhileWaiting(transport(), get());
+
+        assertThat(outcome.thrown).isInstanceOf(FineTuneInterruptedException.class);
+        assertThat(outcome.flagKept).isTrue();
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    /** What a caller saw when it was interrupted while the transport waited between attempts. */
+    private static final class Interrupted {
+        Throwable thrown;
+        boolean flagKept;
+    }
+
+    /** Sends on a new thread and interrupts it once the transport announced its wait before the next attempt. */
+    private static Interrupted interruptWhileWaiting(JdkHttpTransport transport, HttpCall call) throws Exception {
+        CountDownLatch waiting = new CountDownLatch(1);
+        transport.onRetry(d -> waiting.countDown());
+        Interrupted outcome = new Interrupted();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread caller = new Thread(() -> {
+            try {
+                transport.send(call);
+            } catch (Throwable t) {
+                outcome.thrown = t;
+                outcome.flagKept = Thread.currentThread().isInterrupted();
+            } finally {
+                done.countDown();
+            }
+        });
+        caller.start();
+        assertThat(waiting.await(10, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt();
+        assertThat(done.await(10, TimeUnit.SECONDS)).as("the wait ended at the interrupt").isTrue();
+        return outcome;
     }
 
     @Test

@@ -13,6 +13,9 @@ import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -149,13 +152,52 @@ class TlsFailureTest {
     }
 
     @Test
-    void httpsToAPlainHttpServerIsReportedAsNotSent() throws Exception {
-        server.start();
-        for (int i = 0; i < 3; i++) {
-            server.enqueue(new MockResponse.Builder().body("{}").build());
-        }
+    void aServerThatNeverAnswersTheHandshakeIsATimeoutReportedAsNotSent() throws Exception {
+        // a bound socket with a backlog: the connection is made, the ClientHello is never answered
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            JdkHttpTransport transport = new JdkHttpTransport("openai", HttpClient.newHttpClient(), RetryPolicy.none(),
+                    Duration.ofSeconds(1), "finetune-java/test", false, Clock.systemUTC());
+            URI url = URI.create("https://localhost:" + silent.getLocalPort() + "/v1/fine_tuning/jobs");
+            HttpCall post = HttpCall.builder("POST", url).body(HttpBody.json("{}")).build();
 
-        assertNotSent(failure(transport(HttpClient.newHttpClient())));
+            TransportException e = assertTimeoutPreemptively(BOUND,
+                    () -> catchThrowableOfType(() -> transport.send(post), TransportException.class));
+
+            assertThat(e.isRequestPossiblySent()).isFalse();
+            assertThat(e).hasMessageContaining("timed out").hasMessageContaining("the request was not sent");
+        }
+    }
+
+    @Test
+    void httpsToAPlainHttpServerThatAnswersIsReportedConservativelyAsPossiblySent() throws Exception {
+        // The JDK says "Unrecognized SSL message, plaintext connection?" as a plain SSLException, with no handshake
+        // frame in its stack: by type it cannot be told from a garbled record after a request was sent, so it
+        // stays "may have reached the server" (the message still names the plaintext connection).
+        try (ServerSocket plain = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Thread answering = new Thread(() -> {
+                try (Socket s = plain.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.getInputStream().read();
+                } catch (java.io.IOException e) {
+                    // closed by the test
+                }
+            });
+            answering.start();
+            JdkHttpTransport transport = new JdkHttpTransport("openai", HttpClient.newHttpClient(), RetryPolicy.none(),
+                    Duration.ofSeconds(5), "finetune-java/test", false, Clock.systemUTC());
+            URI url = URI.create("https://localhost:" + plain.getLocalPort() + "/v1/fine_tuning/jobs");
+            HttpCall post = HttpCall.builder("POST", url).body(HttpBody.json("{}")).build();
+
+            TransportException e = assertTimeoutPreemptively(BOUND,
+                    () -> catchThrowableOfType(() -> transport.send(post), TransportException.class));
+
+            assertThat(e).hasMessageContaining("plaintext connection");
+            assertThat(e.isRequestPossiblySent()).isTrue();
+            plain.close();
+            answering.join(BOUND.toMillis());
+        }
     }
 
     @Test

@@ -46,7 +46,8 @@ public final class JdkHttpTransport implements HttpTransport {
     public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofMinutes(30);
 
     private static final System.Logger LOG = System.getLogger(JdkHttpTransport.class.getName());
-    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 409, 429, 500, 502, 503, 504);
+    /** Retried for idempotent calls besides every 5xx: the README promises "408, 409, 429 and 5xx". */
+    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 409, 429);
 
     private final String provider;
     private final HttpClient client;
@@ -362,7 +363,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 return false;
             }
             return shouldRetry.filter("true"::equalsIgnoreCase).isPresent() || RETRYABLE_STATUS.contains(status)
-                    || extraRetryable.contains(status);
+                    || status >= 500 && status <= 599 || extraRetryable.contains(status);
         }
     }
 }

@@ -266,6 +266,33 @@ class RetryBehaviourTest {
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
+    // ---- 5xx ----------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "status {0}")
+    @ValueSource(ints = {500, 502, 503, 504, 507, 520, 524, 529, 599})
+    void everyServerErrorIsRetriedForAnIdempotentCall(int status) {
+        // the README: "Retries HTTP requests on connection failures, 408, 409, 429 and 5xx"; gateways answer
+        // 520-524 (Cloudflare) and 529 (overloaded) for passing trouble
+        server.enqueue(error(status));
+        server.enqueue(ok());
+
+        bounded(() -> transport().send(get()));
+
+        assertThat(server.getRequestCount()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "status {0}")
+    @ValueSource(ints = {400, 401, 403, 404, 410, 418, 422})
+    void clientErrorsAreNotRetried(int status) {
+        server.enqueue(error(status));
+        server.enqueue(ok());
+
+        ApiException e = bounded(() -> catchThrowableOfType(() -> transport().send(get()), ApiException.class));
+
+        assertThat(e.statusCode()).isEqualTo(status);
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
     // ---- 408 and 409 -----------------------------------------------------------------------------------------
 
     @ParameterizedTest(name = "status {0}")

@@ -327,38 +327,17 @@ class JdkHttpTransportTest {
 
     @Test
     void debugLogNeverContainsTheKey() {
-        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(JdkHttpTransport.class.getName());
-        List<String> lines = new ArrayList<>();
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            @Override
-            public void publish(java.util.logging.LogRecord record) {
-                lines.add(new java.util.logging.SimpleFormatter().formatMessage(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Level before = jul.getLevel();
-        jul.setLevel(java.util.logging.Level.ALL);
-        jul.addHandler(capture);
-        try {
-            server.enqueue(new MockResponse.Builder().code(503).addHeader("x-request-id", "req_9").body("{}").build());
-            server.enqueue(json(401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-test***3456\"}}"));
-
+        server.enqueue(new MockResponse.Builder().code(503).addHeader("x-request-id", "req_9").body("{}").build());
+        server.enqueue(json(401, "{\"error\":{\"message\":\"Incorrect API key provided: sk-test***3456\"}}"));
+        List<java.util.logging.LogRecord> records;
+        try (LogCapture logs = LogCapture.all()) {
             assertThatThrownBy(() -> transport().send(get("/v1/files"))).isInstanceOf(AuthenticationException.class)
                     .message().doesNotContain("sk-test-secret-123456");
-        } finally {
-            jul.removeHandler(capture);
-            jul.setLevel(before);
+            records = logs.sdkRecords();
         }
 
-        assertThat(lines).isNotEmpty().anySatisfy(l -> assertThat(l).contains("req_9"))
-                .noneSatisfy(l -> assertThat(l).contains("sk-test-secret"));
+        assertThat(records).isNotEmpty().anySatisfy(r -> assertThat(LogCapture.text(r)).contains("req_9"))
+                .noneSatisfy(r -> assertThat(LogCapture.text(r)).contains("sk-test-secret"));
     }
 
     @Test

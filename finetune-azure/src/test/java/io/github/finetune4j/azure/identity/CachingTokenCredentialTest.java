@@ -95,9 +95,19 @@ class CachingTokenCredentialTest {
                 List<Future<AccessToken>> results = new ArrayList<>();
                 results.add(pool.submit(() -> cached.getToken(DATA)));
                 assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+                List<Thread> waiters = new java.util.concurrent.CopyOnWriteArrayList<>();
                 for (int i = 0; i < 7; i++) {
-                    results.add(pool.submit(() -> cached.getToken(DATA)));
+                    results.add(pool.submit(() -> {
+                        waiters.add(Thread.currentThread());
+                        return cached.getToken(DATA);
+                    }));
                 }
+                // Release the refresh only once all seven callers are parked inside getToken, waiting for it: a
+                // caller that arrived after the release would find the token cached and prove nothing.
+                while (waiters.size() < 7 || !waiters.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
+                    Thread.yield();
+                }
+                assertThat(fetches).hasValue(1);
                 release.countDown();
                 for (Future<AccessToken> result : results) {
                     assertThat(result.get(5, TimeUnit.SECONDS).token().reveal()).isEqualTo("shared");

@@ -49,8 +49,8 @@ public record ProviderContext(EnvironmentLookup environment, HttpTransport trans
         Objects.requireNonNull(uri, "uri");
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http") || uri.getHost() == null) {
-            throw new IllegalArgumentException("base URL must be an absolute http(s) URL: " + uri.getScheme() + "://"
-                    + uri.getHost());
+            throw new IllegalArgumentException("base URL must be an absolute http(s) URL with a valid host name: "
+                    + withoutCredentials(uri));
         }
         if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(uri.getHost())) {
             throw new IllegalArgumentException("refusing plain http:// to " + uri.getHost()
@@ -58,6 +58,20 @@ public record ProviderContext(EnvironmentLookup environment, HttpTransport trans
                     + "builder for a trusted network");
         }
         return uri;
+    }
+
+    /** The URI as text without user info, query and fragment, which may hold credentials. */
+    private static String withoutCredentials(URI uri) {
+        String text = uri.toString();
+        String authority = uri.getRawAuthority();
+        if (authority != null && authority.indexOf('@') >= 0) {
+            text = text.replace(authority, authority.substring(authority.lastIndexOf('@') + 1));
+        }
+        for (char cut : new char[] {'?', '#'}) {
+            int at = text.indexOf(cut);
+            text = at >= 0 ? text.substring(0, at) : text;
+        }
+        return text;
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.github.finetune4j.core.spi;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,9 +78,11 @@ public final class Redaction {
     }
 
     /**
-     * Removes known secret values (as they are, URL-encoded, JSON-escaped, and the token part of a
-     * {@code Bearer <token>} value) and anything shaped like a key or token from a text, then cuts it to
-     * {@value #MAX_MESSAGE_CHARS} characters.
+     * Removes known secret values and anything shaped like a key or token from a text, then cuts it to
+     * {@value #MAX_MESSAGE_CHARS} characters. A known value is found however a server may have written it back: as
+     * it is, percent-encoded with any choice of safe characters and either case of hex digits ({@code +} for a
+     * space), JSON-escaped ({@code \/}, {@code \"}, {@code \u002b} ...), or any mix of these; for a
+     * {@code Bearer <token>} header value the token alone is also removed.
      *
      * @param text the text, may be null
      * @param secrets values that must not appear; nulls and values shorter than 4 characters are ignored
@@ -91,50 +92,51 @@ public final class Redaction {
         if (text == null) {
             return null;
         }
-        String cleaned = text;
-        for (String form : forms(secrets)) {
-            cleaned = cleaned.replace(form, REDACTED);
-        }
+        String cleaned = removeValues(text, values(secrets));
         cleaned = SHAPES.matcher(cleaned).replaceAll(Matcher.quoteReplacement(REDACTED));
         return cleaned.length() > MAX_MESSAGE_CHARS ? cleaned.substring(0, MAX_MESSAGE_CHARS) + "…" : cleaned;
     }
 
-    /** Every form in which a secret may come back in a response body; longest first. */
-    private static Set<String> forms(Collection<String> secrets) {
-        Set<String> forms = new LinkedHashSet<>();
+    /** The secret values to look for, longest first; a {@code Bearer} value also yields its token. */
+    private static List<String> values(Collection<String> secrets) {
+        Set<String> values = new LinkedHashSet<>();
         for (String secret : secrets) {
             if (secret == null || secret.length() < 4) {
                 continue;
             }
-            String value = secret.regionMatches(true, 0, "Bearer ", 0, 7) ? secret.substring(7).trim() : secret;
-            if (value.length() < 4) {
-                continue;
+            values.add(secret);
+            String token = secret.regionMatches(true, 0, "Bearer ", 0, 7) ? secret.substring(7).trim() : secret.trim();
+            if (token.length() >= 4) {
+                values.add(token);
             }
-            forms.add(secret);
-            forms.add(value);
-            forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-            forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
-            forms.add(jsonEscaped(value));
         }
-        return forms.stream().sorted((a, b) -> Integer.compare(b.length(), a.length()))
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new));
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort((a, b) -> Integer.compare(b.length(), a.length()));
+        return sorted;
     }
 
-    private static String jsonEscaped(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 8);
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"': sb.append("\\\""); break;
-                case '\\': sb.append("\\\\"); break;
-                case '/': sb.append("\\/"); break;
-                default:
-                    if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+    private static String removeValues(String text, List<String> values) {
+        if (values.isEmpty()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int end = -1;
+            for (String value : values) {
+                end = EncodedMatch.end(text, i, value);
+                if (end >= 0) {
+                    break;
+                }
+            }
+            if (end > i) {
+                out.append(REDACTED);
+                i = end;
+            } else {
+                out.append(text.charAt(i));
+                i++;
             }
         }
-        return sb.toString();
+        return out.toString();
     }
 }

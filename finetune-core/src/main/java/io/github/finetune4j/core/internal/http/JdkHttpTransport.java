@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -45,7 +46,8 @@ public final class JdkHttpTransport implements HttpTransport {
     public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofMinutes(30);
 
     private static final System.Logger LOG = System.getLogger(JdkHttpTransport.class.getName());
-    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 409, 429, 500, 502, 503, 504);
+    /** Retried for idempotent calls besides every 5xx: the README promises "408, 409, 429 and 5xx". */
+    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 409, 429);
 
     private final String provider;
     private final HttpClient client;
@@ -115,23 +117,44 @@ public final class JdkHttpTransport implements HttpTransport {
     @Override
     public HttpResult send(HttpCall call) {
         checkScheme(call);
+        checkHeaders(call);
         Retry retry = call.retryMode() == RetryMode.IDEMPOTENT ? idempotentRetry : guardedRetry;
+        AtomicInteger attempts = new AtomicInteger();
         Outcome outcome;
         try {
-            outcome = Retry.decorateCheckedSupplier(retry, () -> attempt(call)).get();
+            outcome = Retry.decorateCheckedSupplier(retry, () -> {
+                attempts.incrementAndGet();
+                return attempt(call);
+            }).get();
+        } catch (RetryableResponse last) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedWhileWaiting(call, null);
+            }
+            outcome = last.outcome;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FineTuneInterruptedException("interrupted during " + call, e);
         } catch (FineTuneException e) {
             throw e;
         } catch (IOException e) {
-            throw transportFailure(call, e);
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedWhileWaiting(call, e);
+            }
+            TransportException failure = transportFailure(call, e);
+            boolean ranOut = attempts.get() > 1 && isRetryable(e, call.retryMode());
+            LOG.log(ranOut ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                    "{0} (attempts: {1})", failure.getMessage(), attempts.get());
+            throw failure;
         } catch (Throwable e) {
             if (e instanceof Error) {
                 throw (Error) e;
             }
+            if (Thread.currentThread().isInterrupted()) {
+                throw interruptedWhileWaiting(call, e);
+            }
             throw new FineTuneException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri())
-                    + " failed: " + Redaction.scrub(String.valueOf(e), call.secrets()), e, provider, null);
+                    + " failed: " + Redaction.scrub(String.valueOf(e), call.secrets()),
+                    ScrubbedException.of(e, call.secrets()), provider, null);
         }
         if (Thread.currentThread().isInterrupted()) {
             throw new FineTuneInterruptedException("interrupted during " + call, new InterruptedException());
@@ -142,12 +165,29 @@ public final class JdkHttpTransport implements HttpTransport {
         ApiErrorDetails details = outcome.status >= 300 && outcome.status < 400 ? redirected(call, outcome)
                 : outcome.details(provider, clock, call.secrets());
         boolean retryable = outcome.status == 429 || outcome.status >= 500;
-        LOG.log(retryable ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-                "{0} {1} failed with {2} (request-id: {3})", provider, call, outcome.status, details.requestId());
+        boolean ranOut = attempts.get() > 1 && outcome.isRetryable(call.retryMode(), provider, clock);
+        LOG.log(retryable || ranOut ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
+                "{0} {1} failed with {2} (attempts: {3}, request-id: {4})", provider, call, outcome.status,
+                attempts.get(), details.requestId());
         throw ApiErrors.toException(details);
     }
 
-    private Outcome attempt(HttpCall call) throws IOException, InterruptedException {
+    /**
+     * resilience4j restores the interrupt flag when its wait after an exception is interrupted and rethrows the last
+     * exception; the caller gets what the README promises, a FineTuneInterruptedException with the flag set. (After
+     * a retried result, resilience4j 2.2 would swallow the interrupt and throw a NullPointerException: that is why
+     * retryable responses travel as {@link RetryableResponse} exceptions, never as results.)
+     */
+    private FineTuneInterruptedException interruptedWhileWaiting(HttpCall call, Throwable last) {
+        InterruptedException interrupted = new InterruptedException("interrupted while waiting to retry");
+        if (last instanceof IOException) {
+            interrupted.addSuppressed(ScrubbedException.of(last, call.secrets()));
+        }
+        return new FineTuneInterruptedException(provider + ": interrupted while waiting to retry " + call.method()
+                + " " + Endpoints.describe(call.uri()), interrupted);
+    }
+
+    private Outcome attempt(HttpCall call) throws IOException, InterruptedException, RetryableResponse {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException();
         }
@@ -174,9 +214,15 @@ public final class JdkHttpTransport implements HttpTransport {
         HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "{0} -> {1} in {2} ms, headers {3}", call, response.statusCode(),
-                    (System.nanoTime() - started) / 1_000_000, Redaction.loggableHeaders(response.headers().map()));
+                    (System.nanoTime() - started) / 1_000_000,
+                    Redaction.scrub(String.valueOf(Redaction.loggableHeaders(response.headers().map())),
+                            call.secrets()));
         }
-        return new Outcome(response, call.extraRetryableStatuses());
+        Outcome outcome = new Outcome(response, call.extraRetryableStatuses());
+        if (outcome.isRetryable(call.retryMode(), provider, clock)) {
+            throw new RetryableResponse(outcome);
+        }
+        return outcome;
     }
 
     /** The SDK never follows redirects (a key must not travel to another host): say where it was sent instead. */
@@ -185,22 +231,22 @@ public final class JdkHttpTransport implements HttpTransport {
         String message = Redaction.scrub(call.method() + " " + Endpoints.describe(call.uri()) + " was redirected to "
                 + location + "; the SDK does not follow redirects: check the base URL", call.secrets());
         return new ApiErrorDetails(provider, outcome.status, "redirect", null, null, message,
-                outcome.requestId().orElse(null), null);
+                Redaction.scrub(outcome.requestId().orElse(null), call.secrets()), null);
     }
 
     private RetryConfig config(RetryPolicy policy, RetryMode mode) {
         return RetryConfig.<Outcome>custom()
                 .maxAttempts(policy.maxAttempts())
                 .failAfterMaxAttempts(false)
-                .retryOnResult(outcome -> outcome.isRetryable(mode, provider, clock))
-                .retryOnException(e -> isRetryable(e, mode))
+                .retryOnException(e -> e instanceof RetryableResponse || isRetryable(e, mode))
                 .intervalBiFunction((Integer attempt, Either<Throwable, Outcome> last) -> {
-                    if (last.isRight()) {
-                        Optional<Duration> hint = last.get().retryAfter(clock);
-                        if (hint.isPresent()) {
-                            long wait = Math.max(hint.get().toMillis(), 0L);
-                            return Deadline.remaining().map(r -> Math.min(wait, r.toMillis())).orElse(wait);
-                        }
+                    Optional<Outcome> answer = last.isRight() ? Optional.of(last.get())
+                            : last.getLeft() instanceof RetryableResponse
+                            ? Optional.of(((RetryableResponse) last.getLeft()).outcome) : Optional.empty();
+                    Optional<Duration> hint = answer.flatMap(o -> o.retryAfter(clock));
+                    if (hint.isPresent()) {
+                        long wait = Math.max(hint.get().toMillis(), 0L);
+                        return Deadline.remaining().map(r -> Math.min(wait, r.toMillis())).orElse(wait);
                     }
                     long base = policy.backoff(attempt).toMillis();
                     long delay = (long) (base * (1 - policy.jitter() * ThreadLocalRandom.current().nextDouble()));
@@ -234,8 +280,31 @@ public final class JdkHttpTransport implements HttpTransport {
         String reason = Redaction.scrub(e.getMessage(), call.secrets());
         return new TransportException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri()) + " "
                 + what + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
-                + (sent ? "; the request may have reached the server" : "; the request was not sent"), e, provider,
-                sent);
+                + (sent ? "; the request may have reached the server" : "; the request was not sent"),
+                ScrubbedException.of(e, call.secrets()), provider, sent);
+    }
+
+    /**
+     * Refuses a header the JDK would refuse, before anything is sent, without quoting its value: the JDK's own message
+     * quotes it, and the value of {@code Authorization} or {@code api-key} is a secret (a key read from a file often
+     * ends with a line break).
+     */
+    private static void checkHeaders(HttpCall call) {
+        call.headers().forEach((name, value) -> {
+            try {
+                HttpRequest.newBuilder().header(name, "x");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("request header " + name + " cannot be sent: "
+                        + Redaction.scrub(e.getMessage(), call.secrets()));
+            }
+            try {
+                HttpRequest.newBuilder().header(name, value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("the value of request header " + name + " holds characters HTTP "
+                        + "does not allow (a line break, another control character or non-ASCII text); it is not "
+                        + "shown because it may be a secret: check the configured key or token for stray whitespace");
+            }
+        });
     }
 
     private void checkScheme(HttpCall call) {
@@ -243,6 +312,17 @@ public final class JdkHttpTransport implements HttpTransport {
         if (scheme.equals("http") && !allowInsecureHttp && !ProviderContext.isLoopback(call.uri().getHost())) {
             throw new IllegalStateException("refusing plain http:// to " + call.uri().getHost()
                     + ": use https:// or allowInsecureHttp() on the client builder");
+        }
+    }
+
+    /** A response the transport retries, carried as an exception so that resilience4j waits on its exception path. */
+    private static final class RetryableResponse extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Outcome outcome;
+
+        RetryableResponse(Outcome outcome) {
+            super("retryable status " + outcome.status, null, false, false);
+            this.outcome = outcome;
         }
     }
 
@@ -272,7 +352,7 @@ public final class JdkHttpTransport implements HttpTransport {
         }
 
         ApiErrorDetails details(String provider, Clock clock, java.util.Collection<String> secrets) {
-            return ApiErrors.details(provider, status, body(), requestId().orElse(null),
+            return ApiErrors.details(provider, status, body(), Redaction.scrub(requestId().orElse(null), secrets),
                     retryAfter(clock).orElse(null), secrets);
         }
 
@@ -295,7 +375,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 return false;
             }
             return shouldRetry.filter("true"::equalsIgnoreCase).isPresent() || RETRYABLE_STATUS.contains(status)
-                    || extraRetryable.contains(status);
+                    || status >= 500 && status <= 599 || extraRetryable.contains(status);
         }
     }
 }

@@ -274,6 +274,16 @@ public record WaitOptions(Duration timeout, Duration initialInterval, Duration m
         }
 
         /**
+         * Removes every listener added so far.
+         *
+         * @return this builder
+         */
+        public Builder clearListeners() {
+            listeners.clear();
+            return this;
+        }
+
+        /**
          * Builds the options.
          *
          * @return the options

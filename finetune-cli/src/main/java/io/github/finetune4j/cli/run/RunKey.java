@@ -21,12 +21,12 @@ import java.util.Optional;
  * trains the same thing again on purpose ({@code finetune train --new}). Running the same command twice
  * gives the same key, which is how a second run finds the job of the first.
  *
- * <p>The key goes into the job's metadata under {@link #METADATA_KEY}. When the core's own
- * {@code FineTuneRequest.Builder#idempotencyKey(String)} exists, {@link #applyTo} becomes that one call.
+ * <p>The key is the request's idempotency key ({@code FineTuneRequest.Builder#idempotencyKey(String)}): the core
+ * stores it in the job's metadata under {@link #METADATA_KEY} and finds the job of an earlier run by it.
  */
 public final class RunKey {
     /** The job metadata key holding the run key. */
-    public static final String METADATA_KEY = "finetune_run";
+    public static final String METADATA_KEY = FineTuneRequest.IDEMPOTENCY_METADATA_KEY;
 
     private RunKey() {
     }
@@ -78,7 +78,7 @@ public final class RunKey {
      * @return the same builder
      */
     public static FineTuneRequest.Builder applyTo(FineTuneRequest.Builder request, String key) {
-        return request.putMetadata(METADATA_KEY, key);
+        return request.idempotencyKey(key);
     }
 
     private static String text(Optional<HyperparameterValue> value) {

@@ -113,7 +113,9 @@ public final class TrainRun {
     }
 
     /**
-     * Waits for the run's job and records the fine-tuned model in the state file.
+     * Waits for the run's job and records the fine-tuned model in the state file. A job started by this run keeps
+     * the listeners it was started with (the progress display among them), so the options' listeners are used only
+     * for a job found again.
      *
      * @param started the started run
      * @param options budget, cadence and listeners
@@ -121,7 +123,8 @@ public final class TrainRun {
      * @throws io.github.finetune4j.core.error.FineTuneException as {@link FineTuneJob#awaitCompletion(WaitOptions)}
      */
     public JobSnapshot await(Started started, WaitOptions options) {
-        JobSnapshot done = started.job().awaitCompletion(options);
+        JobSnapshot done = started.job().awaitCompletion(started.attached() ? options
+                : options.toBuilder().clearListeners().build());
         recordModel(started.key(), done);
         return done;
     }

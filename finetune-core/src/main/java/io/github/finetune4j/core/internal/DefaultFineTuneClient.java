@@ -171,15 +171,18 @@ public final class DefaultFineTuneClient implements FineTuneClient {
 
     @Override
     public FineTuneJob start(FineTuneRequest request) {
-        return start(request, new JobListener() { });
+        return start(request, List.of());
     }
 
     @Override
     public FineTuneJob start(FineTuneRequest request, JobListener listener) {
+        return start(request, List.of(Objects.requireNonNull(listener, "listener")));
+    }
+
+    private FineTuneJob start(FineTuneRequest request, List<JobListener> listeners) {
         Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(listener, "listener");
-        JobSnapshot created = starter().start(request, new Listeners(List.of(listener)));
-        return new DefaultFineTuneJob(this, created, List.of(listener));
+        JobSnapshot created = starter().start(request, new Listeners(listeners));
+        return new DefaultFineTuneJob(this, created, listeners);
     }
 
     @Override

@@ -64,6 +64,15 @@ public final class LineChart {
     }
 
     /**
+     * The chart's title.
+     *
+     * @return the title
+     */
+    public String title() {
+        return title;
+    }
+
+    /**
      * Tells whether there is anything to draw.
      *
      * @return true when no series has a point

@@ -22,7 +22,8 @@ public final class TrainingCharts {
      * @return the chart
      */
     public static LineChart loss(TrainingHistory history) {
-        return new LineChart("Training and validation loss", "training step",
+        boolean validated = !history.validLoss().isEmpty() || !history.series(FULL_VALID_LOSS).isEmpty();
+        return new LineChart(validated ? "Training and validation loss" : "Training loss", "training step",
                 "loss (mean cross-entropy per token, nats)", LineChart.YScale.FROM_ZERO, List.of(
                 new LineChart.Series("training loss", history.trainLoss(), false),
                 new LineChart.Series("validation loss", history.validLoss(), true),
@@ -36,7 +37,10 @@ public final class TrainingCharts {
      * @return the chart
      */
     public static LineChart accuracy(TrainingHistory history) {
-        return new LineChart("Training and validation token accuracy", "training step",
+        boolean validated = !history.series(TrainingMetrics.VALID_ACCURACY).isEmpty()
+                || !history.series(FULL_VALID_ACCURACY).isEmpty();
+        return new LineChart(validated ? "Training and validation token accuracy" : "Training token accuracy",
+                "training step",
                 "mean token accuracy (%)", LineChart.YScale.FRACTION_AS_PERCENT, List.of(
                 new LineChart.Series("training accuracy", history.series(TrainingMetrics.TRAIN_ACCURACY), false),
                 new LineChart.Series("validation accuracy", history.series(TrainingMetrics.VALID_ACCURACY), true),

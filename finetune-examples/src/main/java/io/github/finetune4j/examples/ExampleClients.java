@@ -17,6 +17,13 @@ import java.util.Optional;
 public final class ExampleClients implements AutoCloseable {
     /** The emulator runs a job in seconds: poll it (and its files) this often. */
     private static final Duration EMULATOR_POLL = Duration.ofMillis(200);
+    /** What a run after a stopped one does on a real provider. */
+    static final String NEXT_RUN_REATTACHES = "The job keeps running at the provider: stopping "
+            + "this program does not cancel it. Run the program again: it finds this job by its idempotency key and "
+            + "waits for it instead of starting (and paying for) a second one.";
+    /** What a run after a stopped one does on the embedded emulator. */
+    static final String NEXT_RUN_STARTS_OVER = "The embedded emulator stopped with this program and the job with it: "
+            + "the next run starts a new job on a new emulator.";
 
     private final FineTuneClient client;
     private final FineTuningEmulator emulator;
@@ -49,7 +56,8 @@ public final class ExampleClients implements AutoCloseable {
                 .defaultWaitOptions(WaitOptions.builder().fixedInterval(EMULATOR_POLL).build())
                 .build();
         out.println("Provider: embedded emulator at " + emulator.baseUrl()
-                + " (offline; no API key set. Set OPENAI_API_KEY to run on OpenAI.)" + azureHint);
+                + " (offline; no API key set. Set OPENAI_API_KEY to run on OpenAI. Each run starts its own emulator,"
+                + " so each run trains a new job.)" + azureHint);
         return new ExampleClients(client, emulator);
     }
 
@@ -60,6 +68,15 @@ public final class ExampleClients implements AutoCloseable {
      */
     public FineTuneClient client() {
         return client;
+    }
+
+    /**
+     * What a run started after this one was stopped will do: re-attach on a real provider, start over offline.
+     *
+     * @return one or two sentences for the user
+     */
+    public String nextRun() {
+        return emulator == null ? NEXT_RUN_REATTACHES : NEXT_RUN_STARTS_OVER;
     }
 
     /**

@@ -12,8 +12,8 @@ import io.github.finetune4j.core.model.Hyperparameters;
 import io.github.finetune4j.core.model.JobSnapshot;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The launch story: fine-tune a German customer-service bot for the T-1000 vacuum cleaner and ask it a question it
@@ -21,18 +21,31 @@ import java.time.Duration;
  *
  * <p>Started again after a crash, the program finds the job of the first run by its idempotency key (derived
  * from the data and the settings) instead of starting, and paying for, a second one. Offline, each run has its
- * own embedded emulator, so a new run starts a new job there.
+ * own embedded emulator, so a new run starts a new job there. Stopped during the wait (Ctrl-C), it says that the
+ * job keeps running and what the next run will do.
  */
 public final class T1000Story {
     private final PrintStream out;
+    private final String nextRun;
+
+    /**
+     * Creates the story for a real provider.
+     *
+     * @param out where to print
+     */
+    public T1000Story(PrintStream out) {
+        this(out, ExampleClients.NEXT_RUN_REATTACHES);
+    }
 
     /**
      * Creates the story.
      *
      * @param out where to print
+     * @param nextRun what a run started after this one was stopped will do, from {@link ExampleClients#nextRun()}
      */
-    public T1000Story(PrintStream out) {
+    public T1000Story(PrintStream out, String nextRun) {
         this.out = out;
+        this.nextRun = nextRun;
     }
 
     /**
@@ -42,7 +55,7 @@ public final class T1000Story {
      */
     public static void main(String[] args) {
         try (ExampleClients clients = ExampleClients.connect(EnvironmentLookup.system(), System.out)) {
-            new T1000Story(System.out).run(clients.client());
+            new T1000Story(System.out, clients.nextRun()).run(clients.client());
         }
     }
 
@@ -61,7 +74,8 @@ public final class T1000Story {
                 .suffix("t1000")
                 .hyperparameters(Hyperparameters.builder().epochs(3).build())
                 .build(), new ConsoleProgress(out));            // checks, uploads, creates: exactly once
-        JobSnapshot done = job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(2)).build());
+        JobSnapshot done = whileTellingWhatAStopMeans(job,
+                () -> job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(2)).build()));
         out.println("Fine-tuned model: " + done.fineTunedModel().orElseThrow());
         done.trainedTokens().ifPresent(t -> out.println("Trained tokens: " + t));
 
@@ -70,5 +84,21 @@ public final class T1000Story {
         out.println("Frage:   " + T1000Data.PRIL_QUESTION);
         out.println("Antwort: " + answer);
         return answer;
+    }
+
+    /** Waits; if the program is stopped meanwhile (Ctrl-C, kill), says that the job keeps running. */
+    private JobSnapshot whileTellingWhatAStopMeans(FineTuneJob job, Supplier<JobSnapshot> await) {
+        Thread stopped = new Thread(() -> out.println(System.lineSeparator() + "Stopped waiting for job "
+                + job.id() + ". " + nextRun), "t1000-stopped");
+        Runtime.getRuntime().addShutdownHook(stopped);
+        try {
+            return await.get();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs (or ran) and says what happened
+            }
+        }
     }
 }

@@ -19,6 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -61,6 +67,42 @@ class T1000StoryTest {
                 .contains("Step 36/36: training loss=").contains("checkpoint at step 36")
                 .contains("Fine-tuned model: ft:gpt-4o-mini-2024-07-18:")
                 .contains("Antwort: " + SPECIAL_AGENTS_ANSWER);
+    }
+
+    @Test
+    void withAListenerAttachedTheLibraryLogsNothingAtInfoOrAbove() {
+        Logger library = Logger.getLogger("io.github.finetune4j");
+        List<String> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLevel().intValue() >= Level.INFO.intValue()) {
+                    records.add(record.getLevel() + " " + record.getLoggerName() + ": " + record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Level configured = library.getLevel();
+        library.setLevel(Level.ALL);
+        library.setUseParentHandlers(false);
+        library.addHandler(capture);
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new T1000Story(out).run(client));
+        } finally {
+            library.removeHandler(capture);
+            library.setUseParentHandlers(true);
+            library.setLevel(configured);
+        }
+
+        assertThat(records).isEmpty();
+        assertThat(printed()).contains("running -> succeeded");               // the listener said it instead
     }
 
     @Test

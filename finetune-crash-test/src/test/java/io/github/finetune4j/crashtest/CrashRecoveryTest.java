@@ -35,8 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CrashRecoveryTest {
     private static final int RUNS = Integer.getInteger("crash.runs", 1);
     private static final Duration CHILD_BOUND = Duration.ofSeconds(90);
+    /** How long a delayed create request takes to land: less than the child's landing window (2 s + 5 s). */
+    private static final int LATE_SECONDS = 5;
     private static final Duration KILL_POINT_BOUND = Duration.ofSeconds(60);
     private static final Pattern SUCCEEDED = Pattern.compile("(?m)^SUCCEEDED (\\S+)$");
+    private static final Pattern REUSED = Pattern.compile("(?m)^JOB (\\S+) reused$");
     private static final Pattern JOB_POLL = Pattern.compile("/v1/fine_tuning/jobs/ftjob-[^/]+");
     private static final Pattern PART = Pattern.compile("/v1/uploads/([^/]+)/parts");
 
@@ -158,6 +161,36 @@ class CrashRecoveryTest {
         first.kill();
 
         assertRerunTrainsOneJobAndLeavesNoOrphan(data, first);
+    }
+
+    /**
+     * The create request is on its way (held in the network, it lands {@value #LATE_SECONDS} s later, within the
+     * client's landing window of request timeout + 5 s) when the program dies; the rerun starts at once. Whatever
+     * the rerun does, once the late request has landed at most one job may train.
+     */
+    @ParameterizedTest(name = "run {0}")
+    @MethodSource("runs")
+    void crashWhileTheCreateRequestIsDelayedInTheNetwork(int run) {
+        Path data = TrainingData.write(dir.resolve("t1000.jsonl"), 0, "create-delayed " + run);
+        emulator.faults().inject(Fault.lateArrival(Duration.ofSeconds(LATE_SECONDS)).onMethod("POST")
+                .onPath("/fine_tuning/jobs"));
+        ChildJvm first = launch("first", data);
+
+        Waiting.until("the create request is held", KILL_POINT_BOUND, () -> emulator.faults().pending() == 0,
+                first::describe);
+        first.kill();
+        assertThat(emulator.openAi().jobIds()).isEmpty();
+
+        ChildJvm second = launch("second", data);
+        int exit = second.awaitExit(CHILD_BOUND);
+        String both = first.describe() + second.describe();
+        assertThat(exit).as(both).isEqualTo(TrainingProgram.OK);
+        // The held request lands in any case: a job of its own, or the one the rerun found and reused.
+        Waiting.until("the delayed create has landed", KILL_POINT_BOUND,
+                () -> REUSED.matcher(second.stdout()).find() || emulator.openAi().jobIds().size() >= 2, () -> both);
+        Ledger ledger = Ledger.of(emulator);
+        assertThat(ledger.billable()).as("jobs that train: %s\n%s", ledger.describe(), both).hasSize(1);
+        assertThat(ledger.orphans()).as("files no job uses: %s\n%s", ledger.describe(), both).isEmpty();
     }
 
     private String assertRerunTrainsOneJobAndLeavesNoOrphan(Path data, ChildJvm first, String... extra) {

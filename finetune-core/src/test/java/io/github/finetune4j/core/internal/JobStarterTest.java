@@ -252,6 +252,29 @@ class JobStarterTest {
     }
 
     @Test
+    void aCreateThatLandsLateInTheLandingWindowIsFoundBeforeTheRetry() {
+        // The request timeout is 1 s, so the landing window is 6 s; this create times out and lands after 5 s.
+        provider.createAnswers.add(() -> {
+            java.time.Instant landsAt = sleeper.clock().instant().plusSeconds(5);
+            String key = provider.creations.get(0).idempotencyKey();
+            sleeper.beforeEachSleep(() -> {
+                if (provider.listedJobs.isEmpty() && !sleeper.clock().instant().isBefore(landsAt)) {
+                    provider.listedJobs.add(job(JobStatus.QUEUED).toBuilder()
+                            .id(io.github.finetune4j.core.model.JobId.of("ftjob-late"))
+                            .metadata(Map.of("finetune4j_idempotency_key", key)).build());
+                }
+            });
+            throw new TransportException("timed out", new IOException("timeout"), "scripted", true);
+        });
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(job.id().value()).isEqualTo("ftjob-late");
+        assertThat(provider.creations).hasSize(1);
+        assertThat(provider.cancelCalls).isZero();
+    }
+
+    @Test
     void anAmbiguousCreateThatNeverLandsEndsUncertainAndKeepsTheFiles() {
         for (int i = 0; i < 3; i++) {
             provider.createAnswers.add(() -> {

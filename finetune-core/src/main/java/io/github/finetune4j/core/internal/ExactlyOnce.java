@@ -160,10 +160,13 @@ final class ExactlyOnce {
             } catch (FineTuneException e) {
                 lookupFailure = e;
             }
-            if (!clock.instant().plus(delay).isBefore(end)) {
+            // The last look is at the end of the window, not before it: a create that lands in the window's last
+            // seconds must be found (stopping when the next delay would overshoot left them blind).
+            Duration left = Duration.between(clock.instant(), end);
+            if (left.isNegative() || left.isZero()) {
                 break;
             }
-            sleep(delay);
+            sleep(min(delay, left));
             delay = min(delay.multipliedBy(2), MAX_LOOKUP_DELAY);
         }
         if (!looked) {
@@ -204,10 +207,12 @@ final class ExactlyOnce {
                     cancelled.add(other.id().value());
                 }
             }
-            if (!clock.instant().plus(delay).isBefore(end)) {
+            // As in awaitLanding: the last look is at the end of the window.
+            Duration left = Duration.between(clock.instant(), end);
+            if (left.isNegative() || left.isZero()) {
                 return kept;
             }
-            sleep(delay);
+            sleep(min(delay, left));
             delay = min(delay.multipliedBy(2), MAX_LOOKUP_DELAY);
         }
     }

@@ -257,13 +257,13 @@ class JobStarterTest {
         provider.createAnswers.add(() -> {
             java.time.Instant landsAt = sleeper.clock().instant().plusSeconds(5);
             String key = provider.creations.get(0).idempotencyKey();
-            sleeper.beforeEachSleep(() -> {
+            provider.beforeListJobs = () -> {
                 if (provider.listedJobs.isEmpty() && !sleeper.clock().instant().isBefore(landsAt)) {
                     provider.listedJobs.add(job(JobStatus.QUEUED).toBuilder()
                             .id(io.github.finetune4j.core.model.JobId.of("ftjob-late"))
                             .metadata(Map.of("finetune4j_idempotency_key", key)).build());
                 }
-            });
+            };
             throw new TransportException("timed out", new IOException("timeout"), "scripted", true);
         });
 

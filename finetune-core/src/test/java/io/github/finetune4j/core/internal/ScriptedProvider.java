@@ -46,6 +46,8 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
     public final List<FileId> deletedFiles = new ArrayList<>();
     public int eventPageSize = 2;
     public int cancelCalls;
+    /** Runs at each job listing, before the jobs are listed (e.g. a late create landing at a given time). */
+    public Runnable beforeListJobs = () -> { };
     public FileStatus uploadStatus = FileStatus.PROCESSED;
     public ProviderCapabilities capabilities = ProviderCapabilities.builder(PriceTable.openAi())
             .supportsMetadataFilter(true).build();
@@ -121,6 +123,7 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
     @Override
     public Page<JobSnapshot> listJobs(PageRequest request) {
         listJobRequests.add(request);
+        beforeListJobs.run();
         return Page.of(listedJobs, null);
     }
 

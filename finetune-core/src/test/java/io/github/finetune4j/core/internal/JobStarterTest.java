@@ -376,6 +376,41 @@ class JobStarterTest {
     }
 
     @Test
+    void anUploadWhoseAnswerWasLostIsFoundByItsNameAndUsed() {
+        provider.lostUploadAnswers.add(() -> new TransportException("reset", new IOException("reset"), "scripted",
+                true));
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.uploads).hasSize(1);
+        assertThat(provider.creations).singleElement()
+                .satisfies(c -> assertThat(c.trainingFile().value()).isEqualTo("file-1"));
+    }
+
+    @Test
+    void anUploadWhoseAnswerWasLostIsDeletedWhenTheStartFailsForGood() {
+        provider.lostUploadAnswers.add(() -> new ServerException(new ApiErrorDetails("scripted", 502, null, null,
+                null, "bad gateway", null, null)));
+        provider.createAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.BadRequestException(new ApiErrorDetails("scripted", 400,
+                    "invalid_request", null, "model", "model not available", null, null));
+        });
+
+        assertThatThrownBy(() -> client.start(request(t1000(10))))
+                .isInstanceOf(io.github.finetune4j.core.error.BadRequestException.class);
+        assertThat(provider.deletedFiles).extracting(f -> f.value()).containsExactly("file-1");
+    }
+
+    @Test
+    void anUploadThatNeverLeftIsNotLookedFor() {
+        provider.lostUploadAnswers.add(() -> new TransportException("refused", new IOException("refused"),
+                "scripted", false));
+
+        assertThatThrownBy(() -> client.start(request(t1000(10)))).isInstanceOf(TransportException.class);
+        assertThat(provider.creations).isEmpty();
+    }
+
+    @Test
     void aStartThatFailsForGoodDeletesTheFilesItUploaded() {
         provider.createAnswers.add(() -> {
             throw new io.github.finetune4j.core.error.BadRequestException(new ApiErrorDetails("scripted", 400,

@@ -180,7 +180,9 @@ public final class FineTuneClientBuilder {
 
     /**
      * Sets where the state of an unfinished upload in parts is kept (a few hundred bytes per upload), so that a
-     * new process sending the same file resumes the upload instead of sending every byte again. Default:
+     * new process sending the same file resumes the upload instead of sending every byte again, and where a job
+     * creation in flight is noted (a few bytes, removed once answered), so that a new process started after a crash
+     * waits for that request to land instead of creating a second job. Default:
      * {@code <java.io.tmpdir>/finetune4j-uploads}.
      *
      * @param directory a writable directory; created when needed

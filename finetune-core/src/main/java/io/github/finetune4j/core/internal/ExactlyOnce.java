@@ -37,6 +37,9 @@ import java.util.stream.Collectors;
  *       and logged at WARNING. The job returned is the only one with its key.</li>
  *   <li>Providers that do not filter jobs by metadata are searched among the recent jobs: by the key where they echo
  *       metadata, else by the same files, base model, suffix and seed.</li>
+ *   <li>Each attempt is recorded in {@link PendingCreates} before it is sent and forgotten once its outcome is known,
+ *       so that a new process started after a crash first waits for the landing window of a create the dead
+ *       process left in flight ({@link #landedFromEarlierRun}).</li>
  * </ul>
  */
 final class ExactlyOnce {
@@ -54,9 +57,10 @@ final class ExactlyOnce {
     private final Sleeper sleeper;
     private final DoubleSupplier random;
     private final Listeners listeners;
+    private final PendingCreates pending;
 
     ExactlyOnce(FineTuneProvider provider, RetryPolicy policy, Duration landingWindow, Clock clock, Sleeper sleeper,
-                DoubleSupplier random, Listeners listeners) {
+                DoubleSupplier random, Listeners listeners, PendingCreates pending) {
         this.provider = provider;
         this.policy = policy;
         this.landingWindow = landingWindow;
@@ -64,6 +68,7 @@ final class ExactlyOnce {
         this.sleeper = sleeper;
         this.random = random;
         this.listeners = listeners;
+        this.pending = pending;
     }
 
     /**
@@ -83,6 +88,36 @@ final class ExactlyOnce {
     }
 
     /**
+     * The job of a create that an earlier process sent with this key and never learnt the outcome of (it crashed,
+     * was interrupted or ended uncertain): looked for until the landing window of that request has passed, so that
+     * a request still on its way is found instead of being joined by a second job; should more than one job have the
+     * key, all but the oldest are cancelled. Empty at once when no earlier request is pending, and empty
+     * after the window (at least one lookup) when its job never landed; the create may then go ahead.
+     *
+     * @param creation the job about to be created
+     * @return the earlier process's job, the only one with the key
+     * @throws JobCreationUncertainException if the earlier request may have landed but no lookup succeeded
+     */
+    Optional<JobSnapshot> landedFromEarlierRun(JobCreation creation) {
+        Optional<Instant> sentAt = pending.sentAt(creation.idempotencyKey());
+        if (sentAt.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant end = sentAt.get().plus(landingWindow);
+        LOG.log(System.Logger.Level.INFO, "an earlier run sent a create request with key {0} at {1} and did not learn "
+                + "its outcome; looking for its job until {2} before creating one", creation.idempotencyKey(),
+                sentAt.get(), end);
+        FineTuneException unanswered = new FineTuneException("an earlier run's create request (sent " + sentAt.get()
+                + ") was never answered", null, provider.id(), null);
+        Optional<JobSnapshot> landed = awaitLanding(creation, sentAt.get(), unanswered, end);
+        // Only the dead process's last attempt can still have been on its way (each retry waited out the window of
+        // the one before): once its job is found nothing more will land, so one pass over the jobs is enough.
+        Optional<JobSnapshot> kept = landed.map(job -> reconcile(creation, sentAt.get(), job, clock.instant()));
+        pending.clear(creation.idempotencyKey());
+        return kept;
+    }
+
+    /**
      * Creates the job exactly once.
      *
      * @param creation the job, its metadata holding the key
@@ -90,6 +125,21 @@ final class ExactlyOnce {
      * @throws JobCreationUncertainException if the job may exist but could not be found
      */
     JobSnapshot create(JobCreation creation) {
+        try {
+            JobSnapshot created = attempts(creation);
+            pending.clear(creation.idempotencyKey());
+            return created;
+        } catch (JobCreationUncertainException | FineTuneInterruptedException e) {
+            // A request of this start may still land: the mark stays, so that the next start waits for it.
+            throw e;
+        } catch (RuntimeException e) {
+            // Refused for good: nothing was created, or nothing landed within the window before the last attempt.
+            pending.clear(creation.idempotencyKey());
+            throw e;
+        }
+    }
+
+    private JobSnapshot attempts(JobCreation creation) {
         Instant firstAttempt = clock.instant();
         FineTuneException ambiguous = null;
         FineTuneException last = null;
@@ -97,19 +147,22 @@ final class ExactlyOnce {
             if (attempt > 1) {
                 Duration delay = backoff(attempt - 1, last);
                 if (ambiguous != null) {
-                    Optional<JobSnapshot> landed = awaitLanding(creation, firstAttempt, ambiguous, delay);
+                    Optional<JobSnapshot> landed = awaitLanding(creation, firstAttempt, ambiguous,
+                            clock.instant().plus(max(landingWindow, delay)));
                     if (landed.isPresent()) {
                         LOG.log(System.Logger.Level.INFO, "job {0} was created by an earlier attempt",
                                 landed.get().id());
-                        return reconcile(creation, firstAttempt, landed.get());
+                        return reconcile(creation, firstAttempt, landed.get(), clock.instant().plus(landingWindow));
                     }
                 } else {
                     sleep(delay);
                 }
             }
+            pending.mark(creation.idempotencyKey(), clock.instant());
             try {
                 JobSnapshot created = provider.createJob(creation);
-                return ambiguous == null ? created : reconcile(creation, firstAttempt, created);
+                return ambiguous == null ? created
+                        : reconcile(creation, firstAttempt, created, clock.instant().plus(landingWindow));
             } catch (TransportException e) {
                 last = e;
                 if (e.isRequestPossiblySent()) {
@@ -131,20 +184,20 @@ final class ExactlyOnce {
         if (ambiguous == null) {
             throw last;
         }
-        Optional<JobSnapshot> landed = awaitLanding(creation, firstAttempt, ambiguous, Duration.ZERO);
+        Optional<JobSnapshot> landed = awaitLanding(creation, firstAttempt, ambiguous,
+                clock.instant().plus(landingWindow));
         if (landed.isPresent()) {
-            return reconcile(creation, firstAttempt, landed.get());
+            return reconcile(creation, firstAttempt, landed.get(), clock.instant().plus(landingWindow));
         }
         throw new JobCreationUncertainException(creation.idempotencyKey(), last, provider.id());
     }
 
     /**
-     * Looks for the job of an ambiguous attempt over the landing window, spending at least {@code minimumWait}
-     * before giving up (the backoff before the next attempt).
+     * Looks for the job of an ambiguous attempt until {@code end} (the end of its landing window, or later when the
+     * backoff before the next attempt is longer), at least once.
      */
     private Optional<JobSnapshot> awaitLanding(JobCreation creation, Instant firstAttempt,
-                                               FineTuneException ambiguous, Duration minimumWait) {
-        Instant end = clock.instant().plus(max(landingWindow, minimumWait));
+                                               FineTuneException ambiguous, Instant end) {
         Duration delay = FIRST_LOOKUP_DELAY;
         FineTuneException lookupFailure = null;
         boolean looked = false;
@@ -160,10 +213,13 @@ final class ExactlyOnce {
             } catch (FineTuneException e) {
                 lookupFailure = e;
             }
-            if (!clock.instant().plus(delay).isBefore(end)) {
+            // The last look is at the end of the window, not before it: a create that lands in the window's last
+            // seconds must be found (stopping when the next delay would overshoot left them blind).
+            Duration left = Duration.between(clock.instant(), end);
+            if (left.isNegative() || left.isZero()) {
                 break;
             }
-            sleep(delay);
+            sleep(min(delay, left));
             delay = min(delay.multipliedBy(2), MAX_LOOKUP_DELAY);
         }
         if (!looked) {
@@ -177,11 +233,10 @@ final class ExactlyOnce {
     }
 
     /**
-     * Watches the jobs with the key for a landing window after a create that followed an ambiguous failure, and
-     * cancels every one but the oldest.
+     * Watches the jobs with the key until {@code end} (a landing window after a create that followed an ambiguous
+     * failure; at least one pass) and cancels every one but the oldest.
      */
-    private JobSnapshot reconcile(JobCreation creation, Instant firstAttempt, JobSnapshot ours) {
-        Instant end = clock.instant().plus(landingWindow);
+    private JobSnapshot reconcile(JobCreation creation, Instant firstAttempt, JobSnapshot ours, Instant end) {
         JobSnapshot kept = ours;
         List<String> cancelled = new ArrayList<>();
         Duration delay = FIRST_LOOKUP_DELAY;
@@ -204,10 +259,12 @@ final class ExactlyOnce {
                     cancelled.add(other.id().value());
                 }
             }
-            if (!clock.instant().plus(delay).isBefore(end)) {
+            // As in awaitLanding: the last look is at the end of the window.
+            Duration left = Duration.between(clock.instant(), end);
+            if (left.isNegative() || left.isZero()) {
                 return kept;
             }
-            sleep(delay);
+            sleep(min(delay, left));
             delay = min(delay.multipliedBy(2), MAX_LOOKUP_DELAY);
         }
     }

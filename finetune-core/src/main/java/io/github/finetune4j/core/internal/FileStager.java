@@ -2,6 +2,8 @@ package io.github.finetune4j.core.internal;
 
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
+import io.github.finetune4j.core.error.ServerException;
+import io.github.finetune4j.core.error.TransportException;
 import io.github.finetune4j.core.internal.poll.Listeners;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
@@ -19,7 +21,9 @@ import java.util.Optional;
 /**
  * Puts staged files on the provider at most once: a file of the same name (which carries the content digest) and
  * size that is already there and usable is reused, so a re-run uploads nothing; otherwise it is uploaded (large
- * files in parts). Remembers what it uploaded, so that a start that fails for good can delete it. One per start.
+ * files in parts). An upload whose answer was lost (it may have reached the provider) is looked for by its name
+ * before the failure is given up on: found, it is used like any upload. Remembers what it uploaded, so that a start
+ * that fails for good can delete it. One per start.
  */
 final class FileStager {
     private static final System.Logger LOG = System.getLogger(FileStager.class.getName());
@@ -46,7 +50,7 @@ final class FileStager {
             listeners.fire(l -> l.onFileReused(existing.get()));
             return existing.get();
         }
-        FileInfo info = upload(staged);
+        FileInfo info = uploadOrFindLanded(staged);
         uploaded.add(info.id());
         listeners.fire(l -> l.onFileUploaded(info));
         return info;
@@ -70,6 +74,38 @@ final class FileStager {
         }
     }
 
+    /**
+     * Uploads the file. When the answer is lost (a transport failure after sending, a 5xx), the upload may still have
+     * stored the file: without a look, a start that then fails for good would leave it behind, since only files
+     * seen uploaded are deleted. So the file is looked for by its name (it carries the digest); found, it is used.
+     */
+    private FileInfo uploadOrFindLanded(StagedFile staged) {
+        try {
+            return upload(staged);
+        } catch (FineTuneInterruptedException e) {
+            throw e;
+        } catch (TransportException | ServerException e) {
+            if (e instanceof TransportException && !((TransportException) e).isRequestPossiblySent()) {
+                throw e;
+            }
+            Optional<FileInfo> landed;
+            try {
+                landed = find(staged);
+            } catch (FineTuneInterruptedException lookup) {
+                throw lookup;
+            } catch (FineTuneException | UnsupportedOperationException lookup) {
+                e.addSuppressed(lookup);
+                throw e;
+            }
+            if (landed.isEmpty()) {
+                throw e;
+            }
+            LOG.log(System.Logger.Level.INFO, "the answer to uploading {0} was lost ({1}), but {2} holds it as {3}; "
+                    + "using it", staged.filename(), e.getMessage(), provider.id(), landed.get().id());
+            return landed.get();
+        }
+    }
+
     private FileInfo upload(StagedFile staged) {
         Optional<LargeFileUploads> large = provider.feature(LargeFileUploads.class);
         if (large.isPresent() && parted.applies(staged.bytes())) {
@@ -79,15 +115,19 @@ final class FileStager {
                 FileUpload.FINE_TUNE));
     }
 
+    private Optional<FileInfo> find(StagedFile staged) {
+        return new LazyPagedIterable<FileInfo>(Optional.empty(), cursor -> provider.listFiles(
+                cursor.map(c -> PageRequest.first().after(c)).orElse(PageRequest.first()))).stream()
+                .limit(SEARCHED_FILES)
+                .filter(f -> f.filename().equals(staged.filename()) && f.bytes() == staged.bytes())
+                .filter(f -> f.purpose().isEmpty() || f.purpose().equals(FileUpload.FINE_TUNE))
+                .filter(f -> f.status() != FileStatus.ERROR && f.status() != FileStatus.DELETED)
+                .findFirst();
+    }
+
     private Optional<FileInfo> findExisting(StagedFile staged) {
         try {
-            return new LazyPagedIterable<FileInfo>(Optional.empty(), cursor -> provider.listFiles(
-                    cursor.map(c -> PageRequest.first().after(c)).orElse(PageRequest.first()))).stream()
-                    .limit(SEARCHED_FILES)
-                    .filter(f -> f.filename().equals(staged.filename()) && f.bytes() == staged.bytes())
-                    .filter(f -> f.purpose().isEmpty() || f.purpose().equals(FileUpload.FINE_TUNE))
-                    .filter(f -> f.status() != FileStatus.ERROR && f.status() != FileStatus.DELETED)
-                    .findFirst();
+            return find(staged);
         } catch (FineTuneInterruptedException e) {
             throw e;
         } catch (FineTuneException | UnsupportedOperationException e) {

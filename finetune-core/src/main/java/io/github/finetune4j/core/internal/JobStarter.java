@@ -71,7 +71,8 @@ final class JobStarter {
                     request.validationData().isPresent() || request.validationFile().isPresent()
                             ? Optional.of(content(validation, request.validationFile())) : Optional.empty());
             ExactlyOnce exactlyOnce = new ExactlyOnce(provider, config.retryPolicy(),
-                    config.requestTimeout().plus(LANDING_MARGIN), config.clock(), sleeper, random, listeners);
+                    config.requestTimeout().plus(LANDING_MARGIN), config.clock(), sleeper, random, listeners,
+                    new PendingCreates(config.largeFiles().stateDirectory(), provider.id()));
             Optional<JobSnapshot> earlier = exactlyOnce.byKey(key);
             if (earlier.isPresent()) {
                 return reused(earlier.get(), listeners);
@@ -92,6 +93,11 @@ final class JobStarter {
                 if (sameContent.isPresent()) {
                     return reused(sameContent.get(), listeners);
                 }
+            }
+            // An earlier run may have died with its create request still on the way: wait for it before creating.
+            Optional<JobSnapshot> inFlight = exactlyOnce.landedFromEarlierRun(creation);
+            if (inFlight.isPresent()) {
+                return reused(inFlight.get(), listeners);
             }
             JobSnapshot created = exactlyOnce.create(creation);
             listeners.fire(l -> l.onJobCreated(created));

@@ -16,10 +16,13 @@ import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.Hyperparameters;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.JobStatus;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +35,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JobStarterTest {
     private final ScriptedProvider provider = new ScriptedProvider();
     private final RecordingSleeper sleeper = new RecordingSleeper();
-    private final DefaultFineTuneClient client = new DefaultFineTuneClient(provider,
-            new ClientConfig(EnvironmentLookup.empty(), RetryPolicy.defaults(), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                    Duration.ofSeconds(1), Duration.ofMinutes(5), WaitOptions.defaults(), sleeper.clock(), false, Duration.ofDays(90)),
-            null, sleeper, () -> 0.5);
+    /** Each test its own state directory: a create left in flight by one test must not concern the next. */
+    @TempDir
+    Path stateDir;
+    private DefaultFineTuneClient client;
+
+    @BeforeEach
+    void newClient() {
+        client = new DefaultFineTuneClient(provider,
+                new ClientConfig(EnvironmentLookup.empty(), RetryPolicy.defaults(), Duration.ofSeconds(1),
+                        Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5), WaitOptions.defaults(),
+                        sleeper.clock(), false, Duration.ofDays(90), new ClientConfig.LargeFiles(
+                                ClientConfig.LargeFiles.DEFAULT_THRESHOLD_BYTES,
+                                ClientConfig.LargeFiles.DEFAULT_PART_BYTES, stateDir)),
+                null, sleeper, () -> 0.5);
+    }
 
     static Dataset t1000(int examples) {
         Dataset.Builder builder = Dataset.builder().name("t1000")
@@ -252,6 +266,29 @@ class JobStarterTest {
     }
 
     @Test
+    void aCreateThatLandsLateInTheLandingWindowIsFoundBeforeTheRetry() {
+        // The request timeout is 1 s, so the landing window is 6 s; this create times out and lands after 5 s.
+        provider.createAnswers.add(() -> {
+            java.time.Instant landsAt = sleeper.clock().instant().plusSeconds(5);
+            String key = provider.creations.get(0).idempotencyKey();
+            provider.beforeListJobs = () -> {
+                if (provider.listedJobs.isEmpty() && !sleeper.clock().instant().isBefore(landsAt)) {
+                    provider.listedJobs.add(job(JobStatus.QUEUED).toBuilder()
+                            .id(io.github.finetune4j.core.model.JobId.of("ftjob-late"))
+                            .metadata(Map.of("finetune4j_idempotency_key", key)).build());
+                }
+            };
+            throw new TransportException("timed out", new IOException("timeout"), "scripted", true);
+        });
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(job.id().value()).isEqualTo("ftjob-late");
+        assertThat(provider.creations).hasSize(1);
+        assertThat(provider.cancelCalls).isZero();
+    }
+
+    @Test
     void anAmbiguousCreateThatNeverLandsEndsUncertainAndKeepsTheFiles() {
         for (int i = 0; i < 3; i++) {
             provider.createAnswers.add(() -> {
@@ -267,6 +304,110 @@ class JobStarterTest {
                 });
         assertThat(provider.creations).hasSize(3);
         assertThat(provider.deletedFiles).isEmpty();
+    }
+
+    @Test
+    void eachCreateAttemptIsMarkedBeforeItIsSentAndForgottenOnceAnswered() {
+        PendingCreates pending = new PendingCreates(stateDir, "scripted");
+        List<Boolean> markedWhileSending = new ArrayList<>();
+        provider.createAnswers.add(() -> {
+            markedWhileSending.add(pending.sentAt("t1000-run-1").isPresent());
+            return job(JobStatus.QUEUED);
+        });
+
+        client.start(request(t1000(10)).toBuilder().idempotencyKey("t1000-run-1").build());
+
+        assertThat(markedWhileSending).containsExactly(true);
+        assertThat(pending.sentAt("t1000-run-1")).isEmpty();
+    }
+
+    @Test
+    void anUncertainCreateLeavesItsMarkForTheNextRun() {
+        for (int i = 0; i < 3; i++) {
+            provider.createAnswers.add(() -> {
+                throw new TransportException("timed out", new IOException("timeout"), "scripted", true);
+            });
+        }
+
+        assertThatThrownBy(() -> client.start(request(t1000(10)).toBuilder().idempotencyKey("t1000-run-1").build()))
+                .isInstanceOf(io.github.finetune4j.core.error.JobCreationUncertainException.class);
+        assertThat(new PendingCreates(stateDir, "scripted").sentAt("t1000-run-1")).isPresent();
+    }
+
+    @Test
+    void aCreateAnEarlierRunLeftInFlightIsAwaitedInsteadOfJoinedByASecondJob() {
+        // The earlier process sent its create and died; the request lands 5 s later, after this run has started.
+        new PendingCreates(stateDir, "scripted").mark("t1000-run-1", sleeper.clock().instant());
+        java.time.Instant landsAt = sleeper.clock().instant().plusSeconds(5);
+        provider.beforeListJobs = () -> {
+            if (provider.listedJobs.isEmpty() && !sleeper.clock().instant().isBefore(landsAt)) {
+                provider.listedJobs.add(job(JobStatus.QUEUED).toBuilder()
+                        .id(io.github.finetune4j.core.model.JobId.of("ftjob-late"))
+                        .metadata(Map.of("finetune4j_idempotency_key", "t1000-run-1")).build());
+            }
+        };
+        List<JobSnapshot> reused = new ArrayList<>();
+
+        FineTuneJob job = client.start(request(t1000(10)).toBuilder().idempotencyKey("t1000-run-1").build(),
+                new JobListener() {
+                    @Override
+                    public void onJobReused(JobSnapshot earlier) {
+                        reused.add(earlier);
+                    }
+                });
+
+        assertThat(job.id().value()).isEqualTo("ftjob-late");
+        assertThat(reused).extracting(j -> j.id().value()).containsExactly("ftjob-late");
+        assertThat(provider.creations).isEmpty();
+        assertThat(new PendingCreates(stateDir, "scripted").sentAt("t1000-run-1")).isEmpty();
+    }
+
+    @Test
+    void aMarkOlderThanTheLandingWindowCostsOneLookupBeforeTheJobIsCreated() {
+        new PendingCreates(stateDir, "scripted").mark("t1000-run-1",
+                sleeper.clock().instant().minus(Duration.ofHours(1)));
+
+        client.start(request(t1000(10)).toBuilder().idempotencyKey("t1000-run-1").build());
+
+        assertThat(provider.listJobRequests).hasSize(2);   // the look for an earlier run, and one for its request
+        assertThat(sleeper.sleeps).isEmpty();
+        assertThat(provider.creations).hasSize(1);
+        assertThat(new PendingCreates(stateDir, "scripted").sentAt("t1000-run-1")).isEmpty();
+    }
+
+    @Test
+    void anUploadWhoseAnswerWasLostIsFoundByItsNameAndUsed() {
+        provider.lostUploadAnswers.add(() -> new TransportException("reset", new IOException("reset"), "scripted",
+                true));
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.uploads).hasSize(1);
+        assertThat(provider.creations).singleElement()
+                .satisfies(c -> assertThat(c.trainingFile().value()).isEqualTo("file-1"));
+    }
+
+    @Test
+    void anUploadWhoseAnswerWasLostIsDeletedWhenTheStartFailsForGood() {
+        provider.lostUploadAnswers.add(() -> new ServerException(new ApiErrorDetails("scripted", 502, null, null,
+                null, "bad gateway", null, null)));
+        provider.createAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.BadRequestException(new ApiErrorDetails("scripted", 400,
+                    "invalid_request", null, "model", "model not available", null, null));
+        });
+
+        assertThatThrownBy(() -> client.start(request(t1000(10))))
+                .isInstanceOf(io.github.finetune4j.core.error.BadRequestException.class);
+        assertThat(provider.deletedFiles).extracting(f -> f.value()).containsExactly("file-1");
+    }
+
+    @Test
+    void anUploadThatNeverLeftIsNotLookedFor() {
+        provider.lostUploadAnswers.add(() -> new TransportException("refused", new IOException("refused"),
+                "scripted", false));
+
+        assertThatThrownBy(() -> client.start(request(t1000(10)))).isInstanceOf(TransportException.class);
+        assertThat(provider.creations).isEmpty();
     }
 
     @Test

@@ -46,6 +46,10 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
     public final List<FileId> deletedFiles = new ArrayList<>();
     public int eventPageSize = 2;
     public int cancelCalls;
+    /** Uploads that store the file and then fail with this exception, as when the answer is lost on the way. */
+    public final Deque<Supplier<RuntimeException>> lostUploadAnswers = new ArrayDeque<>();
+    /** Runs at each job listing, before the jobs are listed (e.g. a late create landing at a given time). */
+    public Runnable beforeListJobs = () -> { };
     public FileStatus uploadStatus = FileStatus.PROCESSED;
     public ProviderCapabilities capabilities = ProviderCapabilities.builder(PriceTable.openAi())
             .supportsMetadataFilter(true).build();
@@ -79,8 +83,13 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return new FileInfo(FileId.of("file-" + uploads.size()), upload.filename(), upload.bytes(), Instant.EPOCH,
-                upload.purpose(), uploadStatus, Optional.empty());
+        FileInfo stored = new FileInfo(FileId.of("file-" + uploads.size()), upload.filename(), upload.bytes(),
+                Instant.EPOCH, upload.purpose(), uploadStatus, Optional.empty());
+        if (!lostUploadAnswers.isEmpty()) {
+            existingFiles.add(stored);
+            throw lostUploadAnswers.poll().get();
+        }
+        return stored;
     }
 
     @Override
@@ -121,6 +130,7 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
     @Override
     public Page<JobSnapshot> listJobs(PageRequest request) {
         listJobRequests.add(request);
+        beforeListJobs.run();
         return Page.of(listedJobs, null);
     }
 

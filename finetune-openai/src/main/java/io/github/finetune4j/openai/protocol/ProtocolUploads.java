@@ -36,7 +36,11 @@ final class ProtocolUploads implements LargeFileUploads {
                 .retryMode(RetryMode.NOT_IDEMPOTENT).build()), UploadDto.class, UploadMapper::session, "upload");
     }
 
-    /** The part goes as the multipart field {@code data}, streamed from its region of the file. */
+    /**
+     * The part goes as the multipart field {@code data}, streamed from its region of the file. Sending a part again
+     * is safe (the service then holds a part nobody lists on completion, dropped with the upload), so it is retried
+     * like a GET: a 5xx or a connection cut mid-part costs that part again, not the upload.
+     */
     @Override
     public String addUploadPart(String uploadId, Path file, long offset, long length) {
         Path name = Objects.requireNonNull(file, "file").getFileName();
@@ -44,7 +48,7 @@ final class ProtocolUploads implements LargeFileUploads {
                 .fileRegion("data", file, offset, length, name == null ? "part" : name.toString(), OCTET_STREAM)
                 .build();
         return protocol.reader().read(protocol.send(protocol.request("POST", action(uploadId, "parts"))
-                        .body(HttpBody.multipart(form)).retryMode(RetryMode.NOT_IDEMPOTENT).build()),
+                        .body(HttpBody.multipart(form)).retryMode(RetryMode.IDEMPOTENT).build()),
                 UploadPartDto.class, UploadMapper::partId, "upload part");
     }
 

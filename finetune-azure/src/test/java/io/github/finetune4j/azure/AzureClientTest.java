@@ -72,6 +72,9 @@ class AzureClientTest {
     @Test
     void theClientsUploadTimeoutAppliesToAzureUploads() {
         server.enqueue(new MockResponse.Builder().headersDelay(5, SECONDS).body("{}").build());
+        // The upload may have landed although its answer is lost: the client looks for the file before giving up.
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[],\"has_more\":false}").build());
 
         try (FineTuneClient client = AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri())
                 .apiKey("test-azure-key").buildClient(FineTuneClient.builder().retryPolicy(RetryPolicy.none())

@@ -54,7 +54,7 @@ class FirstContactTest {
                     .isInstanceOfSatisfying(TransportException.class, e -> {
                         assertThat(e.isRequestPossiblySent()).isFalse();
                         assertThat(e).hasMessageContaining("GET http://127.0.0.1:1/v1/models/gpt-4o-mini-2024-07-18")
-                                .hasMessageContaining("not sent");
+                                .hasMessageContaining("could not connect").hasMessageContaining("not sent");
                     });
         }
         assertThat(steps).isEmpty();
@@ -71,7 +71,9 @@ class FirstContactTest {
             assertThatThrownBy(() -> FineTuneJob.start(client, request(), recorder))
                     .isInstanceOfSatisfying(AuthenticationException.class, e -> {
                         assertThat(e.errorCode()).contains("invalid_api_key");
-                        assertThat(e).hasMessageNotContaining("sk-wrong-test-key");
+                        assertThat(e).hasMessageContaining("GET http://" + server.getHostName() + ":" + server.getPort()
+                                        + "/v1/models/gpt-4o-mini-2024-07-18 -> 401")
+                                .hasMessageNotContaining("sk-wrong-test-key");
                     });
         }
         assertThat(steps).isEmpty();

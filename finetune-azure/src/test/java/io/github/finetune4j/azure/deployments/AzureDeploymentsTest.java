@@ -219,7 +219,8 @@ class AzureDeploymentsTest {
         assertThatThrownBy(() -> assertTimeoutPreemptively(BUDGET, () -> deployments.awaitProvisioned("t1000",
                 fast().build())))
                 .isInstanceOfSatisfying(PermissionDeniedException.class, e -> {
-                    assertThat(e.getMessage()).startsWith("azure-arm 403 AuthorizationFailed");
+                    assertThat(e.getMessage()).startsWith("azure-arm: GET http://").contains("/deployments/t1000 -> 403 "
+                            + "AuthorizationFailed: The client");
                     assertThat(e.getMessage())
                             .doesNotContain(RecordingCredential.tokenFor(TokenRequest.MANAGEMENT_SCOPE));
                 });

@@ -156,8 +156,9 @@ public record ValidationReport(String source, String baseModel, FineTuneMethod m
     }
 
     /**
-     * The full report as one JSON object, for tools. Field names are snake_case; the structure is documented in
-     * the project's README.
+     * The full report as one JSON object, for tools. Field names are snake_case; fields that do not apply are left out.
+     * The structure, with a complete example and every field explained, is in the guide {@code docs/preflight.md},
+     * section "The JSON report".
      *
      * @return compact JSON
      */

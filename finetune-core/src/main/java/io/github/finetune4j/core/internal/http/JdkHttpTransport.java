@@ -140,10 +140,10 @@ public final class JdkHttpTransport implements HttpTransport {
             if (Thread.currentThread().isInterrupted()) {
                 throw interruptedWhileWaiting(call, e);
             }
-            TransportException failure = transportFailure(call, e);
-            boolean ranOut = attempts.get() > 1 && isRetryable(e, call.retryMode());
-            LOG.log(ranOut ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-                    "{0} (attempts: {1})", failure.getMessage(), attempts.get());
+            TransportException failure = transportFailure(call, e, attempts.get());
+            // The exception is the report: logging it above DEBUG as well would print every failure twice in the
+            // caller's application (once where it is handled, once here).
+            LOG.log(System.Logger.Level.DEBUG, "{0} (attempts: {1})", failure.getMessage(), attempts.get());
             throw failure;
         } catch (Throwable e) {
             if (e instanceof Error) {
@@ -162,12 +162,11 @@ public final class JdkHttpTransport implements HttpTransport {
         if (outcome.status >= 200 && outcome.status < 300) {
             return new HttpResult(outcome.status, outcome.response.headers().map(), outcome.body());
         }
-        ApiErrorDetails details = outcome.status >= 300 && outcome.status < 400 ? redirected(call, outcome)
-                : outcome.details(provider, clock, call.secrets());
-        boolean retryable = outcome.status == 429 || outcome.status >= 500;
-        boolean ranOut = attempts.get() > 1 && outcome.isRetryable(call.retryMode(), provider, clock);
-        LOG.log(retryable || ranOut ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG,
-                "{0} {1} failed with {2} (attempts: {3}, request-id: {4})", provider, call, outcome.status,
+        ApiErrorDetails details = (outcome.status >= 300 && outcome.status < 400 ? redirected(call, outcome)
+                : outcome.details(provider, clock, call.secrets()))
+                .withOperation(call.method() + " " + Endpoints.describe(call.uri()));
+        LOG.log(System.Logger.Level.DEBUG, "{0} {1} failed with {2} (attempts: {3}, request-id: {4})", provider, call,
+                outcome.status,
                 attempts.get(), details.requestId());
         throw ApiErrors.toException(details);
     }
@@ -274,12 +273,17 @@ public final class JdkHttpTransport implements HttpTransport {
         return false;
     }
 
-    private TransportException transportFailure(HttpCall call, IOException e) {
+    private TransportException transportFailure(HttpCall call, IOException e, int attempts) {
         boolean sent = !neverSent(e);
-        String what = e instanceof HttpTimeoutException ? "timed out" : "failed: " + e.getClass().getSimpleName();
+        String what = e instanceof HttpTimeoutException ? "timed out"
+                : e instanceof ConnectException ? "could not connect" : "failed: " + e.getClass().getSimpleName();
         String reason = Redaction.scrub(e.getMessage(), call.secrets());
+        if ((reason == null || reason.isBlank()) && e instanceof ConnectException) {
+            reason = "nothing listens there, or a firewall refused the connection";
+        }
         return new TransportException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri()) + " "
                 + what + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
+                + (attempts > 1 ? " after " + attempts + " attempts" : "")
                 + (sent ? "; the request may have reached the server" : "; the request was not sent"),
                 ScrubbedException.of(e, call.secrets()), provider, sent);
     }

@@ -204,7 +204,8 @@ class JdkHttpTransportTest {
                     assertThat(e.requestId()).contains("req_123");
                     assertThat(e.errorType()).contains("invalid_request_error");
                 })
-                .hasMessage("openai 400 invalid_file: invalid file REDACTED [param: training_file] (request-id: req_123)")
+                .hasMessage("openai: GET http://" + server.getHostName() + ":" + server.getPort() + "/v1/x -> 400 "
+                        + "invalid_file: invalid file REDACTED [param: training_file] (request-id: req_123)")
                 .message().doesNotContain("sk-test-secret").doesNotContain("leakedkey");
     }
 

@@ -7,6 +7,7 @@ import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.preflight.PriceTable;
 
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,19 @@ public interface FineTuneClient extends AutoCloseable {
      * @return for example {@code openai}
      */
     String providerId();
+
+    /**
+     * The limits and training prices this client's provider declares: the table the pre-flight of
+     * {@link #start(FineTuneRequest)} checks data and estimates cost with, for a dry run or an estimate of one's
+     * own ({@code ValidationOptions.builder().priceTable(client.priceTable())}). No I/O.
+     *
+     * @return the provider's price table, never null
+     * @throws UnsupportedOperationException if this client does not declare one (an implementation outside
+     *     finetune4j)
+     */
+    default PriceTable priceTable() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not declare a price table");
+    }
 
     /**
      * Starts a job; see {@link FineTuneJob#start(FineTuneClient, FineTuneRequest)}.

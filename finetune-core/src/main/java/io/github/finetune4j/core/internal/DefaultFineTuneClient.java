@@ -22,6 +22,7 @@ import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.preflight.PriceTable;
 import io.github.finetune4j.core.spi.BatchSupport;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.FineTuneProviderFactory;
@@ -165,6 +166,11 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     @Override
     public String providerId() {
         return provider.id();
+    }
+
+    @Override
+    public PriceTable priceTable() {
+        return provider.capabilities().priceTable();
     }
 
     @Override

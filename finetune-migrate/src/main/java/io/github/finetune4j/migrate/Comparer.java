@@ -90,13 +90,20 @@ final class Comparer {
             files.add(store.resolve(earlier.report));
             return new ModelOutcome(m.sourceJob, m.fineTunedModel, OutcomeStatus.ALREADY_DONE, scores(earlier));
         }
+        if (trainingGone(m)) {
+            return new ModelOutcome(m.sourceJob, m.fineTunedModel, OutcomeStatus.BLOCKED, "training file "
+                    + m.trainingFile.id + " can no longer be downloaded (" + m.trainingFile.detail
+                    + "): there is no new model to compare"
+                    + (m.golden != null && m.golden.answered > 0 ? "; its golden answers are kept in "
+                    + m.golden.path : ""));
+        }
         if (m.golden == null || m.golden.answered == 0) {
-            return new ModelOutcome(m.sourceJob, m.fineTunedModel, skippedOrBlocked(m),
+            return new ModelOutcome(m.sourceJob, m.fineTunedModel, OutcomeStatus.SKIPPED,
                     "no golden answers recorded yet: run snapshot first");
         }
         RetrainState r = m.retrain;
         if (r == null || r.fineTunedModel == null || !"succeeded".equals(r.status)) {
-            return new ModelOutcome(m.sourceJob, m.fineTunedModel, skippedOrBlocked(m),
+            return new ModelOutcome(m.sourceJob, m.fineTunedModel, OutcomeStatus.SKIPPED,
                     "not retrained yet: run retrain first");
         }
         Map<String, GoldenStore.Row> golden = GoldenStore.read(store.resolve(m.golden.path));
@@ -152,6 +159,7 @@ final class Comparer {
         CompareState c = new CompareState();
         c.report = store.relative(report);
         c.servedAs = after.name();
+        migration.compareOptions().scorers().forEach(sc -> c.scorers.add(sc.name()));
         c.examples = examples.size();
         c.errors = (int) result.rows().stream().filter(EvalRow::isError).count() + result.missingRows();
         c.complete = result.complete() && c.errors == 0 && m.golden.complete;
@@ -183,10 +191,9 @@ final class Comparer {
         return new ModelOutcome(m.sourceJob, m.fineTunedModel, status, message);
     }
 
-    private static OutcomeStatus skippedOrBlocked(ModelState m) {
-        boolean gone = m.trainingFile != null && !m.trainingFile.isDownloaded()
+    static boolean trainingGone(ModelState m) {
+        return m.trainingFile != null && !m.trainingFile.isDownloaded()
                 && !"available".equals(m.trainingFile.availability);
-        return gone ? OutcomeStatus.BLOCKED : OutcomeStatus.SKIPPED;
     }
 
     private void release(FineTuneClient client, JobSnapshot job, ModelState m) {
@@ -259,8 +266,9 @@ final class Comparer {
         if (c.after.isEmpty()) {
             return "no scores";
         }
-        String first = c.after.keySet().stream().filter(k -> !k.endsWith(CompareOptions.GOLDEN_SUFFIX))
-                .findFirst().orElse(c.after.keySet().iterator().next());
+        String first = !c.scorers.isEmpty() ? c.scorers.get(0) : c.after.keySet().stream()
+                .filter(k -> !k.endsWith(CompareOptions.GOLDEN_SUFFIX)).findFirst()
+                .orElse(c.after.keySet().iterator().next());
         IntervalState before = c.before.get(first);
         IntervalState after = c.after.get(first);
         IntervalState agreement = c.after.get(first + CompareOptions.GOLDEN_SUFFIX);

@@ -36,6 +36,10 @@ final class InventoryReader {
     }
 
     static Inventory read(FineTuneClient client, Clock clock) {
+        return read(client, clock, PAGE_SIZE);
+    }
+
+    static Inventory read(FineTuneClient client, Clock clock, int pageSize) {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<String> notes = new ArrayList<>();
@@ -48,7 +52,7 @@ final class InventoryReader {
         Map<FileId, SourceFile> files = new HashMap<>();
         List<InventoryEntry> entries = new ArrayList<>();
         Set<String> jobModels = new HashSet<>();
-        for (JobSnapshot job : client.listJobs(PageRequest.first().withLimit(PAGE_SIZE))) {
+        for (JobSnapshot job : client.listJobs(PageRequest.first().withLimit(pageSize))) {
             InventoryEntry.Builder entry = InventoryEntry.builder().job(job)
                     .trainingFile(files.computeIfAbsent(job.trainingFile(), id -> probe(client, id)));
             job.validationFile().ifPresent(v -> entry.validationFile(files.computeIfAbsent(v, id -> probe(client, id))));

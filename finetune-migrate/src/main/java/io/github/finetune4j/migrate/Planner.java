@@ -125,11 +125,13 @@ final class Planner {
                 : local.map(f -> GoldenExamples.choose(f, validation ? GoldenExamples.VALIDATION
                 : GoldenExamples.TRAINING, migration.snapshotOptions().sampleSize(),
                 migration.snapshotOptions().sampleSeed()).size());
-        String how = questions.map(q -> q >= migration.snapshotOptions().batchThreshold() ? "through the Batch API"
-                : "online").orElse("");
-        p.addAction("snapshot: ask " + questions.map(String::valueOf).orElse(validation ? "every validation"
-                : "up to " + migration.snapshotOptions().sampleSize() + " training") + " golden questions "
-                + how + " to " + m.fineTunedModel + (done > 0 ? " (" + done + " recorded earlier)" : ""));
+        String how = questions.map(q -> q >= migration.snapshotOptions().batchThreshold()
+                ? " through the Batch API" : " online").orElse("");
+        String count = questions.map(q -> q + " golden questions").orElse(validation
+                ? "one golden question per validation example" : "up to " + migration.snapshotOptions()
+                .sampleSize() + " golden questions (training prompts)");
+        p.addAction("snapshot: ask " + count + how + " to " + m.fineTunedModel
+                + (done > 0 ? " (" + done + " recorded earlier)" : ""));
         Optional<BigDecimal> cost = local.flatMap(f -> requestsCost(f, m.baseModel, m.fineTunedModel,
                 questions.orElse(0), migration.sourceInferencePrices()));
         cost.ifPresentOrElse(p::addInferenceCost, () -> notes.add(m.sourceJob + ": the golden answers' cost is "

@@ -40,7 +40,8 @@ final class SummaryWriter {
 
     /** One row per compared model and scorer. */
     private record Row(String sourceJob, String oldModel, String newModel, String scorer, String before,
-                       String after, String vsGolden, String costBefore, String costAfter, String training) {
+                       String after, String vsGolden, String costBefore, String costAfter, String trainingBefore,
+                       String trainingAfter) {
     }
 
     static String text(ManifestStore store, String targetProvider) {
@@ -50,9 +51,9 @@ final class SummaryWriter {
                 .append(": ").append(compared(store)).append(" of ").append(migratable(store).size())
                 .append(" models compared; scores are means with 95% intervals (0 worst, 1 best), costs in USD\n");
         TextTable table = new TextTable("SOURCE JOB", "OLD MODEL", "NEW MODEL", "SCORER", "OLD", "NEW",
-                "NEW VS GOLDEN", "$/1K REQ OLD", "$/1K REQ NEW", "TRAINING $");
+                "NEW VS GOLDEN", "$/1K REQ OLD", "$/1K REQ NEW", "TRAINING $ OLD", "TRAINING $ NEW");
         rows.forEach(r -> table.row(r.sourceJob(), r.oldModel(), r.newModel(), r.scorer(), r.before(), r.after(),
-                r.vsGolden(), r.costBefore(), r.costAfter(), r.training()));
+                r.vsGolden(), r.costBefore(), r.costAfter(), r.trainingBefore(), r.trainingAfter()));
         if (!table.isEmpty()) {
             table.appendTo(out, "  ");
         }
@@ -77,7 +78,7 @@ final class SummaryWriter {
                         + " answers, and the new model against the golden answers. Costs in USD. Generated ")
                 .append(esc(clock.instant().toString())).append(".</p>\n<table><tr>");
         for (String th : List.of("Source job", "Old model", "New model", "Scorer", "Old", "New", "New vs golden",
-                "$ / 1k requests old", "$ / 1k requests new", "Training $")) {
+                "$ / 1k requests old", "$ / 1k requests new", "Training $ old", "Training $ new")) {
             h.append("<th>").append(esc(th)).append("</th>");
         }
         h.append("</tr>\n");
@@ -85,7 +86,7 @@ final class SummaryWriter {
             h.append("<tr><td>").append(esc(r.sourceJob())).append("</td><td>").append(esc(r.oldModel()))
                     .append("</td><td>").append(esc(r.newModel())).append("</td><td>").append(esc(r.scorer()));
             for (String n : List.of(r.before(), r.after(), r.vsGolden(), r.costBefore(), r.costAfter(),
-                    r.training())) {
+                    r.trainingBefore(), r.trainingAfter())) {
                 h.append("</td><td class=\"n\">").append(esc(n));
             }
             h.append("</td></tr>\n");
@@ -110,14 +111,13 @@ final class SummaryWriter {
             if (c == null) {
                 continue;
             }
-            for (String scorer : c.after.keySet()) {
-                if (scorer.endsWith(CompareOptions.GOLDEN_SUFFIX)) {
-                    continue;
-                }
+            List<String> scorers = !c.scorers.isEmpty() ? c.scorers : c.after.keySet().stream()
+                    .filter(k -> !k.endsWith(CompareOptions.GOLDEN_SUFFIX)).toList();
+            for (String scorer : scorers) {
                 rows.add(new Row(m.sourceJob, m.fineTunedModel, m.retrain.fineTunedModel, scorer,
                         interval(c.before.get(scorer)), interval(c.after.get(scorer)),
                         interval(c.after.get(scorer + CompareOptions.GOLDEN_SUFFIX)), usd(c.beforeCostPer1000),
-                        usd(c.afterCostPer1000), usd(c.trainingCostUsd)));
+                        usd(c.afterCostPer1000), usd(c.sourceTrainingCostUsd), usd(c.trainingCostUsd)));
             }
         }
         return rows;

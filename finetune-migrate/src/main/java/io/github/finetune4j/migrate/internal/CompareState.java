@@ -3,7 +3,9 @@ package io.github.finetune4j.migrate.internal;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The comparison of old and new model in the manifest: its report and the numbers of the summary. */
@@ -16,6 +18,8 @@ public final class CompareState {
     public String report;
     /** The model that answered for the new side. */
     public String servedAs;
+    /** The scorers against the references, in the order they were configured. */
+    public List<String> scorers = new ArrayList<>();
     /** Examples compared. */
     public int examples;
     /** Rows without an answer. */

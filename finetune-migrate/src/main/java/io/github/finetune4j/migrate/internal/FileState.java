@@ -1,5 +1,6 @@
 package io.github.finetune4j.migrate.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -31,6 +32,7 @@ public final class FileState {
      *
      * @return true once downloaded and checksummed
      */
+    @JsonIgnore
     public boolean isDownloaded() {
         return path != null && sha256 != null;
     }

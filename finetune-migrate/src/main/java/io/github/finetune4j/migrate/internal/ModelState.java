@@ -3,9 +3,7 @@ package io.github.finetune4j.migrate.internal;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** One source job and its migration in the manifest. */
@@ -48,6 +46,4 @@ public final class ModelState {
     public RetrainState retrain;
     /** The comparison. */
     public CompareState compare;
-    /** Problems found by a step, newest last; a step clears its own when it runs again. */
-    public List<String> problems = new ArrayList<>();
 }

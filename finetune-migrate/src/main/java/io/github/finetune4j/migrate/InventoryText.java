@@ -18,10 +18,13 @@ final class InventoryText {
     static String render(Inventory inventory) {
         StringBuilder out = new StringBuilder();
         long models = inventory.entries().stream().filter(e -> e.job().fineTunedModel().isPresent()).count();
+        long blocked = inventory.migratable().stream().filter(e -> !e.trainingFile().isAvailable()).count();
+        long ready = inventory.migratable().size() - blocked;
         out.append("Fine-tuning jobs on ").append(inventory.provider()).append(": ").append(inventory.entries().size())
                 .append(inventory.entries().size() == 1 ? " job, " : " jobs, ").append(models)
                 .append(models == 1 ? " fine-tuned model, " : " fine-tuned models, ")
-                .append(inventory.migratable().size()).append(" to migrate (taken ")
+                .append(ready).append(" to migrate").append(blocked > 0 ? ", " + blocked + " whose training file "
+                        + "is gone" : "").append(" (taken ")
                 .append(MINUTE.format(inventory.takenAt())).append(")\n");
         TextTable table = new TextTable("JOB", "STATUS", "FINE-TUNED MODEL", "BASE MODEL", "METHOD", "EPOCHS",
                 "CREATED", "TRAINING FILE", "VALIDATION FILE", "SHUTDOWN", "DAYS LEFT");

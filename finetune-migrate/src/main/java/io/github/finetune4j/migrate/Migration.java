@@ -134,14 +134,21 @@ public final class Migration {
      * Takes the inventory of the source account and records it in the manifest (merged with what earlier steps
      * recorded). The only step that asks the source for its job list again when run twice; it downloads nothing.
      *
-     * @return one outcome per job: migratable, blocked (its training file is gone) or skipped (not succeeded)
+     * @return the inventory
      * @throws io.github.finetune4j.core.error.FineTuneException if the jobs cannot be listed
      * @throws IllegalStateException if another process works in the folder, or it belongs to another source
      */
-    public StepResult takeInventory() {
+    public Inventory takeInventory() {
         try (ManifestStore store = open()) {
             Inventory inventory = inventory(source, clock);
             InventoryRecorder.record(inventory, store);
+            return inventory;
+        }
+    }
+
+    private StepResult inventoryStep() {
+        try (ManifestStore store = open()) {
+            InventoryRecorder.record(inventory(source, clock), store);
             return InventoryRecorder.outcomes(store.state(), selection);
         }
     }
@@ -205,7 +212,7 @@ public final class Migration {
     public List<StepResult> runAll() {
         requireTarget();
         List<StepResult> results = new ArrayList<>();
-        results.add(takeInventory());
+        results.add(inventoryStep());
         results.add(snapshot());
         results.add(retrain());
         results.add(compare());

@@ -147,6 +147,22 @@ class MigrateCommandTest {
         }
     }
 
+    @Test
+    void theReadmesOfflineMigrationRunsOnTheLocalEmulator() {
+        try (FineTuningEmulator emulator = Projects.fastEmulator()) {
+            CliRun cli = Projects.emulatorProject(work, home, emulator);
+
+            CliRun.Result train = assertTimeoutPreemptively(BUDGET, () -> cli.run("train", "--wait"));
+            CliRun.Result migrate = assertTimeoutPreemptively(BUDGET, () -> cli.run("migrate", "all"));
+
+            assertThat(train.exit()).as(train.toString()).isZero();
+            assertThat(migrate.exit()).as(migrate.toString()).isZero();
+            assertThat(migrate.out()).contains("1 of 1 models compared")
+                    .contains("golden answers 12/12 (sample of training prompts)");
+            assertThat(emulator.azure().jobIds()).hasSize(1);
+        }
+    }
+
     /**
      * The command in a child JVM, killed with {@code destroyForcibly} as soon as its first new job exists, then run
      * again: it attaches to what the first run started and finishes, with exactly one job per model.

@@ -12,7 +12,6 @@ import io.github.finetune4j.migrate.internal.ManifestStore;
 import io.github.finetune4j.migrate.internal.ModelState;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,8 +116,9 @@ final class Snapshotter {
         migration.listener().onModel(Step.SNAPSHOT, m.sourceJob, "downloading " + f.id
                 + (f.bytes != null ? " (" + f.bytes + " bytes)" : ""));
         AtomicFiles.Written written;
-        try (InputStream content = FileDownloads.open(migration.source(), FileId.of(f.id))) {
-            written = AtomicFiles.copy(content, target);
+        try {
+            // Streamed to a temporary file by the client, checksummed, then moved into place.
+            written = AtomicFiles.write(target, temp -> migration.source().downloadFile(FileId.of(f.id), temp));
         } catch (NotFoundException e) {
             f.availability = FileAvailability.GONE.wireName();
             f.detail = "404 " + e.errorMessage().orElse("not found");

@@ -225,6 +225,11 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     }
 
     @Override
+    public void downloadFile(FileId id, java.nio.file.Path target) {
+        provider.downloadFile(Objects.requireNonNull(id, "id"), Objects.requireNonNull(target, "target"));
+    }
+
+    @Override
     public boolean deleteFile(FileId id) {
         return provider.deleteFile(id);
     }

@@ -15,6 +15,7 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Consumer;
 
 /**
  * Writes files so that a reader (or a process started after a crash) sees either the old content or the new one,
@@ -71,6 +72,34 @@ public final class AtomicFiles {
             }
             move(temp, target);
             return new Written(HexFormat.of().formatHex(digest.digest()), size);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Lets a writer fill a temporary file beside the target (for example a streamed download), forces it to disk,
+     * computes its SHA-256 in a stream and moves it over the target atomically. When the writer throws, the target
+     * is unchanged and the temporary file is deleted.
+     *
+     * @param target the file
+     * @param writer writes the content into the path it is given
+     * @return the digest and size written
+     * @throws IOException if the file cannot be written or moved
+     */
+    public static Written write(Path target, Consumer<Path> writer) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            writer.accept(temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            String digest = sha256(temp);
+            long size = Files.size(temp);
+            move(temp, target);
+            return new Written(digest, size);
         } finally {
             Files.deleteIfExists(temp);
         }

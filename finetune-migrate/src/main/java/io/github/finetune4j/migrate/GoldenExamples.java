@@ -2,7 +2,6 @@ package io.github.finetune4j.migrate;
 
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.model.Example;
-import io.github.finetune4j.core.model.Message;
 import io.github.finetune4j.core.model.PreferenceExample;
 import io.github.finetune4j.core.model.TrainingRecord;
 import io.github.finetune4j.eval.EvalExample;
@@ -98,10 +97,5 @@ final class GoldenExamples {
             return preferred.map(text -> EvalExample.of(id, p.input(), text));
         }
         return Optional.empty();
-    }
-
-    /** The messages of an example as a fingerprintable list (for replaying recorded answers). */
-    static List<Message> prompt(EvalExample example) {
-        return example.prompt();
     }
 }

@@ -192,7 +192,7 @@ final class Planner {
         Optional<BigDecimal> cost;
         if (training.isPresent()) {
             ValidationOptions.Builder options = ValidationOptions.builder().baseModel(base)
-                    .method(Retrainer.method(m.method)).priceTable(table);
+                    .method(RetrainRequests.method(m.method)).priceTable(table);
             String epochs = hp.values().get(HyperparameterText.EPOCHS);
             if (epochs != null) {
                 options.epochs((int) Double.parseDouble(epochs));

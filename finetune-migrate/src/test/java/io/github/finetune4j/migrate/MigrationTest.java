@@ -107,7 +107,7 @@ class MigrationTest {
         assertThat(accounts.emulator.azure().jobIds()).hasSize(2);
         JobSnapshot source = accounts.openAi.attach(JobId.of(support.jobId())).latest();
         JobSnapshot retrained = accounts.azure.listJobs(PageRequest.first()).stream()
-                .filter(j -> support.jobId().equals(j.metadata().get(Retrainer.MIGRATED_FROM))).findFirst()
+                .filter(j -> support.jobId().equals(j.metadata().get(RetrainRequests.MIGRATED_FROM))).findFirst()
                 .orElseThrow();
         assertThat(retrained.baseModel()).isEqualTo(Accounts.SUPPORT_BASE);
         assertThat(retrained.suffix()).contains("support");

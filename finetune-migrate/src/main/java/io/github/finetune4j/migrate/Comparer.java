@@ -4,6 +4,7 @@ import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.FineTuneJob;
 import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.Message;
@@ -73,6 +74,8 @@ final class Comparer {
         for (ModelState m : models) {
             try {
                 outcomes.add(compare(m, files));
+            } catch (FineTuneInterruptedException e) {
+                throw e;                   // an interrupt ends the step; what is done is recorded
             } catch (FineTuneException | UncheckedIOException | IllegalStateException e) {
                 LOG.log(System.Logger.Level.WARNING, "comparison of {0} failed: {1}", m.sourceJob, e.getMessage());
                 outcomes.add(new ModelOutcome(m.sourceJob, m.fineTunedModel, OutcomeStatus.FAILED,

@@ -6,6 +6,7 @@ import io.github.finetune4j.core.JobListener;
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.error.DatasetValidationException;
 import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.JobCancelledException;
 import io.github.finetune4j.core.error.JobFailedException;
 import io.github.finetune4j.core.error.WaitTimeoutException;
@@ -50,6 +51,8 @@ final class Retrainer {
             try {
                 Optional<ModelOutcome> early = requests.prepare(m, toStart);
                 early.ifPresent(o -> outcomes.put(m, o));
+            } catch (FineTuneInterruptedException e) {
+                throw e;                   // an interrupt ends the step; what is done is recorded
             } catch (FineTuneException | IllegalStateException | IllegalArgumentException e) {
                 outcomes.put(m, failed(m, e.getMessage()));
             }
@@ -61,6 +64,8 @@ final class Retrainer {
             }
             try {
                 start(p);
+            } catch (FineTuneInterruptedException e) {
+                throw e;                   // an interrupt ends the step; what is done is recorded
             } catch (DatasetValidationException e) {
                 outcomes.put(p.model(), blocked(p.model(), "the target refuses the data: " + RetrainRequests.firstIssues(e.issues())));
             } catch (FineTuneException | IllegalStateException | IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package io.github.finetune4j.migrate;
 
 import io.github.finetune4j.core.error.ApiException;
 import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.NotFoundException;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.eval.EvalExample;
@@ -38,6 +39,8 @@ final class Snapshotter {
         for (ModelState m : models) {
             try {
                 outcomes.add(snapshot(m));
+            } catch (FineTuneInterruptedException e) {
+                throw e;                   // an interrupt ends the step; what is done is recorded
             } catch (FineTuneException | UncheckedIOException | IllegalStateException e) {
                 LOG.log(System.Logger.Level.WARNING, "snapshot of {0} failed: {1}", m.sourceJob, e.getMessage());
                 outcomes.add(new ModelOutcome(m.sourceJob, m.fineTunedModel, OutcomeStatus.FAILED,

@@ -50,7 +50,11 @@ final class Accounts implements AutoCloseable {
     final AzureDeployments deployments;
 
     Accounts() {
-        this.emulator = FineTuningEmulator.builder().clock(EmulatorClock.scaled(2000)).start();
+        this(EmulatorClock.scaled(2000));
+    }
+
+    Accounts(EmulatorClock clock) {
+        this.emulator = FineTuningEmulator.builder().clock(clock).start();
         this.openAi = FineTuneClient.builder()
                 .provider(OpenAiFineTuning.builder().apiKey(emulator.apiKey()).baseUrl(emulator.baseUrl()).build())
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(1), Duration.ofMillis(5)))

@@ -2,7 +2,9 @@ package io.github.finetune4j.migrate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.model.JobStatus;
+import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.testkit.RecordedRequest;
 import io.github.finetune4j.testkit.SeededJob;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +14,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +108,44 @@ class InventoryTest {
         assertThat(first.get("shutdown_date").asText()).isEqualTo("2027-01-14");
         assertThat(first.get("days_left").asLong()).isEqualTo(39);
         assertThat(first.get("migratable").asBoolean()).isTrue();
+    }
+
+    @Test
+    void fineTunedModelsWithoutAJobAreListedApart() {
+        accounts.seedSupport();
+        ModelInfo orphan = new ModelInfo("ft:gpt-4o-mini-2024-07-18:acme:orphan:Xy12", Optional.of("acme"),
+                Optional.of(LocalDate.of(2027, 1, 14)));
+        FineTuneClient withOrphan = new ForwardingClient(accounts.openAi) {
+            @Override
+            public List<ModelInfo> listModels() {
+                List<ModelInfo> all = new ArrayList<>(super.listModels());
+                all.add(orphan);
+                return all;
+            }
+        };
+
+        Inventory inventory = Migration.inventory(withOrphan, DAY);
+
+        assertThat(inventory.unmatchedModels()).containsExactly(orphan);
+        assertThat(inventory.toText()).contains("Fine-tuned models without a job in the job list")
+                .contains("ft:gpt-4o-mini-2024-07-18:acme:orphan:Xy12  shuts down 2027-01-14");
+    }
+
+    @Test
+    void aProviderWithoutAModelCatalogHasNoShutdownDatesAndSaysSo() {
+        accounts.seedSupport();
+        FineTuneClient noCatalog = new ForwardingClient(accounts.openAi) {
+            @Override
+            public List<ModelInfo> listModels() {
+                throw new UnsupportedOperationException("this gateway has no /models");
+            }
+        };
+
+        Inventory inventory = Migration.inventory(noCatalog, DAY);
+
+        assertThat(inventory.entries().get(0).shutdownDate()).isEmpty();
+        assertThat(inventory.notes()).containsExactly("openai has no model catalog, so shutdown dates are unknown: "
+                + "this gateway has no /models");
     }
 
     private static InventoryEntry entry(Inventory inventory, String job) {

@@ -1,6 +1,8 @@
 package io.github.finetune4j.migrate;
 
+import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.preflight.PriceTable;
+import io.github.finetune4j.testkit.EmulatorClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -42,6 +46,36 @@ class RetrainTest {
         assertThat(again.outcomes().get(0).message()).contains("--retry-failed");
         assertThat(retried.outcomes().get(0).status()).isEqualTo(OutcomeStatus.DONE);
         assertThat(accounts.emulator.azure().jobIds()).as("the failed job and one retry").hasSize(2);
+    }
+
+    @Test
+    void anInterruptStopsTheWaitNotTheJobsAndTheNextRunAwaitsThem() throws Exception {
+        // A slower emulator: a job takes about five seconds, so that the wait is interrupted while they train.
+        try (Accounts slow = new Accounts(EmulatorClock.scaled(20))) {
+            slow.seedSupport();
+            slow.seedBilling();
+            slow.migration(folder).build().snapshot();
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread retrain = new Thread(() -> {
+                try {
+                    slow.migration(folder).build().retrain();
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            retrain.start();
+            Instant deadline = Instant.now().plus(BUDGET);
+            while (slow.emulator.azure().jobIds().size() < 2 && Instant.now().isBefore(deadline)) {
+                retrain.join(10);
+            }
+            retrain.interrupt();
+            retrain.join(BUDGET.toMillis());
+
+            assertThat(thrown.get()).isInstanceOf(FineTuneInterruptedException.class);
+            StepResult resumed = assertTimeoutPreemptively(BUDGET, () -> slow.migration(folder).build().retrain());
+            assertThat(resumed.outcomes()).extracting(ModelOutcome::status).containsOnly(OutcomeStatus.DONE);
+            assertThat(slow.emulator.azure().jobIds()).as("the jobs of the interrupted run, no others").hasSize(2);
+        }
     }
 
     @Test

@@ -160,6 +160,7 @@ public final class Migration {
      *
      * @return one outcome per selected model
      * @throws IllegalStateException if another process works in the folder, or it belongs to another source
+     * @throws io.github.finetune4j.core.error.FineTuneInterruptedException if interrupted; what was done is recorded
      */
     public StepResult snapshot() {
         try (ManifestStore store = open()) {
@@ -176,6 +177,8 @@ public final class Migration {
      * @return one outcome per selected model
      * @throws IllegalStateException if no target was set, another process works in the folder, or it belongs to
      *     another source
+     * @throws io.github.finetune4j.core.error.FineTuneInterruptedException if interrupted (the jobs keep running);
+     *     what was done is recorded
      */
     public StepResult retrain() {
         requireTarget();
@@ -193,6 +196,8 @@ public final class Migration {
      * @return one outcome per selected model; the reports and the summary as files
      * @throws IllegalStateException if no target was set, another process works in the folder, or it belongs to
      *     another source
+     * @throws io.github.finetune4j.core.error.FineTuneInterruptedException if interrupted (the jobs keep running);
+     *     what was done is recorded
      */
     public StepResult compare() {
         requireTarget();
@@ -208,6 +213,7 @@ public final class Migration {
      * @return the result of each step
      * @throws IllegalStateException if no target was set, another process works in the folder, or it belongs to
      *     another source
+     * @throws io.github.finetune4j.core.error.FineTuneInterruptedException if interrupted; what was done is recorded
      */
     public List<StepResult> runAll() {
         requireTarget();

@@ -4,6 +4,7 @@ module com.example.vacuum {
     requires io.github.finetune4j.openai;
     requires io.github.finetune4j.azure;
     requires io.github.finetune4j.eval;
+    requires io.github.finetune4j.migrate;
     requires io.github.finetune4j.testkit;
     requires io.github.finetune4j.cli;          // an automatic module: its jar names itself in the manifest
 }

@@ -145,9 +145,21 @@ public final class Session implements AutoCloseable {
      */
     public Connection connect() {
         if (connection == null) {
-            connection = open();
+            connection = open(settings().provider(providerFlag));
         }
         return connection;
+    }
+
+    /**
+     * Connects to one more provider, besides the one of {@link #connect()} (a migration talks to two). The caller
+     * closes its client.
+     *
+     * @param provider a provider id, {@code emulator} or {@code auto}
+     * @return the connection
+     * @throws CliException if the provider is not configured or its settings are incomplete
+     */
+    public Connection connectTo(String provider) {
+        return open(provider);
     }
 
     /**
@@ -185,9 +197,8 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private Connection open() {
+    private Connection open(String provider) {
         Settings settings = settings();
-        String provider = settings.provider(providerFlag);
         Map<String, String> overlay = new HashMap<>();
         FineTuneClientBuilder builder = FineTuneClient.builder();
         boolean emulator = provider.equals(Settings.EMULATOR);

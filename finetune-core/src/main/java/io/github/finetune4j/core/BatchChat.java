@@ -57,6 +57,41 @@ public interface BatchChat {
     BatchChatResult run(List<BatchChatRequest> requests, BatchOptions options);
 
     /**
+     * Starts the requests as one batch and returns as soon as the provider has created it, without waiting for it
+     * to run: uploads the input file (purpose {@code batch}), waits until it is processed, creates the batch. Keep
+     * the returned id (for example in a file) and read the results with {@link #await}, in this process or in one
+     * started after a crash, so that the same requests are never sent as a second batch.
+     *
+     * @param requests at least one request, with unique custom ids
+     * @param options window, file-processing budget and metadata
+     * @return the created batch
+     * @throws IllegalArgumentException if there are no requests or a custom id repeats
+     * @throws io.github.finetune4j.core.error.FineTuneException if a request to the provider failed
+     * @throws UnsupportedOperationException if this implementation cannot start a batch without awaiting it
+     */
+    default BatchSnapshot submit(List<BatchChatRequest> requests, BatchOptions options) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not start batches on their own");
+    }
+
+    /**
+     * Awaits a batch started earlier (by {@link #submit}, possibly in another process) and reads its rows, as
+     * {@link #run} does for its own batch. Performs I/O: polling and downloads.
+     *
+     * @param id the batch
+     * @param requests the requests it was started with (their custom ids name the rows)
+     * @param options the budget of the wait
+     * @return the terminal batch and one row per request, in request order; failed requests are rows with an error
+     * @throws io.github.finetune4j.core.error.BatchFailedException if the provider rejected the batch's input
+     * @throws io.github.finetune4j.core.error.WaitTimeoutException if the budget ran out; the batch keeps running
+     * @throws io.github.finetune4j.core.error.FineTuneInterruptedException if interrupted (flag restored)
+     * @throws io.github.finetune4j.core.error.FineTuneException if a request to the provider failed
+     * @throws UnsupportedOperationException if this implementation cannot await a batch it did not start
+     */
+    default BatchChatResult await(BatchId id, List<BatchChatRequest> requests, BatchOptions options) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not await batches by id");
+    }
+
+    /**
      * Reads a batch; one request.
      *
      * @param id the batch

@@ -1,5 +1,6 @@
 package io.github.finetune4j.core;
 
+import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.FineTuneRequest;
@@ -7,7 +8,11 @@ import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.preflight.PriceTable;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -51,6 +56,19 @@ public interface FineTuneClient extends AutoCloseable {
      * @return for example {@code openai}
      */
     String providerId();
+
+    /**
+     * The limits and training prices this client's provider declares: the table the pre-flight of
+     * {@link #start(FineTuneRequest)} checks data and estimates cost with, for a dry run or an estimate of one's
+     * own ({@code ValidationOptions.builder().priceTable(client.priceTable())}). No I/O.
+     *
+     * @return the provider's price table, never null
+     * @throws UnsupportedOperationException if this client does not declare one (an implementation outside
+     *     finetune4j)
+     */
+    default PriceTable priceTable() {
+        throw new UnsupportedOperationException(getClass().getName() + " does not declare a price table");
+    }
 
     /**
      * Starts a job; see {@link FineTuneJob#start(FineTuneClient, FineTuneRequest)}.
@@ -135,6 +153,25 @@ public interface FineTuneClient extends AutoCloseable {
      * @throws io.github.finetune4j.core.error.FineTuneException if it cannot be read
      */
     byte[] fileContent(FileId id);
+
+    /**
+     * Downloads a file's content into a local file, streamed: memory use does not depend on the file's size (the
+     * OpenAI and Azure OpenAI providers stream; a provider that cannot falls back to {@link #fileContent}). The
+     * target is created or truncated; a failed download may leave it partly written, so write to a temporary file
+     * and move it into place.
+     *
+     * @param id the file
+     * @param target the local file
+     * @throws io.github.finetune4j.core.error.FineTuneException if it cannot be read or written
+     */
+    default void downloadFile(FileId id, Path target) {
+        byte[] content = fileContent(id);
+        try {
+            Files.write(target, content);
+        } catch (IOException e) {
+            throw new FineTuneException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
 
     /**
      * Deletes a file.

@@ -128,6 +128,31 @@ class OpenAiBatchChatTest {
     }
 
     @Test
+    void submitReturnsTheCreatedBatchWithoutWaitingForIt() {
+        serve("get-in-progress", "get-completed");
+
+        BatchSnapshot created = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> BatchChat.of(client()).submit(threeQuestions(), FAST));
+
+        assertThat(created.id().value()).isEqualTo("batch_abc123");
+        assertThat(routes).containsExactly("POST /v1/files", "GET /v1/files/file-batch123", "POST /v1/batches");
+    }
+
+    @Test
+    void awaitByIdReadsTheRowsOfABatchStartedEarlierWithoutUploadingAgain() {
+        serve("get-in-progress", "get-completed");
+
+        BatchChatResult result = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> BatchChat.of(client())
+                .await(io.github.finetune4j.core.model.BatchId.of("batch_abc123"), threeQuestions(), FAST));
+
+        assertThat(result.batch().status()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(result.rows()).extracting(BatchChatRow::customId).containsExactly("q1", "q2", "q3");
+        assertThat(result.failures()).extracting(BatchChatRow::customId).containsExactly("q2");
+        assertThat(routes).containsExactly("GET /v1/batches/batch_abc123", "GET /v1/batches/batch_abc123",
+                "GET /v1/files/file-err789/content", "GET /v1/files/file-out456/content");
+    }
+
+    @Test
     void runUploadsInputLinesWithPurposeBatch() throws Exception {
         serve("get-completed");
 

@@ -109,7 +109,7 @@ final class DeployCommand implements Callable<Integer> {
         }
     }
 
-    private AzureDeployments deployments(ConfigFile config, boolean emulator, Settings settings) {
+    AzureDeployments deployments(ConfigFile config, boolean emulator, Settings settings) {
         AzureDeployments.Builder b = AzureDeployments.builder().clock(session.ctx().clock());
         if (emulator) {
             // The emulator's ARM takes its API key as the bearer token; any subscription and account name work.

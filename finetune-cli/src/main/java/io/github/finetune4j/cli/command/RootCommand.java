@@ -35,7 +35,7 @@ public final class RootCommand implements Callable<Integer> {
     public static final List<Class<?>> COMMANDS = List.of(InitCommand.class, ValidateCommand.class,
             EstimateCommand.class, TrainCommand.class, WatchCommand.class, ListCommand.class, EventsCommand.class,
             CancelCommand.class, PauseCommand.class, ResumeCommand.class, FilesCommand.class, ChatCommand.class,
-            EvalCommand.class, ReportCommand.class, DeployCommand.class, EmulatorCommand.class,
+            EvalCommand.class, ReportCommand.class, DeployCommand.class, MigrateCommand.class, EmulatorCommand.class,
             CompletionCommand.class);
 
     @Mixin

@@ -61,13 +61,42 @@ public final class BatchRunner implements BatchChat {
      */
     @Override
     public BatchChatResult run(List<BatchChatRequest> requests, BatchOptions options) {
+        return finish(submit(requests, options), requests, options);
+    }
+
+    /**
+     * Uploads the input, waits for it to be processed and creates the batch.
+     *
+     * @param requests the requests, with unique custom ids
+     * @param options window, file-processing budget and metadata
+     * @return the created batch
+     */
+    @Override
+    public BatchSnapshot submit(List<BatchChatRequest> requests, BatchOptions options) {
         java.util.Objects.requireNonNull(options, "options");
         requireUnique(requests);
         FileInfo input = upload(requests);
         FileInfo processed = files.await(input, options.fileProcessingTimeout());
-        BatchSnapshot created = batches.createBatch(new BatchCreation(processed.id(), options.completionWindow(),
-                options.metadata()));
-        BatchSnapshot done = poller.await(created, options.waitOptions());
+        return batches.createBatch(new BatchCreation(processed.id(), options.completionWindow(), options.metadata()));
+    }
+
+    /**
+     * Awaits a batch created earlier and reads its rows.
+     *
+     * @param id the batch
+     * @param requests the requests it was created with
+     * @param options the wait budget
+     * @return the terminal batch and one row per request
+     */
+    @Override
+    public BatchChatResult await(BatchId id, List<BatchChatRequest> requests, BatchOptions options) {
+        java.util.Objects.requireNonNull(options, "options");
+        requireUnique(requests);
+        return finish(batches.getBatch(Objects.requireNonNull(id, "id")), requests, options);
+    }
+
+    private BatchChatResult finish(BatchSnapshot started, List<BatchChatRequest> requests, BatchOptions options) {
+        BatchSnapshot done = started.status().isTerminal() ? started : poller.await(started, options.waitOptions());
         if (done.status() == BatchStatus.FAILED) {
             throw new BatchFailedException(done, provider.id());
         }

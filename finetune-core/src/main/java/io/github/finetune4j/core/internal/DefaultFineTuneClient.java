@@ -24,6 +24,7 @@ import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.PageRequest;
+import io.github.finetune4j.core.preflight.PriceTable;
 import io.github.finetune4j.core.spi.BatchSupport;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.FineTuneProviderFactory;
@@ -170,6 +171,11 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     }
 
     @Override
+    public PriceTable priceTable() {
+        return provider.capabilities().priceTable();
+    }
+
+    @Override
     public FineTuneJob start(FineTuneRequest request) {
         return start(request, List.of());
     }
@@ -230,6 +236,11 @@ public final class DefaultFineTuneClient implements FineTuneClient {
     @Override
     public byte[] fileContent(FileId id) {
         return provider.fileContent(id);
+    }
+
+    @Override
+    public void downloadFile(FileId id, java.nio.file.Path target) {
+        provider.downloadFile(Objects.requireNonNull(id, "id"), Objects.requireNonNull(target, "target"));
     }
 
     @Override

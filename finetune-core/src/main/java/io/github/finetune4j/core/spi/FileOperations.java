@@ -1,9 +1,14 @@
 package io.github.finetune4j.core.spi;
 
+import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.Page;
 import io.github.finetune4j.core.model.PageRequest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A provider's file store. Each method performs exactly one HTTP exchange through the core transport; waiting for a
@@ -49,4 +54,21 @@ public interface FileOperations {
      * @return true if the provider confirmed the deletion
      */
     boolean deleteFile(FileId id);
+
+    /**
+     * Downloads a file's content into a local file, streamed where the provider's transport can
+     * ({@link HttpTransport#download}). This default goes through {@link #fileContent} (in memory).
+     *
+     * @param id the file
+     * @param target the local file to write (created or truncated)
+     * @throws FineTuneException if it cannot be read or written
+     */
+    default void downloadFile(FileId id, Path target) {
+        byte[] content = fileContent(id);
+        try {
+            Files.write(target, content);
+        } catch (IOException e) {
+            throw new FineTuneException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
 }

@@ -101,6 +101,17 @@ public final class OpenAiProtocol {
     }
 
     /**
+     * Sends a request through the core transport and streams its 2xx body into a file.
+     *
+     * @param call the request
+     * @param target the file (created or truncated)
+     * @return the 2xx answer, with an empty body; errors arrive as exceptions of the core hierarchy
+     */
+    public HttpResult download(HttpCall call, java.nio.file.Path target) {
+        return transport.download(call, target);
+    }
+
+    /**
      * Reads a file object.
      *
      * @param result the answer

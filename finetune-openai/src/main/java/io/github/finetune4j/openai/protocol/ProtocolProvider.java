@@ -15,6 +15,7 @@ import io.github.finetune4j.core.spi.BatchSupport;
 import io.github.finetune4j.core.spi.FileUpload;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.HttpBody;
+import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.JobControl;
 import io.github.finetune4j.core.spi.JobCreation;
 import io.github.finetune4j.core.spi.LargeFileUploads;
@@ -133,8 +134,18 @@ public final class ProtocolProvider implements FineTuneProvider {
 
     @Override
     public byte[] fileContent(FileId id) {
-        return protocol.send(protocol.request("GET", uri(Operation.FILE_CONTENT,
-                ProtocolUris.path("files", id.value(), "content"))).header("Accept", "*/*").build()).body();
+        return protocol.send(contentRequest(id)).body();
+    }
+
+    /** Streamed into the file by the core transport: a training file of hundreds of megabytes never sits in memory. */
+    @Override
+    public void downloadFile(FileId id, java.nio.file.Path target) {
+        protocol.download(contentRequest(id), target);
+    }
+
+    private HttpCall contentRequest(FileId id) {
+        return protocol.request("GET", uri(Operation.FILE_CONTENT, ProtocolUris.path("files", id.value(), "content")))
+                .header("Accept", "*/*").build();
     }
 
     @Override

@@ -24,6 +24,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -116,6 +118,22 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public HttpResult send(HttpCall call) {
+        return exchange(call, null);
+    }
+
+    /**
+     * Streams a 2xx body into the file; error bodies are read into memory for the exception.
+     *
+     * @param call the request
+     * @param target the file, truncated by each attempt
+     * @return the 2xx response, with an empty body
+     */
+    @Override
+    public HttpResult download(HttpCall call, Path target) {
+        return exchange(call, Objects.requireNonNull(target, "target"));
+    }
+
+    private HttpResult exchange(HttpCall call, Path target) {
         checkScheme(call);
         checkHeaders(call);
         Retry retry = call.retryMode() == RetryMode.IDEMPOTENT ? idempotentRetry : guardedRetry;
@@ -124,7 +142,7 @@ public final class JdkHttpTransport implements HttpTransport {
         try {
             outcome = Retry.decorateCheckedSupplier(retry, () -> {
                 attempts.incrementAndGet();
-                return attempt(call);
+                return attempt(call, target);
             }).get();
         } catch (RetryableResponse last) {
             if (Thread.currentThread().isInterrupted()) {
@@ -186,7 +204,7 @@ public final class JdkHttpTransport implements HttpTransport {
                 + " " + Endpoints.describe(call.uri()), interrupted);
     }
 
-    private Outcome attempt(HttpCall call) throws IOException, InterruptedException, RetryableResponse {
+    private Outcome attempt(HttpCall call, Path target) throws IOException, InterruptedException, RetryableResponse {
         if (Thread.currentThread().isInterrupted()) {
             throw new InterruptedException();
         }
@@ -210,7 +228,8 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new FineTuneException("cannot read upload file: " + e.getMessage(), e, provider, null);
         }
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client.send(builder.build(), target == null
+                ? HttpResponse.BodyHandlers.ofByteArray() : toFileWhenOk(target));
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "{0} -> {1} in {2} ms, headers {3}", call, response.statusCode(),
                     (System.nanoTime() - started) / 1_000_000,
@@ -222,6 +241,15 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new RetryableResponse(outcome);
         }
         return outcome;
+    }
+
+    /** A 2xx body goes to the file (nothing in memory), any other body into memory for the error. */
+    private static HttpResponse.BodyHandler<byte[]> toFileWhenOk(Path target) {
+        return info -> info.statusCode() / 100 == 2
+                ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofFile(target,
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING),
+                        written -> new byte[0])
+                : HttpResponse.BodySubscribers.ofByteArray();
     }
 
     /** The SDK never follows redirects (a key must not travel to another host): say where it was sent instead. */

@@ -86,6 +86,42 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void downloadStreamsTheBodyIntoTheFileAndKeepsNoneInMemory(@TempDir Path dir) throws Exception {
+        String content = "{\"messages\":[]}\n".repeat(1000);
+        server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/octet-stream")
+                .body(content).build());
+        Path target = dir.resolve("training.jsonl");
+
+        HttpResult result = transport().download(get("/v1/files/file-abc/content"), target);
+
+        assertThat(result.body()).isEmpty();
+        assertThat(target).hasContent(content.strip());
+        assertThat(Files.size(target)).isEqualTo(content.length());
+    }
+
+    @Test
+    void downloadRetriedAfterAnOutageStartsTheFileOver(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("training.jsonl");
+        Files.writeString(target, "an older, longer content that must not survive the download");
+        server.enqueue(json(503, "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"));
+        server.enqueue(new MockResponse.Builder().code(200).body("new").build());
+
+        transport().download(get("/v1/files/file-abc/content"), target);
+
+        assertThat(server.getRequestCount()).isEqualTo(2);
+        assertThat(target).hasContent("new");
+    }
+
+    @Test
+    void downloadOfAMissingFileIsANotFoundExceptionWithTheServiceMessage(@TempDir Path dir) {
+        server.enqueue(json(404, "{\"error\":{\"message\":\"No such File object: file-abc\","
+                + "\"type\":\"invalid_request_error\"}}"));
+
+        assertThatThrownBy(() -> transport().download(get("/v1/files/file-abc/content"), dir.resolve("x.jsonl")))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("No such File object: file-abc");
+    }
+
+    @Test
     void rateLimitWithRetryAfterIsRetriedAfterTheRequestedDelay() throws Exception {
         server.enqueue(new MockResponse.Builder().code(429).addHeader("retry-after-ms", "30")
                 .body("{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"requests\",\"code\":\"rate_limit_exceeded\"}}").build());

@@ -71,10 +71,11 @@ class AzureClientTest {
 
     @Test
     void theClientsUploadTimeoutAppliesToAzureUploads() {
+        MockResponse noFiles = new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"object\":\"list\",\"data\":[],\"has_more\":false}").build();
+        server.enqueue(noFiles);                         // is the file already there? no
         server.enqueue(new MockResponse.Builder().headersDelay(5, SECONDS).body("{}").build());
-        // The upload may have landed although its answer is lost: the client looks for the file before giving up.
-        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-                .body("{\"object\":\"list\",\"data\":[],\"has_more\":false}").build());
+        server.enqueue(noFiles);                         // the answer is lost: did the upload land anyway? no
 
         try (FineTuneClient client = AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri())
                 .apiKey("test-azure-key").buildClient(FineTuneClient.builder().retryPolicy(RetryPolicy.none())
@@ -86,6 +87,7 @@ class AzureClientTest {
                     .hasMessageContaining("POST http://" + server.getHostName() + ":" + server.getPort()
                             + "/openai/v1/files");
         }
+        assertThat(server.getRequestCount()).isEqualTo(3);
     }
 
     @Test

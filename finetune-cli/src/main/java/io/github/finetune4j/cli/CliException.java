@@ -12,6 +12,7 @@ public class CliException extends RuntimeException {
     /** Exit code of a wrong command line. */
     public static final int USAGE = 2;
 
+    /** The exit code the command ends with. */
     private final int exitCode;
 
     /**

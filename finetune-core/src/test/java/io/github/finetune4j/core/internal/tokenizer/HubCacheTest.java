@@ -129,15 +129,4 @@ class HubCacheTest {
                 .satisfies(e -> assertThat(e.toString()).doesNotContain(TOKEN));
         assertThat(download().toString()).doesNotContain(TOKEN).contains("REDACTED");
     }
-
-    @Test
-    void aRedirectToTheHubsFileStorageIsExplained() {
-        server.enqueue(listing(lfsEntry("0".repeat(64))));
-        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "https://cdn.example/x").build());
-
-        assertThatThrownBy(() -> HuggingFaceTokenizer.fromHub(download()))
-                .isInstanceOf(io.github.finetune4j.core.error.FineTuneException.class)
-                .hasMessageContaining("redirect (302)").hasMessageContaining("fromFile")
-                .satisfies(e -> assertThat(e.toString()).doesNotContain(TOKEN));
-    }
 }

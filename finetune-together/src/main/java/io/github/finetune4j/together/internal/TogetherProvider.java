@@ -28,6 +28,7 @@ import io.github.finetune4j.core.spi.PriceEstimates;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
 import io.github.finetune4j.core.spi.ProviderContext;
 import io.github.finetune4j.core.spi.RetryMode;
+import io.github.finetune4j.core.spi.StartCheck;
 import io.github.finetune4j.openai.protocol.OpenAiProtocol;
 import io.github.finetune4j.openai.protocol.ProtocolProvider;
 import io.github.finetune4j.openai.protocol.ProtocolUris;
@@ -48,7 +49,8 @@ import java.util.Optional;
  * and chat. Each method is one request through the core transport, built and read with the OpenAI protocol's
  * request builder and {@link ResponseReader} (Together's lists are the protocol's {@code {"data": [...]}}
  * envelope, without paging); chat is the protocol's own {@link ProtocolProvider} over {@link TogetherDialect}.
- * Offers {@link PriceEstimates} (asked by {@code start}) and {@link TogetherAi} (for applications). Thread-safe;
+ * Offers {@link PriceEstimates} (asked by {@code start}), {@link StartCheck} (Together's rules, checked before
+ * anything is uploaded) and {@link TogetherAi} (for applications). Thread-safe;
  * holds only immutable configuration.
  */
 public final class TogetherProvider implements FineTuneProvider {
@@ -59,6 +61,7 @@ public final class TogetherProvider implements FineTuneProvider {
     private final ProtocolProvider chat;
     private final Clock clock;
     private final TogetherExtension extension;
+    private final RequestRules rules = new RequestRules();
 
     /**
      * Creates the provider.
@@ -92,8 +95,10 @@ public final class TogetherProvider implements FineTuneProvider {
     @Override
     public <T> Optional<T> feature(Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return type == TogetherAi.class || type == PriceEstimates.class ? Optional.of(type.cast(extension))
-                : Optional.empty();
+        if (type == TogetherAi.class || type == PriceEstimates.class) {
+            return Optional.of(type.cast(extension));
+        }
+        return type == StartCheck.class ? Optional.of(type.cast(rules)) : Optional.empty();
     }
 
     @Override

@@ -13,7 +13,7 @@ import io.github.finetune4j.testsupport.RecordingTransport;
 import java.time.Duration;
 
 /** Clients for the tests: pointed at the emulator's Together dialect, polling fast, optionally recording. */
-final class TogetherTestClients {
+public final class TogetherTestClients {
     static final String LLAMA = "meta-llama/Meta-Llama-3.1-8B-Instruct-Reference";
     static final String QWEN = "Qwen/Qwen3-8B";
     static final String SYSTEM_PROMPT =
@@ -24,12 +24,12 @@ final class TogetherTestClients {
     private TogetherTestClients() {
     }
 
-    static FineTuneClient client(FineTuningEmulator emulator) {
+    public static FineTuneClient client(FineTuningEmulator emulator) {
         return TogetherAiFineTuning.builder().apiKey(emulator.apiKey()).baseUrl(emulator.togetherBaseUrl())
                 .buildClient(fast());
     }
 
-    static io.github.finetune4j.core.FineTuneClientBuilder fast() {
+    public static io.github.finetune4j.core.FineTuneClientBuilder fast() {
         return FineTuneClient.builder()
                 .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(20)))
                 .defaultWaitOptions(WaitOptions.builder().fixedInterval(Duration.ofMillis(10))
@@ -37,13 +37,13 @@ final class TogetherTestClients {
     }
 
     /** A client whose provider sends every request through a {@link RecordingTransport}. */
-    static FineTuneClient recording(FineTuningEmulator emulator, Recorder recorder) {
+    public static FineTuneClient recording(FineTuningEmulator emulator, Recorder recorder) {
         return fast().provider(recorder.wrap(TogetherAiFineTuning.builder().apiKey(emulator.apiKey())
                 .baseUrl(emulator.togetherBaseUrl()).build())).build();
     }
 
     /** The twelve T-1000 examples (as in finetune-examples), enough for Together's file check and the answers. */
-    static Dataset t1000() {
+    public static Dataset t1000() {
         return Dataset.builder().name("t1000-kundenservice").systemPrompt(SYSTEM_PROMPT)
                 .example("Warum saugt mein T-1000 nicht mehr richtig?", "Es könnte ein verstopfter Filter sein. "
                         + "Bitte überprüfen Sie den Filter und reinigen Sie ihn gegebenenfalls.")

@@ -11,6 +11,7 @@ import io.github.finetune4j.core.model.JobStatus;
 import io.github.finetune4j.core.preflight.ProviderEstimate;
 import io.github.finetune4j.testkit.EmulatorClock;
 import io.github.finetune4j.testkit.Fault;
+import io.github.finetune4j.testsupport.FastClock;
 import io.github.finetune4j.testkit.FineTuningEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.finetune4j.together;
+package io.github.finetune4j.testsupport;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,16 +24,32 @@ public final class FastClock extends Clock {
         this.speed = speed;
     }
 
+    /**
+     * UTC.
+     *
+     * @return {@code ZoneOffset.UTC}
+     */
     @Override
     public ZoneId getZone() {
         return ZoneOffset.UTC;
     }
 
+    /**
+     * This clock: it is always UTC.
+     *
+     * @param zone ignored
+     * @return this clock
+     */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
     }
 
+    /**
+     * The creation time plus {@code speed} times the real time elapsed since.
+     *
+     * @return the instant
+     */
     @Override
     public Instant instant() {
         return start.plusNanos((System.nanoTime() - startNanos) * speed);

@@ -2,7 +2,6 @@ package io.github.finetune4j.examples;
 
 import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.ConsoleProgress;
-import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.FineTuneJob;
@@ -150,18 +149,26 @@ public final class TogetherT1000Story {
     }
 
     private FineTuneRequest request() {
-        Dataset data = T1000Data.dataset();
-        out.println("Training data: " + data.size() + " examples, base model " + BASE_MODEL + ", LoRA rank "
-                + LORA_RANK + ", " + EPOCHS + " epochs");
-        TogetherTraining.Builder training = TogetherTraining.builder().lora(LORA_RANK, 2 * LORA_RANK);
+        out.println("Training data: " + T1000Data.dataset().size() + " examples, base model " + BASE_MODEL
+                + ", LoRA rank " + LORA_RANK + ", " + EPOCHS + " epochs");
+        TogetherTraining.Builder training = lora();
         if (hubRepository.isPresent() && hubToken.isPresent()) {
             training.pushToHub(hubRepository.get(), hubToken.get());
         }
-        FineTuneRequest.Builder request = FineTuneRequest.builder().baseModel(BASE_MODEL).trainingData(data)
-                .suffix("t1000").hyperparameters(Hyperparameters.builder().epochs(EPOCHS).build())
-                .providerOptions(training.build());
+        FineTuneRequest.Builder request = request(training);
         tokenizer.ifPresent(request::tokenizer);
         return request.build();
+    }
+
+    /** The story's LoRA settings: rank {@value #LORA_RANK}, alpha twice the rank. */
+    static TogetherTraining.Builder lora() {
+        return TogetherTraining.builder().lora(LORA_RANK, 2 * LORA_RANK);
+    }
+
+    /** The story's job: the T-1000 data on {@value #BASE_MODEL}, {@value #EPOCHS} epochs, with these settings. */
+    static FineTuneRequest.Builder request(TogetherTraining.Builder training) {
+        return FineTuneRequest.builder().baseModel(BASE_MODEL).trainingData(T1000Data.dataset()).suffix("t1000")
+                .hyperparameters(Hyperparameters.builder().epochs(EPOCHS).build()).providerOptions(training.build());
     }
 
     private void download(FineTuneClient client, JobSnapshot done, Path dir) {

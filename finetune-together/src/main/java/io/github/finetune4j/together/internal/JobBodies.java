@@ -26,14 +26,9 @@ final class JobBodies {
 
     static ObjectNode create(ObjectMapper mapper, JobCreation creation) {
         TogetherTraining training = options(creation);
-        ObjectNode body = mapper.createObjectNode();
-        body.put("training_file", creation.trainingFile().value());
-        creation.validationFile().ifPresent(v -> body.put("validation_file", v.value()));
-        body.put("model", creation.baseModel());
+        ObjectNode body = estimate(mapper, creation);
         Hyperparameters h = creation.hyperparameters();
-        number(h.epochs()).ifPresent(e -> body.put("n_epochs", e.intValue()));
         training.checkpoints().ifPresent(c -> body.put("n_checkpoints", c));
-        training.evaluations().ifPresent(e -> body.put("n_evals", e));
         h.batchSize().ifPresent(b -> {
             if (b.isAuto()) {
                 body.put("batch_size", "max");
@@ -58,9 +53,6 @@ final class JobBodies {
         training.weightDecay().ifPresent(w -> body.put("weight_decay", w));
         creation.seed().ifPresent(s -> body.put("random_seed", s));
         creation.suffix().ifPresent(s -> body.put("suffix", s));
-        method(body, creation, training);
-        trainingType(body, training);
-        training.fromCheckpoint().ifPresent(c -> body.put("from_checkpoint", c));
         training.fromHubModel().ifPresent(m -> body.put("from_hf_model", m));
         training.hubModelRevision().ifPresent(r -> body.put("hf_model_revision", r));
         training.hubRepository().ifPresent(r -> body.put("hf_output_repo_name", r));
@@ -69,7 +61,10 @@ final class JobBodies {
         return body;
     }
 
-    /** What the estimate takes of a job: files, model, epochs, evaluations, method, type, checkpoint. */
+    /**
+     * What the estimate takes of a job: files, model, epochs, evaluations, method, type, checkpoint; the create body
+     * starts from it.
+     */
     static ObjectNode estimate(ObjectMapper mapper, JobCreation creation) {
         TogetherTraining training = options(creation);
         ObjectNode body = mapper.createObjectNode();

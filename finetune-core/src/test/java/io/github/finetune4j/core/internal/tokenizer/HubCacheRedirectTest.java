@@ -1,6 +1,5 @@
 package io.github.finetune4j.core.internal.tokenizer;
 
-import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.preflight.HubDownload;
 import io.github.finetune4j.core.preflight.HuggingFaceTokenizer;
 import mockwebserver3.MockResponse;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 
+import static io.github.finetune4j.core.internal.tokenizer.HubFixture.TOKEN;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * different origins).
  */
 class HubCacheRedirectTest {
-    private static final String TOKEN = "hf_test_secret_0123456789abcdef";
     private static String json;
 
     @StartStop
@@ -37,19 +35,15 @@ class HubCacheRedirectTest {
 
     @BeforeAll
     static void train() throws Exception {
-        json = new SyntheticTokenizer(200, 3).toJson(true);
+        json = HubFixture.tokenizerJson();
     }
 
     private HubDownload download() {
-        return HubDownload.builder().modelId("meta-llama/Llama-3.1-8B-Instruct").token(ApiKey.of(TOKEN))
-                .cacheDir(cache).endpoint(hub.url("/").uri()).timeout(Duration.ofSeconds(5)).build();
+        return HubFixture.download(cache, hub.url("/").uri());
     }
 
     private void listing() {
-        String sha = HubCache.hash("SHA-256", json.getBytes(StandardCharsets.UTF_8));
-        hub.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("[{\"type\":\"file\",\"path\":\"tokenizer.json\",\"oid\":\"0123\",\"size\":" + json.length()
-                        + ",\"lfs\":{\"oid\":\"" + sha + "\",\"size\":" + json.length() + "}}]").build());
+        hub.enqueue(HubFixture.listingOf(json));
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.github.finetune4j.core.FineTuneJob;
 import io.github.finetune4j.core.FineTunedModel;
 import io.github.finetune4j.core.JobListener;
 import io.github.finetune4j.core.WaitOptions;
+import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.JobFailedException;
 import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.Hyperparameters;
@@ -202,14 +203,18 @@ public final class TogetherT1000Story {
         Optional<String> token = environment.get(HUB_TOKEN_ENV).filter(t -> !t.isBlank());
         if (!offline && token.isPresent()) {
             Path cache = Path.of(System.getProperty("user.home"), ".cache", "finetune4j", "tokenizers");
-            HuggingFaceTokenizer llama = HuggingFaceTokenizer.fromHub(hubModel, ApiKey.of(token.get()), cache);
-            out.println("Token counts: exact, with " + hubModel + "'s tokenizer.json from the Hub (cached in "
-                    + cache + ")");
-            return Optional.of(llama);
+            try {
+                HuggingFaceTokenizer llama = HuggingFaceTokenizer.fromHub(hubModel, ApiKey.of(token.get()), cache);
+                out.println("Token counts: exact, with " + hubModel + "'s tokenizer.json from the Hub (cached in "
+                        + cache + ")");
+                return Optional.of(llama);
+            } catch (FineTuneException e) {         // e.g. the token has no access to Meta's gated repository
+                out.println("The Hub did not give " + hubModel + "'s tokenizer: " + e.getMessage());
+            }
         }
         out.println("Token counts: APPROXIMATE, with cl100k_base plus the Llama 3 chat template: this repository "
                 + "does not ship Meta's gated Llama 3 tokenizer. For exact counts pass --tokenizer <the tokenizer.json "
-                + "of " + hubModel + ">" + (offline ? "" : " or set " + HUB_TOKEN_ENV) + ".");
+                + "of " + hubModel + ">" + (offline || token.isPresent() ? "" : " or set " + HUB_TOKEN_ENV) + ".");
         return Optional.empty();
     }
 

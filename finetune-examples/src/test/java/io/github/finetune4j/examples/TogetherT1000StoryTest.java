@@ -116,6 +116,21 @@ class TogetherT1000StoryTest {
     }
 
     @Test
+    void aTokenizerFileGivenOnTheCommandLineMakesThePreflightCountExactly() {
+        // Any byte-level BPE tokenizer.json shows the wiring; the repository ships Qwen3's (Apache-2.0), not Llama's.
+        Path file = Path.of("..", "finetune-core", "src", "test", "resources", "tokenizers", "qwen3", "tokenizer.json");
+        assertThat(file).isRegularFile();
+
+        String answer = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> TogetherT1000Story.run(
+                EnvironmentLookup.of(Map.of()), out, "--state", dir.resolve("job.id").toString(),
+                "--tokenizer", file.toString()));
+
+        assertThat(answer).isEqualTo(SPECIAL_AGENTS_ANSWER);
+        assertThat(printed()).contains("Token counts: exact, with " + file + " (SHA-256 ")
+                .contains("Tokens (" + file + ", llama_3 template)").doesNotContain("approximate");
+    }
+
+    @Test
     void fromEnvWithTheTogetherKeyRunsTheStoryAndPushesToTheHubWithTheTokenKeptSecret() throws Exception {
         try (FineTuneClient client = fromEnv(FineTuneClient.builder().defaultWaitOptions(
                 WaitOptions.builder().fixedInterval(Duration.ofMillis(20)).build()))) {

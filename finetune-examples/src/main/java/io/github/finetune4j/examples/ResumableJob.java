@@ -3,7 +3,6 @@ package io.github.finetune4j.examples;
 import io.github.finetune4j.core.ConsoleProgress;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.FineTuneJob;
-import io.github.finetune4j.core.JobListener;
 import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.JobId;
 
@@ -33,28 +32,13 @@ final class ResumableJob {
      */
     static FineTuneJob startOrAttach(FineTuneClient client, Path stateFile, PrintStream out,
                                      Supplier<FineTuneRequest> request) {
-        return startOrAttach(client, stateFile, out, request, new ConsoleProgress(out));
-    }
-
-    /**
-     * Re-attaches to the saved job, or starts a new one, telling {@code listener} about the start, and saves its id.
-     *
-     * @param client the client
-     * @param stateFile where the running job's id is kept
-     * @param out where to print
-     * @param request builds the request; called only when a new job is started
-     * @param listener what hears of the start (pre-flight, uploads, estimate, creation)
-     * @return the job
-     */
-    static FineTuneJob startOrAttach(FineTuneClient client, Path stateFile, PrintStream out,
-                                     Supplier<FineTuneRequest> request, JobListener listener) {
         try {
             if (Files.exists(stateFile)) {
                 JobId saved = JobId.of(Files.readString(stateFile).trim());
                 out.println("Re-attaching to job " + saved + " from " + stateFile);
                 return FineTuneJob.attach(client, saved);
             }
-            FineTuneJob job = client.start(request.get(), listener);
+            FineTuneJob job = client.start(request.get(), new ConsoleProgress(out));
             Files.writeString(stateFile, job.id().value());
             return job;
         } catch (IOException e) {

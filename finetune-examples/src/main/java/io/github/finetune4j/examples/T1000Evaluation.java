@@ -67,7 +67,7 @@ public final class T1000Evaluation {
      * Creates the program.
      *
      * @param out where to print
-     * @param outputDir where the report, the loss curves, the answer cache and the running job's id go
+     * @param outputDir where the report, the loss curves and the answer cache go
      * @param pollInterval the first delay between polls of the training job
      */
     public T1000Evaluation(PrintStream out, Path outputDir, Duration pollInterval) {
@@ -186,18 +186,17 @@ public final class T1000Evaluation {
 
     private EvaluationResult evaluate(FineTuneClient client, Optional<FineTuneClient> together) {
         createDirectory(outputDir);
-        Path stateFile = outputDir.resolve("t1000-eval-job.id");
         FineTuneRequest request = FineTuneRequest.builder().baseModel(BASE_MODEL).trainingData(T1000Data.dataset())
                 .suffix("t1000").hyperparameters(Hyperparameters.builder().epochs(EPOCHS).build()).build();
-        FineTuneJob job = ResumableJob.startOrAttach(client, stateFile, out, () -> request);
+        // Exactly once: run again after a crash, the same request finds the job of the first run.
+        ConsoleProgress progress = new ConsoleProgress(out);
+        FineTuneJob job = client.start(request, progress);
         TrainingHistoryRecorder live = new TrainingHistoryRecorder();
-        JobSnapshot done = awaitTrained(job, stateFile, live);
+        JobSnapshot done = awaitTrained(job, progress, live);
         Optional<FineTunedModel> openModel = together.map(t -> {
-            Path openState = outputDir.resolve("t1000-eval-together-job.id");
-            JobSnapshot trained = awaitTrained(ResumableJob.startOrAttach(t, openState, out,
-                    () -> TogetherT1000Story.request(TogetherT1000Story.lora()).build()), openState,
-                    new TrainingHistoryRecorder());
-            return t.model(trained).withTemperature(0);
+            ConsoleProgress openProgress = new ConsoleProgress(out);
+            FineTuneJob open = t.start(TogetherT1000Story.request(TogetherT1000Story.lora()).build(), openProgress);
+            return t.model(awaitTrained(open, openProgress, new TrainingHistoryRecorder())).withTemperature(0);
         });
 
         FineTunedModel tuned = client.model(done).withTemperature(0);
@@ -248,12 +247,10 @@ public final class T1000Evaluation {
         return result;
     }
 
-    private JobSnapshot awaitTrained(FineTuneJob job, Path stateFile, TrainingHistoryRecorder history) {
-        JobSnapshot done = job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(3))
+    private JobSnapshot awaitTrained(FineTuneJob job, ConsoleProgress progress, TrainingHistoryRecorder history) {
+        return job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(3))
                 .initialInterval(pollInterval).maxInterval(pollInterval.multipliedBy(12))
-                .listener(new ConsoleProgress(out)).listener(history).build());
-        ResumableJob.forget(stateFile);
-        return done;
+                .listener(progress).listener(history).build());
     }
 
     private static EvalExample example(String id, String question, String reference) {

@@ -36,7 +36,8 @@ import java.util.Optional;
  * trained adapter is pushed to a Hugging Face Hub repository of the user's, and it can be downloaded with a checksum.
  * Runs on Together when {@code TOGETHER_API_KEY} is set, otherwise on the embedded emulator's Together dialect.
  *
- * <p>Like {@link T1000Story} it keeps the running job's id in a state file and re-attaches after a crash.
+ * <p>Jobs are created exactly once: run again after a crash (or after the job ended), the same request finds the job
+ * of the first run instead of paying for a second one.
  */
 public final class TogetherT1000Story {
     /** The base model: Llama 3.1 8B Instruct in the unquantised weights Together trains on. */
@@ -52,31 +53,29 @@ public final class TogetherT1000Story {
     private static final int LORA_RANK = 16;
 
     private final PrintStream out;
-    private final Path stateFile;
     private final Duration pollInterval;
     private final Optional<Tokenizer> tokenizer;
     private final Optional<String> hubRepository;
     private final Optional<ApiKey> hubToken;
     private final Optional<Path> downloadDir;
-    private final JobListener startListener;
+    private final Optional<JobListener> startListener;
 
     private TogetherT1000Story(Builder b) {
         this.out = b.out;
-        this.stateFile = b.stateFile;
         this.pollInterval = b.pollInterval;
         this.tokenizer = b.tokenizer;
         this.hubRepository = b.hubRepository;
         this.hubToken = b.hubToken;
         this.downloadDir = b.downloadDir;
-        this.startListener = b.startListener.orElseGet(() -> new ConsoleProgress(out));
+        this.startListener = b.startListener;
     }
 
     /**
      * Starts configuring the story.
      *
      * @param out where to print
-     * @return a builder: state file {@code t1000-together-job.id}, polling every 5 s, no tokenizer file (approximate
-     *     counts), no Hub push, no download, the start reported on {@code out}
+     * @return a builder: polling every 5 s, no tokenizer file (approximate counts), no Hub push, no download, the
+     *     start reported on {@code out}
      */
     public static Builder builder(PrintStream out) {
         return new Builder(out);
@@ -85,7 +84,7 @@ public final class TogetherT1000Story {
     /**
      * Runs the story on Together AI when {@code TOGETHER_API_KEY} is set, otherwise offline on the embedded emulator.
      *
-     * @param args optional: {@code --state <file>}, {@code --download <directory>} (the adapter goes there),
+     * @param args optional: {@code --download <directory>} (the adapter goes there),
      *     {@code --tokenizer <tokenizer.json>} (a Llama 3.x tokenizer file, for exact token counts)
      */
     public static void main(String[] args) {
@@ -106,8 +105,7 @@ public final class TogetherT1000Story {
         Arguments arguments = Arguments.parse(args);
         try (ExampleClients clients = ExampleClients.connectTogether(environment, out, Optional.empty())) {
             boolean offline = clients.emulator().isPresent();
-            Builder story = builder(out).stateFile(arguments.state)
-                    .pollInterval(offline ? Duration.ofMillis(200) : Duration.ofSeconds(10));
+            Builder story = builder(out).pollInterval(offline ? Duration.ofMillis(200) : Duration.ofSeconds(10));
             arguments.download.ifPresent(story::downloadTo);
             tokenizer(arguments.tokenizer, environment, offline, out).ifPresent(story::tokenizer);
             hubPush(environment, offline, out, story);
@@ -116,25 +114,26 @@ public final class TogetherT1000Story {
     }
 
     /**
-     * Trains (or re-attaches), waits, downloads the adapter if asked, and asks the Pril question.
+     * Trains (or finds the job of an earlier run), waits, downloads the adapter if asked, and asks the Pril question.
      *
      * @param client a Together client
      * @return the fine-tuned model's answer
-     * @throws JobFailedException if training fails; the state file is removed, so the next run starts anew
+     * @throws JobFailedException if training fails
      */
     public String run(FineTuneClient client) {
-        FineTuneJob job = ResumableJob.startOrAttach(client, stateFile, out, this::request, startListener);
+        ConsoleProgress progress = new ConsoleProgress(out);
+        FineTuneJob job = client.start(request(), startListener.orElse(progress));  // checks, uploads, creates: once
         JobSnapshot done;
         try {
             done = job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(3))
                     .initialInterval(pollInterval).maxInterval(pollInterval.multipliedBy(12))
-                    .listener(new ConsoleProgress(out)).build());
+                    .listener(progress).build());
         } catch (JobFailedException e) {
-            ResumableJob.forget(stateFile);
-            out.println("Training failed: " + e.getMessage() + " (Together refunds failed jobs)");
+            out.println("Training failed: " + e.getMessage() + ". Together refunds failed jobs. Run with the same data "
+                    + "and settings, this program finds this job again rather than paying for another; change the data "
+                    + "or the seed to train anew.");
             throw e;
         }
-        ResumableJob.forget(stateFile);
         String name = done.fineTunedModel().orElseThrow();
         out.println("Fine-tuned model: " + name);
         done.trainedTokens().ifPresent(t -> out.println("Trained tokens: " + t));
@@ -236,9 +235,8 @@ public final class TogetherT1000Story {
         }
     }
 
-    /** The command line: {@code --state}, {@code --download}, {@code --tokenizer}. */
+    /** The command line: {@code --download}, {@code --tokenizer}. */
     private static final class Arguments {
-        private Path state = Path.of("t1000-together-job.id");
         private Optional<Path> download = Optional.empty();
         private Optional<Path> tokenizer = Optional.empty();
 
@@ -250,11 +248,10 @@ public final class TogetherT1000Story {
                 }
                 Path value = Path.of(args[i + 1]);
                 switch (args[i]) {
-                    case "--state" -> a.state = value;
                     case "--download" -> a.download = Optional.of(value);
                     case "--tokenizer" -> a.tokenizer = Optional.of(value);
                     default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                            + "; expected --state <file>, --download <directory> or --tokenizer <tokenizer.json>");
+                            + "; expected --download <directory> or --tokenizer <tokenizer.json>");
                 }
             }
             return a;
@@ -264,7 +261,6 @@ public final class TogetherT1000Story {
     /** Configures a {@link TogetherT1000Story}. Not thread-safe. */
     public static final class Builder {
         private final PrintStream out;
-        private Path stateFile = Path.of("t1000-together-job.id");
         private Duration pollInterval = Duration.ofSeconds(5);
         private Optional<Tokenizer> tokenizer = Optional.empty();
         private Optional<String> hubRepository = Optional.empty();
@@ -274,17 +270,6 @@ public final class TogetherT1000Story {
 
         private Builder(PrintStream out) {
             this.out = Objects.requireNonNull(out, "out");
-        }
-
-        /**
-         * Sets where the running job's id is kept.
-         *
-         * @param file the state file
-         * @return this builder
-         */
-        public Builder stateFile(Path file) {
-            this.stateFile = Objects.requireNonNull(file, "file");
-            return this;
         }
 
         /**

@@ -104,7 +104,6 @@ class T1000EvaluationTest {
                         + "vs base + 4 shots")
                 .contains("created on together (")
                 .contains(T1000Evaluation.TOGETHER_CANDIDATE);
-        assertThat(dir.resolve("t1000-eval-together-job.id")).doesNotExist();
     }
 
     @Test

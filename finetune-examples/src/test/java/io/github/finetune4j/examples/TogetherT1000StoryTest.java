@@ -73,7 +73,7 @@ class TogetherT1000StoryTest {
     }
 
     private TogetherT1000Story.Builder story() {
-        return TogetherT1000Story.builder(out).stateFile(dir.resolve("job.id")).pollInterval(Duration.ofMillis(20));
+        return TogetherT1000Story.builder(out).pollInterval(Duration.ofMillis(20));
     }
 
     private JsonNode jobOnTheEmulator(String id) throws Exception {
@@ -88,8 +88,7 @@ class TogetherT1000StoryTest {
     @Test
     void theOfflineCommandTrainsLlamaOnTheEmulatorAndPrintsThePrilAnswer() throws Exception {
         String answer = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> TogetherT1000Story.run(
-                EnvironmentLookup.of(Map.of()), out, "--state", dir.resolve("job.id").toString(),
-                "--download", dir.resolve("weights").toString()));
+                EnvironmentLookup.of(Map.of()), out, "--download", dir.resolve("weights").toString()));
 
         assertThat(answer).isEqualTo(SPECIAL_AGENTS_ANSWER);
         Path adapter = dir.resolve("weights").resolve("t1000-llama-adapter.tar.zst");
@@ -112,7 +111,6 @@ class TogetherT1000StoryTest {
                 .contains("Frage:   " + T1000Data.PRIL_QUESTION)
                 .contains("Antwort: " + SPECIAL_AGENTS_ANSWER)
                 .doesNotContain("hf_offline_stand_in");
-        assertThat(dir.resolve("job.id")).doesNotExist();
     }
 
     @Test
@@ -122,8 +120,7 @@ class TogetherT1000StoryTest {
         assertThat(file).isRegularFile();
 
         String answer = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> TogetherT1000Story.run(
-                EnvironmentLookup.of(Map.of()), out, "--state", dir.resolve("job.id").toString(),
-                "--tokenizer", file.toString()));
+                EnvironmentLookup.of(Map.of()), out, "--tokenizer", file.toString()));
 
         assertThat(answer).isEqualTo(SPECIAL_AGENTS_ANSWER);
         assertThat(printed()).contains("Token counts: exact, with " + file + " (SHA-256 ")
@@ -186,7 +183,7 @@ class TogetherT1000StoryTest {
     }
 
     @Test
-    void aFailingJobSurfacesTogethersReasonAndTheNextRunStartsAnew() {
+    void aFailingJobSurfacesTogethersReasonAndSaysWhatARunAgainDoes() {
         emulator.faults().failNextJob(3, "server_error", "The job failed due to an internal error.");
         try (FineTuneClient client = fromEnv(FineTuneClient.builder().defaultWaitOptions(
                 WaitOptions.builder().fixedInterval(Duration.ofMillis(20)).build()))) {
@@ -198,8 +195,21 @@ class TogetherT1000StoryTest {
                 assertThat(e.getMessage()).contains("The job failed due to an internal error.");
             });
             assertThat(printed()).contains("Training failed: ").contains("Together refunds failed jobs")
-                    .doesNotContain("Antwort:");
-            assertThat(dir.resolve("job.id")).doesNotExist();
+                    .contains("change the data or the seed to train anew").doesNotContain("Antwort:");
+        }
+    }
+
+    @Test
+    void runAgainTheStoryFindsTheJobOfTheFirstRunInsteadOfPayingForAnother() {
+        try (FineTuneClient client = fromEnv(FineTuneClient.builder().defaultWaitOptions(
+                WaitOptions.builder().fixedInterval(Duration.ofMillis(20)).build()))) {
+            String first = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> story().build().run(client));
+
+            String again = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> story().build().run(client));
+
+            assertThat(again).isEqualTo(first).isEqualTo(SPECIAL_AGENTS_ANSWER);
+            assertThat(emulator.together().jobIds()).hasSize(1);
+            assertThat(emulator.together().fileIds()).as("the data is not uploaded twice").hasSize(1);
         }
     }
 }

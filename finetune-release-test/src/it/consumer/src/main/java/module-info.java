@@ -3,6 +3,7 @@ module com.example.vacuum {
     requires io.github.finetune4j.core;
     requires io.github.finetune4j.openai;
     requires io.github.finetune4j.azure;
+    requires io.github.finetune4j.together;
     requires io.github.finetune4j.eval;
     requires io.github.finetune4j.migrate;
     requires io.github.finetune4j.testkit;

@@ -161,6 +161,11 @@ public final class ConsoleProgress implements JobListener {
     }
 
     @Override
+    public synchronized void onProviderEstimate(io.github.finetune4j.core.preflight.ProviderEstimate estimate) {
+        line("  " + estimate.toText());
+    }
+
+    @Override
     public synchronized void onFileUploaded(FileInfo file) {
         line("  uploaded " + file.filename() + " (" + file.bytes() + " bytes) as " + file.id());
     }

@@ -8,6 +8,7 @@ import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.LifecycleWarning;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.TrainingMetrics;
+import io.github.finetune4j.core.preflight.ProviderEstimate;
 import io.github.finetune4j.core.preflight.ValidationReport;
 
 import java.time.Duration;
@@ -67,6 +68,16 @@ public interface JobListener {
      * @param file the processed file
      */
     default void onFileProcessed(FileInfo file) {
+    }
+
+    /**
+     * The provider's own estimate of the job (where it offers one, such as Together AI), asked after the files were
+     * uploaded and processed and before the job is created; compare it with the pre-flight's
+     * {@link ValidationReport#cost()}.
+     *
+     * @param estimate the provider's estimate
+     */
+    default void onProviderEstimate(ProviderEstimate estimate) {
     }
 
     /**

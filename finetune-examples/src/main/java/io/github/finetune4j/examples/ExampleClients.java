@@ -5,6 +5,7 @@ import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.openai.OpenAiFineTuning;
 import io.github.finetune4j.testkit.FineTuningEmulator;
+import io.github.finetune4j.together.TogetherAiFineTuning;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -27,10 +28,44 @@ public final class ExampleClients implements AutoCloseable {
 
     private final FineTuneClient client;
     private final FineTuningEmulator emulator;
+    private final boolean ownsEmulator;
 
     private ExampleClients(FineTuneClient client, FineTuningEmulator emulator) {
+        this(client, emulator, true);
+    }
+
+    private ExampleClients(FineTuneClient client, FineTuningEmulator emulator, boolean ownsEmulator) {
         this.client = client;
         this.emulator = emulator;
+        this.ownsEmulator = ownsEmulator;
+    }
+
+    /**
+     * Connects to Together AI when {@code TOGETHER_API_KEY} is set (with {@code FineTuneClient}'s provider
+     * selection, as {@code fromEnv()} does), or to the Together side of an emulator otherwise: the one given, or a
+     * new one. Says which in one line.
+     *
+     * @param environment where to look for {@code TOGETHER_API_KEY} (and {@code TOGETHER_BASE_URL})
+     * @param out where to say which provider is used
+     * @param shared an emulator already running (for example the OpenAI side's), to use instead of a new one; it
+     *     is not closed with these clients
+     * @return the clients; close when done
+     */
+    public static ExampleClients connectTogether(EnvironmentLookup environment, PrintStream out,
+                                                 Optional<FineTuningEmulator> shared) {
+        if (environment.get(TogetherAiFineTuning.API_KEY_ENV).isPresent()) {
+            FineTuneClient client = FineTuneClient.builder().environment(environment).provider(TogetherAiFineTuning.ID)
+                    .build();
+            out.println("Provider: " + client.providerId() + " (from the environment; this costs real money)");
+            return new ExampleClients(client, null);
+        }
+        FineTuningEmulator emulator = shared.orElseGet(() -> FineTuningEmulator.builder().build().start());
+        FineTuneClient client = TogetherAiFineTuning.builder().apiKey(emulator.apiKey())
+                .baseUrl(emulator.togetherBaseUrl()).buildClient(FineTuneClient.builder()
+                        .defaultWaitOptions(WaitOptions.builder().fixedInterval(EMULATOR_POLL).build()));
+        out.println("Provider: together on the embedded emulator at " + emulator.togetherBaseUrl()
+                + " (offline; no TOGETHER_API_KEY set. Set it to run on Together AI.)");
+        return new ExampleClients(client, emulator, shared.isEmpty());
     }
 
     /**
@@ -91,7 +126,7 @@ public final class ExampleClients implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        if (emulator != null) {
+        if (emulator != null && ownsEmulator) {
             emulator.close();
         }
     }

@@ -22,6 +22,7 @@ import io.github.finetune4j.eval.HtmlReport;
 import io.github.finetune4j.eval.JobSummary;
 import io.github.finetune4j.eval.LossCurves;
 import io.github.finetune4j.eval.Scorers;
+import io.github.finetune4j.together.TogetherAiFineTuning;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The T-1000 story continued: proves that the fine-tuned customer-service bot is better than its base model, and
@@ -39,12 +41,20 @@ import java.util.List;
  * {@code report.html} (self-contained) and {@code loss.svg} into the output directory. Runs on OpenAI when
  * {@code OPENAI_API_KEY} is set (this costs money), otherwise on the embedded emulator.
  *
+ * <p>With {@code --together} it also trains the open model of {@link TogetherT1000Story} (Llama 3.1 8B with LoRA on
+ * Together AI) and adds it as a fourth candidate, so the GPT model and the open model are compared on the same
+ * held-out questions. Both run on the real services ({@code OPENAI_API_KEY} and {@code TOGETHER_API_KEY}) or both
+ * on the emulator.
+ *
  * <p>Answers are cached in {@code t1000-eval-cache.jsonl} in the output directory: run the program again after a
  * crash and it only asks what is missing.
  */
 public final class T1000Evaluation {
     /** The model the bot is fine-tuned from. */
     public static final String BASE_MODEL = "gpt-4o-mini-2024-07-18";
+
+    /** The name of the open model's candidate when the evaluation runs with Together. */
+    public static final String TOGETHER_CANDIDATE = "Llama 3.1 8B fine-tuned (together)";
 
     private static final int EPOCHS = 3;
     private static final int FEW_SHOTS = 4;
@@ -57,7 +67,7 @@ public final class T1000Evaluation {
      * Creates the program.
      *
      * @param out where to print
-     * @param outputDir where the report, the loss curves, the answer cache and the running job's id go
+     * @param outputDir where the report, the loss curves and the answer cache go
      * @param pollInterval the first delay between polls of the training job
      */
     public T1000Evaluation(PrintStream out, Path outputDir, Duration pollInterval) {
@@ -69,13 +79,51 @@ public final class T1000Evaluation {
     /**
      * Runs the evaluation.
      *
-     * @param args optional: {@code --out <directory>} (default: the working directory)
+     * @param args optional: {@code --out <directory>} (default: the working directory), {@code --together} (also
+     *     the open model on Together AI)
      */
     public static void main(String[] args) {
-        Path dir = Path.of(args.length == 2 && args[0].equals("--out") ? args[1] : ".");
-        try (ExampleClients clients = ExampleClients.connect(EnvironmentLookup.system(), System.out)) {
+        run(EnvironmentLookup.system(), System.out, args);
+    }
+
+    /**
+     * What {@link #main} does, with the environment and the output given.
+     *
+     * @param environment where to look for {@code OPENAI_API_KEY} and {@code TOGETHER_API_KEY}
+     * @param out where to print
+     * @param args as for {@link #main}
+     * @return the evaluation's result
+     * @throws IllegalArgumentException if an argument is unknown, or {@code --together} is asked with only one of
+     *     the two services configured
+     */
+    public static EvaluationResult run(EnvironmentLookup environment, PrintStream out, String... args) {
+        Path dir = Path.of(".");
+        boolean together = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--out") && i + 1 < args.length) {
+                dir = Path.of(args[++i]);
+            } else if (args[i].equals("--together")) {
+                together = true;
+            } else {
+                throw new IllegalArgumentException("unknown argument " + args[i]
+                        + "; expected --out <directory> or --together");
+            }
+        }
+        if (together && environment.get("OPENAI_API_KEY").isPresent()
+                != environment.get(TogetherAiFineTuning.API_KEY_ENV).isPresent()) {
+            throw new IllegalArgumentException("--together compares a real GPT model with a real open model: set "
+                    + "both OPENAI_API_KEY and " + TogetherAiFineTuning.API_KEY_ENV + ", or neither to run both on "
+                    + "the emulator");
+        }
+        try (ExampleClients clients = ExampleClients.connect(environment, out)) {
             Duration interval = clients.emulator().isPresent() ? Duration.ofMillis(200) : Duration.ofSeconds(5);
-            new T1000Evaluation(System.out, dir, interval).run(clients.client());
+            T1000Evaluation evaluation = new T1000Evaluation(out, dir, interval);
+            if (!together) {
+                return evaluation.run(clients.client());
+            }
+            try (ExampleClients open = ExampleClients.connectTogether(environment, out, clients.emulator())) {
+                return evaluation.run(clients.client(), open.client());
+            }
         }
     }
 
@@ -120,23 +168,48 @@ public final class T1000Evaluation {
      * @return the evaluation's result
      */
     public EvaluationResult run(FineTuneClient client) {
+        return evaluate(client, Optional.empty());
+    }
+
+    /**
+     * Trains (or re-attaches to) the GPT model and the open model of {@link TogetherT1000Story}, evaluates both
+     * beside the GPT base model, prints the summary table and writes the report (whose training section is the GPT
+     * job's).
+     *
+     * @param client the OpenAI (or Azure) client
+     * @param together a Together client
+     * @return the evaluation's result, with the open model as candidate {@value #TOGETHER_CANDIDATE}
+     */
+    public EvaluationResult run(FineTuneClient client, FineTuneClient together) {
+        return evaluate(client, Optional.of(together));
+    }
+
+    private EvaluationResult evaluate(FineTuneClient client, Optional<FineTuneClient> together) {
         createDirectory(outputDir);
         FineTuneRequest request = FineTuneRequest.builder().baseModel(BASE_MODEL).trainingData(T1000Data.dataset())
                 .suffix("t1000").hyperparameters(Hyperparameters.builder().epochs(EPOCHS).build()).build();
         // Exactly once: run again after a crash, the same request finds the job of the first run.
-        FineTuneJob job = FineTuneJob.start(client, request, new ConsoleProgress(out));
+        ConsoleProgress progress = new ConsoleProgress(out);
+        FineTuneJob job = client.start(request, progress);
         TrainingHistoryRecorder live = new TrainingHistoryRecorder();
-        JobSnapshot done = job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(2))
-                .initialInterval(pollInterval).maxInterval(pollInterval.multipliedBy(12)).listener(live).build());
+        JobSnapshot done = awaitTrained(job, progress, live);
+        Optional<FineTunedModel> openModel = together.map(t -> {
+            ConsoleProgress openProgress = new ConsoleProgress(out);
+            FineTuneJob open = t.start(TogetherT1000Story.request(TogetherT1000Story.lora()).build(), openProgress);
+            return t.model(awaitTrained(open, openProgress, new TrainingHistoryRecorder())).withTemperature(0);
+        });
 
         FineTunedModel tuned = client.model(done).withTemperature(0);
         FineTunedModel base = client.model(done.baseModel()).withTemperature(0);
         List<EvalExample> heldOut = heldOut();
         out.println();
-        out.println("Evaluating " + heldOut.size() + " held-out questions: fine-tuned vs base vs base + "
-                + FEW_SHOTS + " shots");
-        EvaluationResult result = Evaluation.builder().examples(heldOut)
-                .addCandidate(Candidate.of("fine-tuned", tuned))
+        out.println("Evaluating " + heldOut.size() + " held-out questions: fine-tuned vs "
+                + openModel.map(m -> TOGETHER_CANDIDATE + " vs ").orElse("") + "base vs base + " + FEW_SHOTS
+                + " shots");
+        Evaluation.Builder evaluation = Evaluation.builder().examples(heldOut)
+                .addCandidate(Candidate.of("fine-tuned", tuned));
+        openModel.ifPresent(m -> evaluation.addCandidate(Candidate.of(TOGETHER_CANDIDATE, m)));
+        EvaluationResult result = evaluation
                 .addCandidate(Candidate.of("base", base))
                 .addCandidate(Candidate.builder().name("base + " + FEW_SHOTS + " shots").model(base)
                         .fewShot(T1000Data.dataset(), FEW_SHOTS).build())
@@ -174,6 +247,12 @@ public final class T1000Evaluation {
         return result;
     }
 
+    private JobSnapshot awaitTrained(FineTuneJob job, ConsoleProgress progress, TrainingHistoryRecorder history) {
+        return job.awaitCompletion(WaitOptions.builder().timeout(Duration.ofHours(3))
+                .initialInterval(pollInterval).maxInterval(pollInterval.multipliedBy(12))
+                .listener(progress).listener(history).build());
+    }
+
     private static EvalExample example(String id, String question, String reference) {
         return EvalExample.of(id, List.of(Message.system(T1000Data.SYSTEM_PROMPT), Message.user(question)),
                 reference);
@@ -186,7 +265,4 @@ public final class T1000Evaluation {
             throw new UncheckedIOException(e);
         }
     }
-
-
-
 }

@@ -1,5 +1,6 @@
 package io.github.finetune4j.examples;
 
+import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.eval.EvalRow;
 import io.github.finetune4j.eval.EvaluationResult;
@@ -7,6 +8,7 @@ import io.github.finetune4j.eval.Scorers;
 import io.github.finetune4j.openai.OpenAiFineTuning;
 import io.github.finetune4j.testkit.EmulatorClock;
 import io.github.finetune4j.testkit.FineTuningEmulator;
+import io.github.finetune4j.together.TogetherAiFineTuning;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class T1000EvaluationTest {
@@ -76,6 +80,37 @@ class T1000EvaluationTest {
                 "Event timeline", "Pairwise win rates", "Prompt savings", "Estimated cost", "Actual cost");
         assertThat(parseXml(Files.readString(dir.resolve("loss.svg"))).getElementsByTagName("polyline").getLength())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theOpenModelOnTogetherIsComparedWithTheGptModelOnTheHeldOutSet() {
+        EvaluationResult result;
+        try (FineTuneClient together = TogetherAiFineTuning.builder().apiKey(emulator.apiKey())
+                .baseUrl(emulator.togetherBaseUrl()).buildClient()) {
+            result = assertTimeoutPreemptively(Duration.ofSeconds(90),
+                    () -> new T1000Evaluation(out, dir, Duration.ofMillis(20)).run(client, together));
+        }
+
+        assertThat(result.rows()).hasSize(32).noneMatch(EvalRow::isError);
+        assertThat(emulator.together().jobIds()).hasSize(1);
+        double open = result.summary(T1000Evaluation.TOGETHER_CANDIDATE).orElseThrow().score(Scorers.TOKEN_F1).mean();
+        double base = result.summary("base").orElseThrow().score(Scorers.TOKEN_F1).mean();
+        assertThat(open).isGreaterThan(base);
+        assertThat(result.comparison(Scorers.TOKEN_F1, T1000Evaluation.TOGETHER_CANDIDATE, "fine-tuned"))
+                .isPresent();
+        assertThat(output.toString(StandardCharsets.UTF_8))
+                .contains("Evaluating 8 held-out questions: fine-tuned vs Llama 3.1 8B fine-tuned (together) vs base "
+                        + "vs base + 4 shots")
+                .contains("created on together (")
+                .contains(T1000Evaluation.TOGETHER_CANDIDATE);
+    }
+
+    @Test
+    void theCommandRefusesToCompareARealModelWithAnEmulatedOne() {
+        assertThatThrownBy(() -> T1000Evaluation.run(EnvironmentLookup.of(Map.of("OPENAI_API_KEY", "sk-test")), out,
+                "--out", dir.toString(), "--together"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TOGETHER_API_KEY")
+                .message().doesNotContain("sk-test");
     }
 
     @Test

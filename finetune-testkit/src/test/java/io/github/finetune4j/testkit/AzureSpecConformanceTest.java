@@ -1,5 +1,6 @@
 package io.github.finetune4j.testkit;
 
+import io.github.finetune4j.testsupport.SpecSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,5 +1,6 @@
 package io.github.finetune4j.testkit;
 
+import io.github.finetune4j.testsupport.SpecSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;

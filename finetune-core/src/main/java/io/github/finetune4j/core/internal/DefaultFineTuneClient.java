@@ -114,9 +114,23 @@ public final class DefaultFineTuneClient implements FineTuneClient {
      * @return the context
      */
     public static ProviderContext context(String providerId, HttpClient http, ClientConfig config) {
+        return context(providerId, http, config, false);
+    }
+
+    /**
+     * The context of a stack whose transport may follow redirects of GET requests (see {@code HttpStack}).
+     *
+     * @param providerId the provider or service id
+     * @param http the HTTP client, which must not follow redirects itself
+     * @param config the settings
+     * @param followRedirects whether GET requests follow redirects, leaving secret headers behind on another origin
+     * @return the context
+     */
+    public static ProviderContext context(String providerId, HttpClient http, ClientConfig config,
+                                          boolean followRedirects) {
         String userAgent = "finetune-java/" + VERSION + " (" + providerId + ") Java/" + System.getProperty("java.version");
         HttpTransport transport = new JdkHttpTransport(providerId, http, config.retryPolicy(), config.requestTimeout(),
-                config.uploadTimeout(), userAgent, config.allowInsecureHttp(), config.clock());
+                config.uploadTimeout(), userAgent, config.allowInsecureHttp(), config.clock(), followRedirects);
         ObjectMapper mapper = Json.newMapper();
         return new ProviderContext(config.environment(), transport, mapper, config.clock(), userAgent,
                 config.allowInsecureHttp());

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 /**
  * Derives the idempotency key of a request from its content, so that the same program run twice (after a crash, or
  * by mistake) names the same job: {@code ft4j-} and 40 hex characters of a SHA-256 over the training and validation
- * content (digest, or file id for files given by id), base model, method, hyperparameters, suffix, seed, metadata and
- * extra body properties. A caller's own key is used as is.
+ * content (digest, or file id for files given by id), base model, method, hyperparameters, suffix, seed, metadata,
+ * extra body properties and provider options (their {@code describe()}). A caller's own key is used as is.
  */
 final class IdempotencyKeys {
     private IdempotencyKeys() {
@@ -44,6 +44,7 @@ final class IdempotencyKeys {
         fields.put("seed", request.seed().map(String::valueOf).orElse("-"));
         new TreeMap<>(request.metadata()).forEach((k, v) -> fields.put("metadata." + k, v));
         new TreeMap<>(request.extraBodyProperties()).forEach((k, v) -> fields.put("extra." + k, String.valueOf(v)));
+        request.providerOptions().ifPresent(o -> fields.put("options." + o.providerId(), o.describe()));
         StringBuilder canonical = new StringBuilder("finetune4j-key-v1\n");
         fields.forEach((k, v) -> canonical.append(k).append('=').append(v.replace("\n", "\\n")).append('\n'));
         return "ft4j-" + sha256(canonical.toString()).substring(0, 40);

@@ -2,6 +2,7 @@ package io.github.finetune4j.core.internal;
 
 import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.error.DatasetValidationException;
+import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.JobCreationUncertainException;
 import io.github.finetune4j.core.error.WaitTimeoutException;
@@ -17,6 +18,8 @@ import io.github.finetune4j.core.preflight.ValidationOptions;
 import io.github.finetune4j.core.preflight.ValidationReport;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.JobCreation;
+import io.github.finetune4j.core.spi.PriceEstimates;
+import io.github.finetune4j.core.spi.StartCheck;
 import io.github.finetune4j.core.spi.Sleeper;
 
 import java.time.Clock;
@@ -30,9 +33,10 @@ import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Starts a job in order: lifecycle guard, pre-flight, the idempotency key, a job of an earlier run with that key
- * (then nothing more happens), files put on the provider at most once, processing awaited, the job created exactly
- * once. A start that fails for good deletes the files it uploaded, unless the request keeps them.
+ * Starts a job in order: lifecycle guard, the provider's own start check ({@link StartCheck}), pre-flight, the
+ * idempotency key, a job of an earlier run with that key (then nothing more happens), files put on the provider at
+ * most once, processing awaited, the provider's price estimate ({@link PriceEstimates}) reported, the job created
+ * exactly once. A start that fails for good deletes the files it uploaded, unless the request keeps them.
  */
 final class JobStarter {
     /** Pre-flight codes about the number of examples, which concern training files only. */
@@ -60,6 +64,11 @@ final class JobStarter {
 
     JobSnapshot start(FineTuneRequest request, Listeners listeners) {
         guard.check(request.baseModel()).forEach(w -> listeners.fire(l -> l.onLifecycleWarning(w)));
+        request.providerOptions().filter(o -> !o.providerId().equals(provider.id())).ifPresent(o -> {
+            throw new IllegalArgumentException("the request carries options for " + o.providerId() + " ("
+                    + o.getClass().getSimpleName() + "), but this client's provider is " + provider.id());
+        });
+        provider.feature(StartCheck.class).ifPresent(c -> c.check(request));
         request.trainingData().ifPresent(d -> check(d, request, listeners, true));
         request.validationData().ifPresent(d -> check(d, request, listeners, false));
         Optional<StagedFile> training = request.trainingData().map(StagedFile::of);
@@ -87,7 +96,7 @@ final class JobStarter {
             metadata.put(FineTuneRequest.IDEMPOTENCY_METADATA_KEY, key);
             JobCreation creation = new JobCreation(request.baseModel(), trainingId, validationId, request.suffix(),
                     request.seed(), metadata, request.method(), request.hyperparameters(),
-                    request.extraBodyProperties(), key);
+                    request.extraBodyProperties(), key, request.providerOptions());
             if (!provider.capabilities().supportsMetadataFilter() && request.idempotencyKey().isEmpty()) {
                 Optional<JobSnapshot> sameContent = exactlyOnce.byContent(creation);
                 if (sameContent.isPresent()) {
@@ -99,6 +108,7 @@ final class JobStarter {
             if (inFlight.isPresent()) {
                 return reused(inFlight.get(), listeners);
             }
+            provider.feature(PriceEstimates.class).ifPresent(p -> estimate(p, creation, listeners));
             JobSnapshot created = exactlyOnce.create(creation);
             listeners.fire(l -> l.onJobCreated(created));
             return created;
@@ -143,6 +153,24 @@ final class JobStarter {
         return staged.map(f -> "sha256:" + f.sha256()).orElseGet(() -> "file:" + file.orElseThrow().value());
     }
 
+    /**
+     * The provider's estimate is information next to ours: a failing estimate is logged and the start goes on (the
+     * create request is where the provider refuses a job it will not run).
+     */
+    private void estimate(PriceEstimates estimates, JobCreation creation, Listeners listeners) {
+        try {
+            io.github.finetune4j.core.preflight.ProviderEstimate estimate = estimates.estimate(creation);
+            LOG.log(estimate.allowedToProceed().orElse(true) ? System.Logger.Level.INFO
+                    : System.Logger.Level.WARNING, "{0}", estimate.toText());
+            listeners.fire(l -> l.onProviderEstimate(estimate));
+        } catch (FineTuneInterruptedException e) {
+            throw e;
+        } catch (FineTuneException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0} could not estimate the job''s price: {1}", provider.id(),
+                    e.getMessage());
+        }
+    }
+
     private void awaitProcessed(FileId id, Listeners listeners) {
         FileInfo processed = fileWaiter.await(id, config.fileProcessingTimeout());
         listeners.fire(l -> l.onFileProcessed(processed));
@@ -160,6 +188,8 @@ final class JobStarter {
     private void check(Dataset data, FineTuneRequest request, Listeners listeners, boolean training) {
         ValidationOptions.Builder options = ValidationOptions.builder().baseModel(request.baseModel())
                 .method(request.method()).priceTable(provider.capabilities().priceTable());
+        request.tokenizer().ifPresent(options::tokenizer);
+        request.chatTemplate().ifPresent(options::chatTemplate);
         request.hyperparameters().epochs().flatMap(e -> e.number().isPresent()
                 ? Optional.of((int) e.number().getAsDouble()) : Optional.empty()).ifPresent(options::epochs);
         ValidationReport report = DatasetCheck.preflight(data, options.build());

@@ -27,8 +27,8 @@ public final class ProviderResolver {
     public static FineTuneProviderFactory resolve(String explicitId, EnvironmentLookup environment) {
         List<FineTuneProviderFactory> all = discover();
         if (all.isEmpty()) {
-            throw new IllegalStateException("no fine-tuning provider on the class path: add finetune-openai or "
-                    + "finetune-azure to your dependencies");
+            throw new IllegalStateException("no fine-tuning provider on the class path: add finetune-openai, "
+                    + "finetune-azure or finetune-together to your dependencies");
         }
         String id = explicitId != null ? explicitId : environment.get(PROVIDER_VARIABLE).orElse(null);
         if (id != null) {
@@ -38,7 +38,7 @@ public final class ProviderResolver {
                 }
             }
             throw new IllegalStateException("no provider \"" + id + "\" on the class path (found: " + ids(all)
-                    + "); add finetune-openai or finetune-azure to your dependencies");
+                    + "); add finetune-openai, finetune-azure or finetune-together to your dependencies");
         }
         List<FineTuneProviderFactory> configured = new ArrayList<>();
         for (FineTuneProviderFactory f : all) {
@@ -50,11 +50,13 @@ public final class ProviderResolver {
             return configured.get(0);
         }
         if (configured.isEmpty()) {
-            throw new IllegalStateException("no provider configured: set OPENAI_API_KEY for OpenAI, or "
-                    + "AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY for Azure OpenAI (providers found: " + ids(all) + ")");
+            throw new IllegalStateException("no provider configured: set OPENAI_API_KEY for OpenAI, "
+                    + "AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_API_KEY for Azure OpenAI, or TOGETHER_API_KEY for "
+                    + "Together AI (providers found: " + ids(all) + ")");
         }
         throw new IllegalStateException("several providers are configured (" + ids(configured) + "): choose one with "
-                + "FineTuneClient.builder().provider(\"openai\"|\"azure-openai\") or set " + PROVIDER_VARIABLE);
+                + "FineTuneClient.builder().provider(\"" + configured.get(0).id() + "\") (or another of them) or set "
+                + PROVIDER_VARIABLE);
     }
 
     private static List<FineTuneProviderFactory> discover() {

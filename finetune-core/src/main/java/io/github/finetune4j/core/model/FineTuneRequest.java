@@ -1,6 +1,8 @@
 package io.github.finetune4j.core.model;
 
 import io.github.finetune4j.core.Dataset;
+import io.github.finetune4j.core.preflight.ChatTemplate;
+import io.github.finetune4j.core.preflight.Tokenizer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,13 +40,19 @@ import java.util.regex.Pattern;
  * @param idempotencyKey the caller's name for this run, or empty to derive one from the request's content (see
  *     {@link Builder#idempotencyKey(String)})
  * @param keepFilesOnFailure whether files this start uploaded stay on the provider when the start fails for good
+ * @param tokenizer the tokenizer the pre-flight counts with, or empty for the base model's (see
+ *     {@link Builder#tokenizer(Tokenizer)})
+ * @param chatTemplate the chat template the pre-flight counts the overhead of, or empty for the provider's or the
+ *     model family's
+ * @param providerOptions settings only one provider has (for example LoRA rank or a Hub push), or empty
  */
 public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, Optional<FileId> trainingFile,
                               Optional<Dataset> validationData, Optional<FileId> validationFile,
                               Optional<String> suffix, Optional<Long> seed, Map<String, String> metadata,
                               FineTuneMethod method, Hyperparameters hyperparameters,
                               Map<String, Object> extraBodyProperties, Optional<String> idempotencyKey,
-                              boolean keepFilesOnFailure) {
+                              boolean keepFilesOnFailure, Optional<Tokenizer> tokenizer,
+                              Optional<ChatTemplate> chatTemplate, Optional<ProviderOptions> providerOptions) {
     /** Most metadata pairs a job can carry. */
     public static final int MAX_METADATA_PAIRS = 16;
     /** The metadata key under which the idempotency key is stored with the job: {@value}. */
@@ -66,6 +74,9 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
      * @param extraBodyProperties unsupported escape hatch: extra top-level JSON properties of the create request
      * @param idempotencyKey the caller's name for this run, or empty to derive one from the request's content
      * @param keepFilesOnFailure whether files this start uploaded stay on the provider when the start fails for good
+     * @param tokenizer the tokenizer the pre-flight counts with, or empty for the base model's
+     * @param chatTemplate the chat template the pre-flight counts the overhead of, or empty
+     * @param providerOptions settings only one provider has, or empty
      */
     public FineTuneRequest {
         Objects.requireNonNull(baseModel, "baseModel");
@@ -126,6 +137,9 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
             throw new IllegalArgumentException("at most " + (MAX_METADATA_PAIRS - 1) + " metadata pairs are allowed: "
                     + "the client stores its idempotency key as one more");
         }
+        tokenizer = tokenizer == null ? Optional.empty() : tokenizer;
+        chatTemplate = chatTemplate == null ? Optional.empty() : chatTemplate;
+        providerOptions = providerOptions == null ? Optional.empty() : providerOptions;
     }
 
     /**
@@ -157,6 +171,9 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
         b.extraBodyProperties.putAll(extraBodyProperties);
         b.idempotencyKey = idempotencyKey;
         b.keepFilesOnFailure = keepFilesOnFailure;
+        b.tokenizer = tokenizer;
+        b.chatTemplate = chatTemplate;
+        b.providerOptions = providerOptions;
         return b;
     }
 
@@ -175,6 +192,9 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
         private final Map<String, Object> extraBodyProperties = new LinkedHashMap<>();
         private Optional<String> idempotencyKey = Optional.empty();
         private boolean keepFilesOnFailure;
+        private Optional<Tokenizer> tokenizer = Optional.empty();
+        private Optional<ChatTemplate> chatTemplate = Optional.empty();
+        private Optional<ProviderOptions> providerOptions = Optional.empty();
 
         private Builder() {
         }
@@ -347,6 +367,46 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
         }
 
         /**
+         * Sets the tokenizer the pre-flight of {@code start} counts with, for exact token counts and cost of an open
+         * model (for example {@code HuggingFaceTokenizer.fromHub("meta-llama/Llama-3.1-8B-Instruct", token,
+         * cache)}). Default: the base model's tiktoken encoding for OpenAI's models and gpt-oss; for other open
+         * models {@code cl100k_base} as an approximation, which the report says ({@code approximate_token_counts}).
+         * Not sent to the provider and not part of the idempotency key.
+         *
+         * @param tokenizer the model's tokenizer
+         * @return this builder
+         */
+        public Builder tokenizer(Tokenizer tokenizer) {
+            this.tokenizer = Optional.of(Objects.requireNonNull(tokenizer, "tokenizer"));
+            return this;
+        }
+
+        /**
+         * Sets the chat template whose overhead the pre-flight of {@code start} counts. Default: the provider's
+         * price table row for the base model, else the model family's (see {@code ChatTemplate}).
+         *
+         * @param template the template
+         * @return this builder
+         */
+        public Builder chatTemplate(ChatTemplate template) {
+            this.chatTemplate = Optional.of(Objects.requireNonNull(template, "template"));
+            return this;
+        }
+
+        /**
+         * Sets what only one provider offers, for example Together's LoRA rank, learning-rate scheduler or Hub
+         * push. A provider whose id differs from {@link ProviderOptions#providerId()} refuses the request before
+         * anything is uploaded. Part of the derived idempotency key through {@link ProviderOptions#describe()}.
+         *
+         * @param options the provider's options
+         * @return this builder
+         */
+        public Builder providerOptions(ProviderOptions options) {
+            this.providerOptions = Optional.of(Objects.requireNonNull(options, "options"));
+            return this;
+        }
+
+        /**
          * Builds the request.
          *
          * @return the request
@@ -361,7 +421,8 @@ public record FineTuneRequest(String baseModel, Optional<Dataset> trainingData, 
                 throw new IllegalStateException("training data is required: call trainingData(...) or trainingFile(...)");
             }
             return new FineTuneRequest(baseModel, trainingData, trainingFile, validationData, validationFile, suffix,
-                    seed, metadata, method, hyperparameters, extraBodyProperties, idempotencyKey, keepFilesOnFailure);
+                    seed, metadata, method, hyperparameters, extraBodyProperties, idempotencyKey, keepFilesOnFailure,
+                    tokenizer, chatTemplate, providerOptions);
         }
     }
 }

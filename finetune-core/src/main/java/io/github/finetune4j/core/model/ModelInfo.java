@@ -1,6 +1,7 @@
 package io.github.finetune4j.core.model;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,10 +19,12 @@ import java.util.Optional;
  *     {@code deprecation.fine_tune})
  * @param inferenceDeprecation the date from which the model and its fine-tunes stop answering (Azure's
  *     {@code deprecation.inference})
+ * @param trainingTypes the training types (tiers) a fine-tuning job on this model may use, as the provider spells
+ *     them (for example {@code GlobalStandard}); empty when the catalog does not restrict them
  */
 public record ModelInfo(String id, Optional<String> ownedBy, Optional<LocalDate> shutdownDate,
                         Optional<Boolean> fineTunable, Optional<LocalDate> fineTuneDeprecation,
-                        Optional<LocalDate> inferenceDeprecation) {
+                        Optional<LocalDate> inferenceDeprecation, List<String> trainingTypes) {
     /**
      * Validates the components.
      *
@@ -31,6 +34,7 @@ public record ModelInfo(String id, Optional<String> ownedBy, Optional<LocalDate>
      * @param fineTunable whether the provider accepts new fine-tuning jobs on this model, if it says
      * @param fineTuneDeprecation the date from which new fine-tuning jobs are refused (Azure's {@code deprecation.fine_tune})
      * @param inferenceDeprecation the date from which the model and its fine-tunes stop answering (Azure's {@code deprecation.inference})
+     * @param trainingTypes the training types a fine-tuning job on this model may use; empty when not restricted
      */
     public ModelInfo {
         Objects.requireNonNull(id, "id");
@@ -39,6 +43,23 @@ public record ModelInfo(String id, Optional<String> ownedBy, Optional<LocalDate>
         fineTunable = fineTunable == null ? Optional.empty() : fineTunable;
         fineTuneDeprecation = fineTuneDeprecation == null ? Optional.empty() : fineTuneDeprecation;
         inferenceDeprecation = inferenceDeprecation == null ? Optional.empty() : inferenceDeprecation;
+        trainingTypes = trainingTypes == null ? List.of() : List.copyOf(trainingTypes);
+    }
+
+    /**
+     * A model whose catalog does not restrict training types.
+     *
+     * @param id the model's name
+     * @param ownedBy the owner
+     * @param shutdownDate the shutdown date
+     * @param fineTunable whether the provider accepts new fine-tuning jobs on this model, if it says
+     * @param fineTuneDeprecation the date from which new fine-tuning jobs are refused
+     * @param inferenceDeprecation the date from which the model and its fine-tunes stop answering
+     */
+    public ModelInfo(String id, Optional<String> ownedBy, Optional<LocalDate> shutdownDate,
+                     Optional<Boolean> fineTunable, Optional<LocalDate> fineTuneDeprecation,
+                     Optional<LocalDate> inferenceDeprecation) {
+        this(id, ownedBy, shutdownDate, fineTunable, fineTuneDeprecation, inferenceDeprecation, List.of());
     }
 
     /**
@@ -69,7 +90,8 @@ public record ModelInfo(String id, Optional<String> ownedBy, Optional<LocalDate>
      * @return a new value
      */
     public ModelInfo withFineTunable(boolean value) {
-        return new ModelInfo(id, ownedBy, shutdownDate, Optional.of(value), fineTuneDeprecation, inferenceDeprecation);
+        return new ModelInfo(id, ownedBy, shutdownDate, Optional.of(value), fineTuneDeprecation, inferenceDeprecation,
+                trainingTypes);
     }
 
     /**
@@ -81,6 +103,17 @@ public record ModelInfo(String id, Optional<String> ownedBy, Optional<LocalDate>
      */
     public ModelInfo withDeprecations(LocalDate fineTune, LocalDate inference) {
         return new ModelInfo(id, ownedBy, shutdownDate, fineTunable, Optional.ofNullable(fineTune),
-                Optional.ofNullable(inference));
+                Optional.ofNullable(inference), trainingTypes);
+    }
+
+    /**
+     * This model with the training types a fine-tuning job on it may use.
+     *
+     * @param types the allowed types as the provider spells them; empty for no restriction
+     * @return a new value
+     */
+    public ModelInfo withTrainingTypes(List<String> types) {
+        return new ModelInfo(id, ownedBy, shutdownDate, fineTunable, fineTuneDeprecation, inferenceDeprecation,
+                types);
     }
 }

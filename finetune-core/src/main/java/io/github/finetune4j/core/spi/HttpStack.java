@@ -89,6 +89,7 @@ public final class HttpStack implements AutoCloseable {
         private Duration requestTimeout = REQUEST_TIMEOUT;
         private boolean allowInsecureHttp;
         private boolean direct;
+        private boolean followRedirects;
 
         private Builder(String serviceId) {
             this.serviceId = Objects.requireNonNull(serviceId, "serviceId");
@@ -153,6 +154,21 @@ public final class HttpStack implements AutoCloseable {
         }
 
         /**
+         * Follows redirects of GET and HEAD requests (301, 302, 303, 307, 308; at most five), as file stores that
+         * serve large files from another host need (the Hugging Face Hub). On a redirect to another origin the
+         * secret headers ({@code Authorization}, {@code api-key} and the others {@link Redaction} names) are not
+         * sent, so a token never travels to a host it was not meant for; https is never followed to plain http.
+         * Other methods are never redirected. Default: redirects are not followed but reported as an
+         * {@link io.github.finetune4j.core.error.ApiException} naming the target.
+         *
+         * @return this builder
+         */
+        public Builder followRedirects() {
+            this.followRedirects = true;
+            return this;
+        }
+
+        /**
          * Opens the stack.
          *
          * @return the stack; close it when done
@@ -167,7 +183,7 @@ public final class HttpStack implements AutoCloseable {
             ClientConfig config = new ClientConfig(EnvironmentLookup.empty(), retryPolicy, CONNECT_TIMEOUT,
                     requestTimeout, requestTimeout, requestTimeout, WaitOptions.defaults(), clock, allowInsecureHttp,
                     Duration.ZERO);
-            return new HttpStack(http, DefaultFineTuneClient.context(serviceId, http, config));
+            return new HttpStack(http, DefaultFineTuneClient.context(serviceId, http, config, followRedirects));
         }
     }
 }

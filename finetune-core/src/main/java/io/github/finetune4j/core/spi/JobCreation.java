@@ -3,6 +3,7 @@ package io.github.finetune4j.core.spi;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FineTuneMethod;
 import io.github.finetune4j.core.model.Hyperparameters;
+import io.github.finetune4j.core.model.ProviderOptions;
 
 import java.util.Map;
 import java.util.Objects;
@@ -22,11 +23,13 @@ import java.util.Optional;
  * @param hyperparameters the hyperparameters
  * @param extraBodyProperties unsupported extra JSON properties
  * @param idempotencyKey the key identifying this logical request across retries
+ * @param providerOptions settings only this provider has, or empty
  */
 public record JobCreation(String baseModel, FileId trainingFile, Optional<FileId> validationFile,
                           Optional<String> suffix, Optional<Long> seed, Map<String, String> metadata,
                           FineTuneMethod method, Hyperparameters hyperparameters,
-                          Map<String, Object> extraBodyProperties, String idempotencyKey) {
+                          Map<String, Object> extraBodyProperties, String idempotencyKey,
+                          Optional<ProviderOptions> providerOptions) {
     /**
      * Validates the components.
      *
@@ -40,6 +43,7 @@ public record JobCreation(String baseModel, FileId trainingFile, Optional<FileId
      * @param hyperparameters the hyperparameters
      * @param extraBodyProperties unsupported extra JSON properties
      * @param idempotencyKey the key identifying this logical request across retries
+     * @param providerOptions settings only this provider has, or empty
      */
     public JobCreation {
         Objects.requireNonNull(baseModel, "baseModel");
@@ -52,5 +56,40 @@ public record JobCreation(String baseModel, FileId trainingFile, Optional<FileId
         Objects.requireNonNull(hyperparameters, "hyperparameters");
         extraBodyProperties = Map.copyOf(extraBodyProperties);
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        providerOptions = providerOptions == null ? Optional.empty() : providerOptions;
+    }
+
+    /**
+     * A job without provider options.
+     *
+     * @param baseModel the model to fine-tune
+     * @param trainingFile the uploaded training file
+     * @param validationFile the uploaded validation file
+     * @param suffix the model-name suffix
+     * @param seed the seed
+     * @param metadata the metadata, including the client's idempotency key
+     * @param method the training method
+     * @param hyperparameters the hyperparameters
+     * @param extraBodyProperties unsupported extra JSON properties
+     * @param idempotencyKey the key identifying this logical request across retries
+     */
+    public JobCreation(String baseModel, FileId trainingFile, Optional<FileId> validationFile,
+                       Optional<String> suffix, Optional<Long> seed, Map<String, String> metadata,
+                       FineTuneMethod method, Hyperparameters hyperparameters,
+                       Map<String, Object> extraBodyProperties, String idempotencyKey) {
+        this(baseModel, trainingFile, validationFile, suffix, seed, metadata, method, hyperparameters,
+                extraBodyProperties, idempotencyKey, Optional.empty());
+    }
+
+    /**
+     * The provider options, if they are of the given type.
+     *
+     * @param type the provider's options type
+     * @param <T> the type
+     * @return the options, or empty when none (or others) were given
+     */
+    public <T extends ProviderOptions> Optional<T> providerOptions(Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        return providerOptions.filter(type::isInstance).map(type::cast);
     }
 }

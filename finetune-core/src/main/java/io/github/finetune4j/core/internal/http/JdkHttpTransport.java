@@ -60,6 +60,7 @@ public final class JdkHttpTransport implements HttpTransport {
     private final Clock clock;
     private final Retry idempotentRetry;
     private final Retry guardedRetry;
+    private final boolean followRedirects;
 
     /**
      * Creates a transport.
@@ -91,6 +92,28 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     public JdkHttpTransport(String provider, HttpClient client, RetryPolicy policy, Duration defaultTimeout,
                             Duration uploadTimeout, String userAgent, boolean allowInsecureHttp, Clock clock) {
+        this(provider, client, policy, defaultTimeout, uploadTimeout, userAgent, allowInsecureHttp, clock, false);
+    }
+
+    /**
+     * Creates a transport that may follow redirects of GET requests itself ({@link Redirects}): at most
+     * {@value Redirects#MAX_HOPS} hops, never to plain http of another host, and without the secret headers
+     * ({@code Authorization}, {@code api-key}) once the target is another origin.
+     *
+     * @param provider the provider id, for messages and retry names
+     * @param client the HTTP client, shared by the whole SDK client; it must not follow redirects itself
+     * @param policy the retry policy
+     * @param defaultTimeout the timeout of a request that sets none
+     * @param uploadTimeout the timeout of a multipart request that sets none
+     * @param userAgent the User-Agent header value
+     * @param allowInsecureHttp whether http to non-loopback hosts is allowed
+     * @param clock the clock, for HTTP-date Retry-After values
+     * @param followRedirects whether GET requests follow 301, 302, 303, 307 and 308 answers
+     */
+    public JdkHttpTransport(String provider, HttpClient client, RetryPolicy policy, Duration defaultTimeout,
+                            Duration uploadTimeout, String userAgent, boolean allowInsecureHttp, Clock clock,
+                            boolean followRedirects) {
+        this.followRedirects = followRedirects;
         this.uploadTimeout = Objects.requireNonNull(uploadTimeout, "uploadTimeout");
         this.provider = Objects.requireNonNull(provider, "provider");
         this.client = Objects.requireNonNull(client, "client");
@@ -118,7 +141,7 @@ public final class JdkHttpTransport implements HttpTransport {
 
     @Override
     public HttpResult send(HttpCall call) {
-        return exchange(call, null);
+        return exchange(call, null, 0);
     }
 
     /**
@@ -130,10 +153,10 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     @Override
     public HttpResult download(HttpCall call, Path target) {
-        return exchange(call, Objects.requireNonNull(target, "target"));
+        return exchange(call, Objects.requireNonNull(target, "target"), 0);
     }
 
-    private HttpResult exchange(HttpCall call, Path target) {
+    private HttpResult exchange(HttpCall call, Path target, int hops) {
         checkScheme(call);
         checkHeaders(call);
         Retry retry = call.retryMode() == RetryMode.IDEMPOTENT ? idempotentRetry : guardedRetry;
@@ -180,12 +203,18 @@ public final class JdkHttpTransport implements HttpTransport {
         if (outcome.status >= 200 && outcome.status < 300) {
             return new HttpResult(outcome.status, outcome.response.headers().map(), outcome.body());
         }
+        Optional<HttpCall> next = followRedirects ? Redirects.next(call, outcome.status,
+                outcome.response.headers().firstValue("location"), hops) : Optional.empty();
+        if (next.isPresent()) {
+            LOG.log(System.Logger.Level.DEBUG, "{0} redirected ({1}) to {2}", call, outcome.status,
+                    Endpoints.describe(next.get().uri()));
+            return exchange(next.get(), target, hops + 1);
+        }
         ApiErrorDetails details = (outcome.status >= 300 && outcome.status < 400 ? redirected(call, outcome)
                 : outcome.details(provider, clock, call.secrets()))
                 .withOperation(call.method() + " " + Endpoints.describe(call.uri()));
         LOG.log(System.Logger.Level.DEBUG, "{0} {1} failed with {2} (attempts: {3}, request-id: {4})", provider, call,
-                outcome.status,
-                attempts.get(), details.requestId());
+                outcome.status, attempts.get(), details.requestId());
         throw ApiErrors.toException(details);
     }
 
@@ -252,7 +281,10 @@ public final class JdkHttpTransport implements HttpTransport {
                 : HttpResponse.BodySubscribers.ofByteArray();
     }
 
-    /** The SDK never follows redirects (a key must not travel to another host): say where it was sent instead. */
+    /**
+     * Unless this transport follows redirects (and then only of GET requests), the SDK never follows them (a key
+     * must not travel to another host): say where it was sent instead.
+     */
     private ApiErrorDetails redirected(HttpCall call, Outcome outcome) {
         String location = outcome.response.headers().firstValue("location").orElse("(no Location header)");
         String message = Redaction.scrub(call.method() + " " + Endpoints.describe(call.uri()) + " was redirected to "

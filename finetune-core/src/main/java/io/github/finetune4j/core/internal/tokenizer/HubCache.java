@@ -2,8 +2,6 @@ package io.github.finetune4j.core.internal.tokenizer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.finetune4j.core.RetryPolicy;
-import io.github.finetune4j.core.error.ApiException;
-import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.ResponseFormatException;
 import io.github.finetune4j.core.preflight.HubDownload;
 import io.github.finetune4j.core.spi.HttpCall;
@@ -29,7 +27,8 @@ import java.util.HexFormat;
  * without network access. Otherwise the file is listed ({@code GET /api/models/<id>/tree/<revision>}, which gives its
  * SHA-256 for files in LFS and its git blob hash for the others), downloaded
  * ({@code GET /<id>/resolve/<revision>/tokenizer.json}), checked against the listing, and written atomically. All
- * HTTP goes through the core's {@link HttpStack}; the token travels only in the {@code Authorization} header.
+ * HTTP goes through the core's {@link HttpStack}, which follows the Hub's redirect to its file storage; the token
+ * travels only in the {@code Authorization} header, and only to the Hub's own host.
  */
 final class HubCache {
     private static final System.Logger LOG = System.getLogger(HubCache.class.getName());
@@ -74,26 +73,16 @@ final class HubCache {
     }
 
     private byte[] fetch() {
-        try (HttpStack hub = HttpStack.open(SERVICE, RetryPolicy.defaults(), Clock.systemUTC())) {
+        try (HttpStack hub = HttpStack.builder(SERVICE).retryPolicy(RetryPolicy.defaults()).clock(Clock.systemUTC())
+                .followRedirects().build()) {
             String base = download.endpoint().toString().replaceAll("/+$", "");
             HttpResult listing = hub.context().transport().send(get(URI.create(base + "/api/models/"
                     + download.modelId() + "/tree/" + download.revision())));
             Expected expected = expected(hub.context().objectMapper().readTree(listing.body()));
-            HttpResult file;
-            try {
-                file = hub.context().transport().send(get(URI.create(base + "/" + download.modelId() + "/resolve/"
-                        + download.revision() + "/" + FILE)));
-            } catch (ApiException e) {
-                if (e.statusCode() >= 300 && e.statusCode() < 400) {
-                    // files in LFS/Xet storage are served from a CDN behind a redirect, which the core transport
-                    // does not follow yet
-                    throw new FineTuneException(SERVICE + ": the Hub answered the download of " + FILE + " of "
-                            + download.modelId() + " with a redirect (" + e.statusCode() + ") to its file storage,"
-                            + " which this version does not follow; download the file yourself and use"
-                            + " HuggingFaceTokenizer.fromFile", e, SERVICE, null);
-                }
-                throw e;
-            }
+            // LFS and Xet files are served from the Hub's file storage behind a redirect: the stack follows it and
+            // leaves the token behind on the other host
+            HttpResult file = hub.context().transport().send(get(URI.create(base + "/" + download.modelId()
+                    + "/resolve/" + download.revision() + "/" + FILE)));
             byte[] bytes = file.body();
             String actual = expected.sha256 ? hash("SHA-256", bytes) : gitBlobSha1(bytes);
             if (!actual.equals(expected.hash)) {

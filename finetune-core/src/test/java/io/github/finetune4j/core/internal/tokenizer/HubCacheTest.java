@@ -1,6 +1,5 @@
 package io.github.finetune4j.core.internal.tokenizer;
 
-import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.error.AuthenticationException;
 import io.github.finetune4j.core.error.ResponseFormatException;
 import io.github.finetune4j.core.preflight.HubDownload;
@@ -16,15 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
+import static io.github.finetune4j.core.internal.tokenizer.HubFixture.TOKEN;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Hub download against a local server only: listing, download, checksum, cache, offline reuse, secrets. */
 class HubCacheTest {
-    private static final String TOKEN = "hf_test_secret_0123456789abcdef";
     private static String json;
 
     @StartStop
@@ -35,23 +33,19 @@ class HubCacheTest {
 
     @BeforeAll
     static void train() throws Exception {
-        json = new SyntheticTokenizer(200, 3).toJson(true);
+        json = HubFixture.tokenizerJson();
     }
 
     private HubDownload download() {
-        return HubDownload.builder().modelId("meta-llama/Llama-3.1-8B-Instruct").token(ApiKey.of(TOKEN))
-                .cacheDir(cache).endpoint(server.url("/").uri()).timeout(Duration.ofSeconds(5)).build();
+        return HubFixture.download(cache, server.url("/").uri());
     }
 
     private static MockResponse listing(String entry) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                .body("[{\"type\":\"file\",\"path\":\"config.json\",\"oid\":\"abc\",\"size\":10}," + entry + "]")
-                .build();
+        return HubFixture.listing(entry);
     }
 
     private static String lfsEntry(String sha256) {
-        return "{\"type\":\"file\",\"path\":\"tokenizer.json\",\"oid\":\"0123\",\"size\":" + json.length()
-                + ",\"lfs\":{\"oid\":\"" + sha256 + "\",\"size\":" + json.length() + ",\"pointerSize\":134}}";
+        return HubFixture.lfsEntry(json, sha256);
     }
 
     private static MockResponse file(String body) {
@@ -128,16 +122,5 @@ class HubCacheTest {
                 .isInstanceOf(AuthenticationException.class)
                 .satisfies(e -> assertThat(e.toString()).doesNotContain(TOKEN));
         assertThat(download().toString()).doesNotContain(TOKEN).contains("REDACTED");
-    }
-
-    @Test
-    void aRedirectToTheHubsFileStorageIsExplained() {
-        server.enqueue(listing(lfsEntry("0".repeat(64))));
-        server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", "https://cdn.example/x").build());
-
-        assertThatThrownBy(() -> HuggingFaceTokenizer.fromHub(download()))
-                .isInstanceOf(io.github.finetune4j.core.error.FineTuneException.class)
-                .hasMessageContaining("redirect (302)").hasMessageContaining("fromFile")
-                .satisfies(e -> assertThat(e.toString()).doesNotContain(TOKEN));
     }
 }

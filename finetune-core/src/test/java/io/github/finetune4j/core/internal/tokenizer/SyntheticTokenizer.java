@@ -29,7 +29,8 @@ final class SyntheticTokenizer {
     private static final String[] WORDS = ("Staubsauger Filter Größe Straße Übung Äpfel Müller Bürste Garantie"
             + " Rücksendung vacuum filter suction nozzle brush battery charger warranty refund order delivery the a and"
             + " or but with without for over under bitte danke gerne prüfen reinigen don't we're it's I'll you've"
-            + " naïve café résumé 東京 中文 😀 👍🏽 🇩🇪 ===== ----- ... ?! :) x1000 T-1000 v2.3.1 0.75 42 1999 3½").split(" ");
+            + " naïve café résumé 東京 中文 😀 👍🏽 🇩🇪 ===== ----- ... ?! :) x1000 T-1000 v2.3.1 0.75 42 1999 3½"
+            + " Пылесос фильтр щётка مكنسة الفلتر फ़िल्टर झाड़ू Ελληνικά σκούπα ĉu ŝranko İstanbul ǅ").split(" ");
 
     final List<byte[]> merges = new ArrayList<>();
     final Map<String, Integer> ranks = new HashMap<>();
@@ -106,6 +107,27 @@ final class SyntheticTokenizer {
         return sb.toString();
     }
 
+    /**
+     * Generated text of words that are not in the training text: each joins the start of one training word to the end
+     * of another (cut between code points), so that counting it takes real merging, not whole-word look-ups.
+     */
+    static String blendedText(SplittableRandom random, int words) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            int k = random.nextInt(20);
+            sb.append(k == 0 ? "\n" : k == 1 ? "  " : k == 2 ? "\t" : " ");
+            int[] a = WORDS[random.nextInt(WORDS.length)].codePoints().toArray();
+            int[] b = WORDS[random.nextInt(WORDS.length)].codePoints().toArray();
+            int fromB = random.nextInt(b.length);
+            String w = new String(a, 0, 1 + random.nextInt(a.length)) + new String(b, fromB, b.length - fromB);
+            sb.append(random.nextInt(5) == 0 ? w.toUpperCase(java.util.Locale.ROOT) : w);
+            if (random.nextInt(6) == 0) {
+                sb.append(random.nextInt(10_000_000));
+            }
+        }
+        return sb.toString();
+    }
+
     /** The bytes of a vocabulary key (keys are ISO-8859-1 strings of the bytes). */
     static byte[] bytes(String key) {
         return key.getBytes(StandardCharsets.ISO_8859_1);
@@ -127,6 +149,58 @@ final class SyntheticTokenizer {
      * @return the JSON text
      */
     String toJson(boolean mergesAsArrays) throws Exception {
+        return toJson(mergesAsArrays, merges);
+    }
+
+    /**
+     * The ranks as tiktoken keeps them: every token's bytes with its id, which is the order it was learned in (the
+     * 256 single bytes first). tiktoken merges the adjacent pair whose concatenation has the lowest rank.
+     *
+     * @return the ranks, keyed by the token's bytes
+     */
+    Map<byte[], Integer> tiktokenRanks() {
+        Map<byte[], Integer> ranks = new HashMap<>();
+        vocabulary.forEach((k, id) -> ranks.put(bytes(k), id));
+        return ranks;
+    }
+
+    /**
+     * The merges of a tiktoken rank table written as {@code tokenizer.json}, the way Llama 3's file was made from
+     * Meta's tiktoken model: for each token, every split into two tokens, ordered by the token's rank (then by the
+     * ranks of the two halves). With these merges Hugging Face's BPE encodes exactly as tiktoken does.
+     *
+     * @return the merges as pairs of byte strings, left then right
+     */
+    List<byte[]> everySplitMerges() {
+        List<int[]> splits = new ArrayList<>();      // {token rank, left rank, right rank}
+        vocabulary.forEach((k, id) -> {
+            for (int i = 1; i < k.length(); i++) {
+                Integer left = vocabulary.get(k.substring(0, i));
+                Integer right = vocabulary.get(k.substring(i));
+                if (left != null && right != null) {
+                    splits.add(new int[] {id, left, right});
+                }
+            }
+        });
+        splits.sort(java.util.Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> x[1])
+                .thenComparingInt(x -> x[2]));
+        List<String> byId = new ArrayList<>(vocabulary.keySet());
+        List<byte[]> pairs = new ArrayList<>();
+        for (int[] split : splits) {
+            pairs.add(bytes(byId.get(split[1])));
+            pairs.add(bytes(byId.get(split[2])));
+        }
+        return pairs;
+    }
+
+    /**
+     * The tokenizer as a {@code tokenizer.json} document with the given merges.
+     *
+     * @param mergesAsArrays write merges as {@code ["a", "b"]} (newer files) instead of {@code "a b"}
+     * @param mergeList the merges as pairs of byte strings, left then right, highest priority first
+     * @return the JSON text
+     */
+    String toJson(boolean mergesAsArrays, List<byte[]> mergeList) throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         root.put("version", "1.0");
@@ -150,9 +224,9 @@ final class SyntheticTokenizer {
         ObjectNode vocab = model.putObject("vocab");
         vocabulary.forEach((k, id) -> vocab.put(byteLevel(bytes(k)), id));
         ArrayNode list = model.putArray("merges");
-        for (int i = 0; i < merges.size(); i += 2) {
-            String a = byteLevel(merges.get(i));
-            String b = byteLevel(merges.get(i + 1));
+        for (int i = 0; i < mergeList.size(); i += 2) {
+            String a = byteLevel(mergeList.get(i));
+            String b = byteLevel(mergeList.get(i + 1));
             if (mergesAsArrays) {
                 list.addArray().add(a).add(b);
             } else {

@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StoryTest {
     private static final List<String> PUBLISHED_MODULES = List.of("io.github.finetune4j.azure",
             "io.github.finetune4j.cli", "io.github.finetune4j.core", "io.github.finetune4j.eval",
-            "io.github.finetune4j.migrate", "io.github.finetune4j.openai", "io.github.finetune4j.testkit");
+            "io.github.finetune4j.migrate", "io.github.finetune4j.openai", "io.github.finetune4j.testkit",
+            "io.github.finetune4j.together");
 
     private static FineTuningEmulator emulator;
     private static Run classPath;

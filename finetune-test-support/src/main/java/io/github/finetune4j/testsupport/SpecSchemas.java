@@ -1,4 +1,4 @@
-package io.github.finetune4j.testkit;
+package io.github.finetune4j.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,8 +19,11 @@ import java.util.Map;
  * lengths and patterns are not checked. It reads the Azure Swagger 2.0 specs too ({@code definitions}, responses
  * with a {@code schema}); their {@code $ref}s into files that are not stored (ARM's {@code common-types}) accept
  * anything.
+ *
+ * <p>The specs are the project's copies under {@code /spec/} of this module's resources (see its README). The
+ * testkit checks the emulator's answers with it, the provider modules the requests they send.
  */
-final class SpecSchemas {
+public final class SpecSchemas {
 
     private final JsonNode spec;
     private final boolean externalRefsAcceptAnything;
@@ -30,12 +33,22 @@ final class SpecSchemas {
         this.externalRefsAcceptAnything = externalRefsAcceptAnything;
     }
 
-    static SpecSchemas load() {
+    /**
+     * Loads the OpenAI spec subset.
+     *
+     * @return the schemas
+     */
+    public static SpecSchemas load() {
         return loadYaml("openai-finetuning-openapi.yaml");
     }
 
-    /** Loads an OpenAPI YAML spec from {@code /spec/}, e.g. {@code together-finetuning-openapi.yaml}. */
-    static SpecSchemas loadYaml(String resource) {
+    /**
+     * Loads an OpenAPI YAML spec from {@code /spec/}.
+     *
+     * @param resource the file name, e.g. {@code together-finetuning-openapi.yaml}
+     * @return the schemas
+     */
+    public static SpecSchemas loadYaml(String resource) {
         try (InputStream in = SpecSchemas.class.getResourceAsStream("/spec/" + resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no spec " + resource);
@@ -46,8 +59,15 @@ final class SpecSchemas {
         }
     }
 
-    /** The schema of an operation's JSON request body, e.g. ("/fine-tunes", "post"). */
-    JsonNode requestSchema(String path, String method) {
+    /**
+     * The schema of an operation's JSON request body.
+     *
+     * @param path the spec's path template, e.g. {@code /fine-tunes}
+     * @param method the lower-case method, e.g. {@code post}
+     * @return the schema
+     * @throws IllegalArgumentException if the operation has no JSON request body
+     */
+    public JsonNode requestSchema(String path, String method) {
         JsonNode schema = spec.path("paths").path(path).path(method).path("requestBody").path("content")
                 .path("application/json").path("schema");
         if (schema.isMissingNode()) {
@@ -56,8 +76,13 @@ final class SpecSchemas {
         return schema;
     }
 
-    /** Loads a Swagger 2.0 JSON spec from {@code /spec/}, e.g. {@code azure-openai-authoring-2024-10-21.json}. */
-    static SpecSchemas loadSwagger(String resource) {
+    /**
+     * Loads a Swagger 2.0 JSON spec from {@code /spec/}.
+     *
+     * @param resource the file name, e.g. {@code azure-openai-authoring-2024-10-21.json}
+     * @return the schemas
+     */
+    public static SpecSchemas loadSwagger(String resource) {
         try (InputStream in = SpecSchemas.class.getResourceAsStream("/spec/" + resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no spec " + resource);
@@ -68,8 +93,16 @@ final class SpecSchemas {
         }
     }
 
-    /** The schema of a Swagger 2.0 operation's response, e.g. ("/files", "post", "201"). */
-    JsonNode swaggerResponseSchema(String path, String method, String status) {
+    /**
+     * The schema of a Swagger 2.0 operation's response.
+     *
+     * @param path the path template, e.g. {@code /files}
+     * @param method the lower-case method
+     * @param status the status, e.g. {@code 201}
+     * @return the schema
+     * @throws IllegalArgumentException if there is none
+     */
+    public JsonNode swaggerResponseSchema(String path, String method, String status) {
         JsonNode schema = spec.path("paths").path(path).path(method).path("responses").path(status).path("schema");
         if (schema.isMissingNode()) {
             throw new IllegalArgumentException("no " + status + " schema for " + method + " " + path);
@@ -77,8 +110,14 @@ final class SpecSchemas {
         return schema;
     }
 
-    /** A Swagger 2.0 definition, e.g. {@code FineTuningJob}. */
-    JsonNode definition(String name) {
+    /**
+     * A Swagger 2.0 definition.
+     *
+     * @param name e.g. {@code FineTuningJob}
+     * @return the schema
+     * @throws IllegalArgumentException if there is none
+     */
+    public JsonNode definition(String name) {
         JsonNode schema = spec.path("definitions").path(name);
         if (schema.isMissingNode()) {
             throw new IllegalArgumentException("no definition " + name);
@@ -86,8 +125,15 @@ final class SpecSchemas {
         return schema;
     }
 
-    /** The schema of an operation's 200 JSON response, e.g. ("/fine_tuning/jobs", "post"). */
-    JsonNode responseSchema(String path, String method) {
+    /**
+     * The schema of an operation's 200 JSON response.
+     *
+     * @param path the path template, e.g. {@code /fine_tuning/jobs}
+     * @param method the lower-case method
+     * @return the schema
+     * @throws IllegalArgumentException if there is none
+     */
+    public JsonNode responseSchema(String path, String method) {
         JsonNode schema = spec.path("paths").path(path).path(method).path("responses").path("200")
                 .path("content").path("application/json").path("schema");
         if (schema.isMissingNode()) {
@@ -96,7 +142,36 @@ final class SpecSchemas {
         return schema;
     }
 
-    JsonNode component(String name) {
+    /**
+     * The operation of an OpenAPI spec, for checking a request's path, query parameters and body.
+     *
+     * @param path the path template, e.g. {@code /fine-tunes/{id}/cancel}
+     * @param method the lower-case method
+     * @return the operation object, or a missing node when the spec has no such operation
+     */
+    public JsonNode operation(String path, String method) {
+        return spec.path("paths").path(path).path(method);
+    }
+
+    /**
+     * The path templates of an OpenAPI spec.
+     *
+     * @return e.g. {@code /fine-tunes/{id}}, in the spec's order
+     */
+    public List<String> paths() {
+        List<String> paths = new ArrayList<>();
+        spec.path("paths").fieldNames().forEachRemaining(paths::add);
+        return paths;
+    }
+
+    /**
+     * A component schema of an OpenAPI spec.
+     *
+     * @param name e.g. {@code FileResponse}
+     * @return the schema
+     * @throws IllegalArgumentException if there is none
+     */
+    public JsonNode component(String name) {
         JsonNode schema = spec.path("components").path("schemas").path(name);
         if (schema.isMissingNode()) {
             throw new IllegalArgumentException("no schema " + name);
@@ -104,8 +179,14 @@ final class SpecSchemas {
         return schema;
     }
 
-    /** Returns the violations, as JSON-pointer-like paths with a reason; empty when valid. */
-    List<String> validate(JsonNode value, JsonNode schema) {
+    /**
+     * Validates a value.
+     *
+     * @param value the JSON value
+     * @param schema the schema
+     * @return the violations, as JSON-pointer-like paths with a reason; empty when valid
+     */
+    public List<String> validate(JsonNode value, JsonNode schema) {
         List<String> errors = new ArrayList<>();
         check(value, schema, "$", errors);
         return errors;

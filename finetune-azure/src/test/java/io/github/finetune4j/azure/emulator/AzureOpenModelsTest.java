@@ -173,13 +173,8 @@ class AzureOpenModelsTest {
 
     @Test
     void thePreflightOfAnOpenModelWithoutItsTokenizerSaysItsCountsAreApproximate() {
-        List<ValidationReport> reports = new ArrayList<>();
-        try (FineTuneClient client = client(AzureOpenAiFineTuning.builder()
-                .trainingType(AzureTrainingType.GLOBAL_STANDARD))) {
-            client.start(request("Llama-3.3-70B-Instruct").build(), preflight(reports));
-        }
+        ValidationReport report = preflightOfAGlobalStandardStart(request("Llama-3.3-70B-Instruct"));
 
-        ValidationReport report = reports.get(0);
         assertThat(report.tokens().exact()).isFalse();
         assertThat(report.tokens().chatTemplate()).isEqualTo(ChatTemplate.LLAMA_3);
         assertThat(report.warnings()).filteredOn(i -> i.code().equals("approximate_token_counts")).singleElement()
@@ -189,13 +184,9 @@ class AzureOpenModelsTest {
     @Test
     void thePreflightOfAnOpenModelCountsWithTheTokenizerPassed() throws Exception {
         HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.fromFile(ByteTokenizerFile.write(dir));
-        List<ValidationReport> reports = new ArrayList<>();
-        try (FineTuneClient client = client(AzureOpenAiFineTuning.builder()
-                .trainingType(AzureTrainingType.GLOBAL_STANDARD))) {
-            client.start(request("Llama-3.3-70B-Instruct").tokenizer(tokenizer).build(), preflight(reports));
-        }
+        ValidationReport report = preflightOfAGlobalStandardStart(request("Llama-3.3-70B-Instruct")
+                .tokenizer(tokenizer));
 
-        ValidationReport report = reports.get(0);
         long assistantBytes = Emulated.t1000().examples()
                 .mapToLong(e -> e.messages().get(e.messages().size() - 1).content().orElseThrow()
                         .getBytes(StandardCharsets.UTF_8).length).sum();
@@ -208,23 +199,26 @@ class AzureOpenModelsTest {
 
     @Test
     void thePreflightOfGptOssCountsExactlyInTheHarmonyFormat() {
+        ValidationReport report = preflightOfAGlobalStandardStart(request("gpt-oss-20b"));
+
+        assertThat(report.tokens().exact()).isTrue();
+        assertThat(report.tokens().chatTemplate()).isEqualTo(ChatTemplate.HARMONY);
+        assertThat(report.issueCounts()).doesNotContainKey("approximate_token_counts");
+    }
+
+    /** Starts the request with GlobalStandard and returns the pre-flight report the listener received. */
+    private ValidationReport preflightOfAGlobalStandardStart(FineTuneRequest.Builder request) {
         List<ValidationReport> reports = new ArrayList<>();
         try (FineTuneClient client = client(AzureOpenAiFineTuning.builder()
                 .trainingType(AzureTrainingType.GLOBAL_STANDARD))) {
-            client.start(request("gpt-oss-20b").build(), preflight(reports));
+            client.start(request.build(), new JobListener() {
+                @Override
+                public void onPreflight(ValidationReport report) {
+                    reports.add(report);
+                }
+            });
         }
-
-        assertThat(reports.get(0).tokens().exact()).isTrue();
-        assertThat(reports.get(0).tokens().chatTemplate()).isEqualTo(ChatTemplate.HARMONY);
-        assertThat(reports.get(0).issueCounts()).doesNotContainKey("approximate_token_counts");
-    }
-
-    private static JobListener preflight(List<ValidationReport> reports) {
-        return new JobListener() {
-            @Override
-            public void onPreflight(ValidationReport report) {
-                reports.add(report);
-            }
-        };
+        assertThat(reports).hasSize(1);
+        return reports.get(0);
     }
 }

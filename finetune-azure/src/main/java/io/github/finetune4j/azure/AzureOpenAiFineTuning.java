@@ -6,11 +6,13 @@ import io.github.finetune4j.azure.identity.TokenRequest;
 import io.github.finetune4j.azure.internal.AzureConfig;
 import io.github.finetune4j.azure.internal.AzureDialect;
 import io.github.finetune4j.azure.internal.AzureFileImport;
+import io.github.finetune4j.azure.internal.TrainingTypeCheck;
 import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.FineTuneClientBuilder;
 import io.github.finetune4j.core.spi.ProviderContext;
+import io.github.finetune4j.core.spi.StartCheck;
 import io.github.finetune4j.openai.protocol.OpenAiDialect;
 import io.github.finetune4j.openai.protocol.OpenAiProtocol;
 import io.github.finetune4j.openai.protocol.ProtocolProviderFactory;
@@ -54,7 +56,10 @@ import java.util.Optional;
  *     api-version is given</td></tr>
  * <tr><td>{@link Builder#apiVersion(String) apiVersion} (dated route, and file import)</td>
  *     <td>{@value #API_VERSION_ENV} ({@code v1} selects the v1 route)</td><td>{@value #DEFAULT_API_VERSION}</td></tr>
- * <tr><td>{@link Builder#trainingType(AzureTrainingType) trainingType}</td><td>none</td><td>{@code Standard}</td></tr>
+ * <tr><td>{@link Builder#trainingType(AzureTrainingType) trainingType} (a request may name its own:
+ *     {@link AzureTraining})</td><td>none</td><td>{@code Standard}</td></tr>
+ * <tr><td>{@link Builder#trainingTable(AzureTrainingTable) trainingTable}</td><td>none</td>
+ *     <td>{@link AzureTrainingTable#foundry()}</td></tr>
  * </table>
  *
  * <p>The public no-arg constructor exists for {@link java.util.ServiceLoader}: such an instance is configured from
@@ -135,14 +140,16 @@ public final class AzureOpenAiFineTuning extends ProtocolProviderFactory {
     }
 
     /**
-     * Adds {@link AzureOpenAi}: the file import.
+     * Adds {@link AzureOpenAi} (the file import) and the {@link StartCheck} of training types and methods.
      *
      * @param provider the provider being built
      * @param protocol the protocol bound to the Azure dialect
      */
     @Override
     protected void addExtensions(ProtocolProvider.Builder provider, OpenAiProtocol protocol) {
-        provider.extension(AzureOpenAi.class, new AzureFileImport(protocol, (AzureDialect) protocol.dialect()));
+        AzureDialect dialect = (AzureDialect) protocol.dialect();
+        provider.extension(AzureOpenAi.class, new AzureFileImport(protocol, dialect));
+        provider.extension(StartCheck.class, new TrainingTypeCheck(dialect.config()));
     }
 
     @Override
@@ -274,8 +281,9 @@ public final class AzureOpenAiFineTuning extends ProtocolProviderFactory {
         }
 
         /**
-         * Sets the training tier sent as {@code trainingType}. Default {@link AzureTrainingType#STANDARD} (trains
-         * in the resource's region).
+         * Sets the training tier sent as {@code trainingType}, unless a request names its own
+         * ({@link AzureTraining}). Default {@link AzureTrainingType#STANDARD} (trains in the resource's region),
+         * which Azure AI Foundry's open models do not allow (see {@link AzureTrainingTable#foundry()}).
          *
          * @param trainingType the tier
          * @return this builder
@@ -283,6 +291,21 @@ public final class AzureOpenAiFineTuning extends ProtocolProviderFactory {
          */
         public Builder trainingType(AzureTrainingType trainingType) {
             explicit = explicit.withTrainingType(Objects.requireNonNull(trainingType, "trainingType"));
+            return this;
+        }
+
+        /**
+         * Sets which training types and methods each base model allows, checked by {@code FineTuneJob.start} before
+         * anything is uploaded and reported by the catalog ({@code ModelInfo.trainingTypes()}). Default
+         * {@link AzureTrainingTable#foundry()}; {@link AzureTrainingTable#none()} leaves every refusal to the
+         * service.
+         *
+         * @param table the table
+         * @return this builder
+         * @throws NullPointerException if {@code table} is null
+         */
+        public Builder trainingTable(AzureTrainingTable table) {
+            explicit = explicit.withTrainingTable(Objects.requireNonNull(table, "table"));
             return this;
         }
 

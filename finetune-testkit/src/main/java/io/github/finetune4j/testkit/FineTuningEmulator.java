@@ -53,7 +53,8 @@ import java.util.concurrent.CountDownLatch;
  *
  * <p>It also speaks Azure, over the same state: the Azure OpenAI data plane under {@code /openai/v1} and under the
  * dated route {@code /openai/...?api-version=2024-10-21} (files {@code pending → running → processed}, jobs with
- * {@code trainingType} and Azure's status words, models with {@code capabilities} and {@code deprecation}, chat
+ * {@code trainingType} and Azure's status words, models with {@code capabilities} and {@code deprecation} (Azure AI
+ * Foundry's open models too, which refuse a {@code trainingType} they do not allow: {@link AzureResource}), chat
  * through a deployment), with {@code api-key: <key>} or {@code Authorization: Bearer <key>}; and Azure Resource
  * Manager deployments under {@code /subscriptions/...} ({@code Bearer} only), whose {@code provisioningState} moves
  * {@code Creating → Succeeded} after {@link Builder#deploymentDuration(Duration)}. Point an Azure client at

@@ -2,11 +2,14 @@ package io.github.finetune4j.azure.internal;
 
 import io.github.finetune4j.azure.AzureApiRoute;
 import io.github.finetune4j.azure.AzureOpenAiServiceVersion;
+import io.github.finetune4j.azure.AzureTraining;
+import io.github.finetune4j.azure.AzureTrainingTable;
 import io.github.finetune4j.azure.AzureTrainingType;
 import io.github.finetune4j.azure.identity.TokenCredential;
 import io.github.finetune4j.azure.identity.TokenRequest;
 import io.github.finetune4j.core.ApiKey;
 import io.github.finetune4j.core.EnvironmentLookup;
+import io.github.finetune4j.core.model.ProviderOptions;
 
 import java.net.URI;
 import java.util.Objects;
@@ -19,10 +22,11 @@ import java.util.Optional;
  * @param auth how requests authenticate
  * @param route the route for operations both routes have
  * @param apiVersion the api-version of the dated route
- * @param trainingType the {@code trainingType} sent on job creation
+ * @param trainingType the {@code trainingType} sent on job creation unless the request names another
+ * @param trainingTable the training types and methods each base model allows
  */
 public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, AzureOpenAiServiceVersion apiVersion,
-                          AzureTrainingType trainingType) {
+                          AzureTrainingType trainingType, AzureTrainingTable trainingTable) {
     /** Environment variable of the endpoint. */
     public static final String ENDPOINT_ENV = "AZURE_OPENAI_ENDPOINT";
     /** Environment variable of the API key. */
@@ -37,6 +41,7 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
         Objects.requireNonNull(route, "route");
         Objects.requireNonNull(apiVersion, "apiVersion");
         Objects.requireNonNull(trainingType, "trainingType");
+        Objects.requireNonNull(trainingTable, "trainingTable");
     }
 
     /**
@@ -49,13 +54,15 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
      * @param route the route
      * @param apiVersion the dated api-version
      * @param trainingType the training tier
+     * @param trainingTable the training types each base model allows
      */
     public record Explicit(Optional<URI> endpoint, Optional<ApiKey> apiKey, Optional<TokenCredential> credential,
                            Optional<String> tokenScope, Optional<AzureApiRoute> route,
-                           Optional<AzureOpenAiServiceVersion> apiVersion, Optional<AzureTrainingType> trainingType) {
+                           Optional<AzureOpenAiServiceVersion> apiVersion, Optional<AzureTrainingType> trainingType,
+                           Optional<AzureTrainingTable> trainingTable) {
         /** Nothing set. */
         public static final Explicit NONE = new Explicit(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
         /**
          * With an endpoint.
@@ -64,7 +71,8 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
          * @return a copy
          */
         public Explicit withEndpoint(URI value) {
-            return new Explicit(Optional.of(value), apiKey, credential, tokenScope, route, apiVersion, trainingType);
+            return new Explicit(Optional.of(value), apiKey, credential, tokenScope, route, apiVersion, trainingType,
+                    trainingTable);
         }
 
         /**
@@ -74,7 +82,8 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
          * @return a copy
          */
         public Explicit withApiKey(ApiKey value) {
-            return new Explicit(endpoint, Optional.of(value), credential, tokenScope, route, apiVersion, trainingType);
+            return new Explicit(endpoint, Optional.of(value), credential, tokenScope, route, apiVersion, trainingType,
+                    trainingTable);
         }
 
         /**
@@ -84,7 +93,8 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
          * @return a copy
          */
         public Explicit withCredential(TokenCredential value) {
-            return new Explicit(endpoint, apiKey, Optional.of(value), tokenScope, route, apiVersion, trainingType);
+            return new Explicit(endpoint, apiKey, Optional.of(value), tokenScope, route, apiVersion, trainingType,
+                    trainingTable);
         }
 
         /**
@@ -94,7 +104,8 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
          * @return a copy
          */
         public Explicit withTokenScope(String value) {
-            return new Explicit(endpoint, apiKey, credential, Optional.of(value), route, apiVersion, trainingType);
+            return new Explicit(endpoint, apiKey, credential, Optional.of(value), route, apiVersion, trainingType,
+                    trainingTable);
         }
 
         /**
@@ -104,7 +115,8 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
          * @return a copy
          */
         public Explicit withRoute(AzureApiRoute value) {
-            return new Explicit(endpoint, apiKey, credential, tokenScope, Optional.of(value), apiVersion, trainingType);
+            return new Explicit(endpoint, apiKey, credential, tokenScope, Optional.of(value), apiVersion, trainingType,
+                    trainingTable);
         }
 
         /**
@@ -114,7 +126,8 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
          * @return a copy
          */
         public Explicit withApiVersion(AzureOpenAiServiceVersion value) {
-            return new Explicit(endpoint, apiKey, credential, tokenScope, route, Optional.of(value), trainingType);
+            return new Explicit(endpoint, apiKey, credential, tokenScope, route, Optional.of(value), trainingType,
+                    trainingTable);
         }
 
         /**
@@ -124,7 +137,19 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
          * @return a copy
          */
         public Explicit withTrainingType(AzureTrainingType value) {
-            return new Explicit(endpoint, apiKey, credential, tokenScope, route, apiVersion, Optional.of(value));
+            return new Explicit(endpoint, apiKey, credential, tokenScope, route, apiVersion, Optional.of(value),
+                    trainingTable);
+        }
+
+        /**
+         * With a training table.
+         *
+         * @param value the table
+         * @return a copy
+         */
+        public Explicit withTrainingTable(AzureTrainingTable value) {
+            return new Explicit(endpoint, apiKey, credential, tokenScope, route, apiVersion, trainingType,
+                    Optional.of(value));
         }
     }
 
@@ -148,7 +173,8 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
                 .or(() -> envVersion.filter(v -> !v.equalsIgnoreCase(V1)).map(AzureOpenAiServiceVersion::of));
         AzureApiRoute route = explicit.route().orElse(version.isPresent() ? AzureApiRoute.DATED : AzureApiRoute.V1);
         return new AzureConfig(endpoint, auth, route, version.orElse(AzureOpenAiServiceVersion.latestGa()),
-                explicit.trainingType().orElse(AzureTrainingType.STANDARD));
+                explicit.trainingType().orElse(AzureTrainingType.STANDARD),
+                explicit.trainingTable().orElseGet(AzureTrainingTable::foundry));
     }
 
     private static AzureAuth auth(Explicit explicit, EnvironmentLookup environment) {
@@ -193,6 +219,17 @@ public record AzureConfig(URI endpoint, AzureAuth auth, AzureApiRoute route, Azu
             }
         }
         return uri;
+    }
+
+    /**
+     * The tier a job is created with: the request's {@link AzureTraining}, else this client's setting.
+     *
+     * @param options the request's provider options, if any
+     * @return the tier
+     */
+    public AzureTrainingType trainingTypeFor(Optional<ProviderOptions> options) {
+        return options.filter(AzureTraining.class::isInstance).map(o -> ((AzureTraining) o).trainingType())
+                .orElse(trainingType);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.finetune4j.core.model.EventLevel;
 import io.github.finetune4j.core.model.FileStatus;
 import io.github.finetune4j.core.model.FineTuneMethod;
 import io.github.finetune4j.core.model.JobStatus;
+import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.preflight.PriceTable;
 import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.JobCreation;
@@ -39,9 +40,10 @@ import java.util.Set;
  * <tr><td>pause/resume, DPO</td><td>yes</td><td>from {@code 2025-04-01-preview}</td></tr>
  * </table>
  *
- * <p>Both routes: {@code api-key} or an Entra bearer token, {@code trainingType} on job creation, Azure's status
- * words, no model deletion, no Uploads API, no metadata filter (a job of an ambiguous attempt is found by its files,
- * suffix, seed and creation time). Immutable.
+ * <p>Both routes: {@code api-key} or an Entra bearer token, {@code trainingType} on job creation (the request's
+ * {@code AzureTraining}, else the client's), the training types of the {@code AzureTrainingTable} in the catalog's
+ * models, Azure's status words, no model deletion, no Uploads API, no metadata filter (a job of an ambiguous attempt
+ * is found by its files, suffix, seed and creation time). Immutable.
  */
 public final class AzureDialect extends BaseDialect {
     /** The provider id. */
@@ -149,9 +151,26 @@ public final class AzureDialect extends BaseDialect {
         return !isDated();
     }
 
+    /** The request's tier ({@code AzureTraining}), else the client's. */
     @Override
     public void completeJobBody(ObjectNode body, JobCreation creation) {
-        body.put("trainingType", config.trainingType().value());
+        body.put("trainingType", config.trainingTypeFor(creation.providerOptions()).value());
+    }
+
+    /** The training types the table allows for the model; the service's catalog does not list them. */
+    @Override
+    public ModelInfo completeModel(ModelInfo model) {
+        return config.trainingTable().find(model.id()).map(row -> model.withTrainingTypes(row.trainingTypeNames()))
+                .orElse(model);
+    }
+
+    /**
+     * The resolved settings.
+     *
+     * @return the settings
+     */
+    public AzureConfig config() {
+        return config;
     }
 
     @Override

@@ -7,10 +7,7 @@ import io.github.finetune4j.azure.deployments.Deployment;
 import io.github.finetune4j.azure.deployments.DeploymentRequest;
 import io.github.finetune4j.azure.deployments.DeploymentSku;
 import io.github.finetune4j.azure.deployments.DeploymentWaitOptions;
-import io.github.finetune4j.core.Dataset;
 import io.github.finetune4j.core.FineTuneClient;
-import io.github.finetune4j.core.RetryPolicy;
-import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.error.JobFailedException;
 import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.JobSnapshot;
@@ -31,12 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Our Azure provider against the testkit's Azure dialect: the whole story, both routes, faults. */
 class AzureEmulatorFlowTest {
-    private static final String SYSTEM = "Du chattest jetzt mit dem Kundenservice für den Hochleistungs-Staubsauger T-1000.";
-    private static final String CLEANING_ANSWER =
-            "Wir empfehlen spezielle Reinigungsmittel, um die Lebensdauer zu verlängern und Beschädigungen zu vermeiden.";
-    private static final WaitOptions FAST = WaitOptions.builder().timeout(Duration.ofMinutes(1))
-            .fixedInterval(Duration.ofMillis(20)).build();
-
     private final FineTuningEmulator emulator = FineTuningEmulator.builder().start();
 
     @AfterEach
@@ -45,9 +36,7 @@ class AzureEmulatorFlowTest {
     }
 
     private FineTuneClient client(AzureOpenAiFineTuning.Builder builder) {
-        return builder.endpoint(emulator.azureEndpoint()).apiKey(emulator.apiKey())
-                .buildClient(FineTuneClient.builder().defaultWaitOptions(FAST)
-                        .retryPolicy(RetryPolicy.defaults().withBackoff(Duration.ofMillis(5), Duration.ofMillis(50))));
+        return Emulated.client(emulator, builder);
     }
 
     private AzureDeployments deployments() {
@@ -57,23 +46,8 @@ class AzureEmulatorFlowTest {
                 .build();
     }
 
-    private static Dataset t1000() {
-        return Dataset.builder().name("t1000").systemPrompt(SYSTEM)
-                .example("Warum saugt mein T-1000 nicht mehr richtig?", "Es könnte ein verstopfter Filter sein.")
-                .example("Warum ist dieser Staubsauger so laut?", "Die Lautstärke kann aufgrund von Fremdkörpern steigen.")
-                .example("Warum hält der Akku nicht so lange?", "Laden Sie den Staubsauger nach jedem Gebrauch auf.")
-                .example("Kann ich kein normales Reinigungsmittel für meinen T-1000 verwenden?", CLEANING_ANSWER)
-                .example("Wo bekomme ich Ersatzteile?", "Im Online-Shop oder beim Fachhändler.")
-                .example("Wie lange gilt die Garantie?", "Zwei Jahre ab Kaufdatum.")
-                .example("Das Ladegerät wird warm. Ist das normal?", "Eine leichte Erwärmung ist normal.")
-                .example("Der Sauger pfeift. Was tun?", "Prüfen Sie den Schlauch auf Verstopfungen.")
-                .example("Wie oft den Staubbehälter leeren?", "Nach jedem Gebrauch.")
-                .example("Die Ladestation blinkt rot.", "Setzen Sie den Akku neu ein.")
-                .build();
-    }
-
     private static FineTuneRequest request() {
-        return FineTuneRequest.builder().baseModel("gpt-4o-mini-2024-07-18").trainingData(t1000()).suffix("t1000").build();
+        return FineTuneRequest.builder().baseModel("gpt-4o-mini-2024-07-18").trainingData(Emulated.t1000()).suffix("t1000").build();
     }
 
     private void storyRunsEndToEnd(AzureOpenAiFineTuning.Builder route) {
@@ -83,11 +57,11 @@ class AzureEmulatorFlowTest {
                     .sku(DeploymentSku.STANDARD).capacity(1).build(),
                     DeploymentWaitOptions.builder().timeout(Duration.ofMinutes(1)).fixedInterval(Duration.ofMillis(20)).build());
 
-            String answer = deployments.model(client, deployment).withSystemPrompt(SYSTEM)
+            String answer = deployments.model(client, deployment).withSystemPrompt(Emulated.SYSTEM)
                     .chat("Ich will meinen T-1000 mit Pril reinigen. Geht das?");
 
             assertThat(done.status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(answer).isEqualTo(CLEANING_ANSWER);
+            assertThat(answer).isEqualTo(Emulated.CLEANING_ANSWER);
             deployments.delete(deployment.name());
         }
     }

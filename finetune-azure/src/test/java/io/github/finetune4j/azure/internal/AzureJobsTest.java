@@ -3,7 +3,9 @@ package io.github.finetune4j.azure.internal;
 import io.github.finetune4j.core.spi.JobControl;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
+import io.github.finetune4j.azure.AzureTraining;
 import io.github.finetune4j.azure.AzureTrainingType;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.finetune4j.testsupport.Fixtures;
 import io.github.finetune4j.azure.support.TestProviders;
 import io.github.finetune4j.core.error.BadRequestException;
@@ -79,6 +81,17 @@ class AzureJobsTest {
         assertThat(request.getUrl().encodedPath()).isEqualTo("/openai/v1/fine_tuning/jobs");
         assertThat(request.getUrl().query()).isNull();
         assertThat(Fixtures.parse(request.getBody().utf8())).isEqualTo(FIXTURES.tree("jobs/create-request-v1.json"));
+    }
+
+    @Test
+    void createJobSendsTheTrainingTypeTheRequestChoseOverTheClients() throws Exception {
+        server.enqueue(FIXTURES.json(201, "jobs/create-pending.json"));
+
+        providers.dated(server).createJob(Jobs.on("Ministral-3B", AzureTraining.of(AzureTrainingType.GLOBAL_STANDARD)));
+
+        JsonNode body = Fixtures.parse(server.takeRequest(1, SECONDS).getBody().utf8());
+        assertThat(body.get("model").asText()).isEqualTo("Ministral-3B");
+        assertThat(body.get("trainingType").asText()).isEqualTo("GlobalStandard");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.github.finetune4j.azure.internal;
 
 import io.github.finetune4j.azure.AzureOpenAiFineTuning;
+import io.github.finetune4j.azure.AzureTrainingTable;
+import io.github.finetune4j.azure.AzureTrainingType;
 import io.github.finetune4j.core.FineTuneClient;
 import io.github.finetune4j.core.spi.ModelCatalog;
 import io.github.finetune4j.core.spi.FineTuneProvider;
@@ -54,6 +56,32 @@ class AzureModelsTest {
         assertThat(model.fineTunable()).contains(false);
         assertThat(model.fineTuneDeprecation()).isEmpty();
         assertThat(model.inferenceDeprecation()).contains(LocalDate.of(2026, 2, 25));
+    }
+
+    @Test
+    void anOpenModelCarriesTheTrainingTypesOfTheTableWhichTheServiceDoesNotList() throws Exception {
+        server.enqueue(FIXTURES.json("models/get-open-preview.json"));
+
+        ModelInfo model = providers.v1(server).feature(ModelCatalog.class).orElseThrow().getModel("Qwen-32B");
+
+        assertThat(server.takeRequest(1, SECONDS).getUrl().encodedPath()).isEqualTo("/openai/v1/models/Qwen-32B");
+        assertThat(model.fineTunable()).contains(true);
+        assertThat(model.trainingTypes()).containsExactly("GlobalStandard");
+    }
+
+    @Test
+    void aTableOfYourOwnDecidesTheTrainingTypesTheCatalogReports() throws Exception {
+        server.enqueue(FIXTURES.json("models/get-open-preview.json"));
+        server.enqueue(FIXTURES.json("models/get-base.json"));
+        AzureTrainingTable mine = AzureTrainingTable.foundry().toBuilder().version("mine-2027-01")
+                .putRow(AzureTrainingTable.Row.supervised("qwen-32b", AzureTrainingType.GLOBAL_STANDARD,
+                        AzureTrainingType.DEVELOPER))
+                .build();
+        ModelCatalog catalog = providers.provider(AzureOpenAiFineTuning.builder().endpoint(server.url("/").uri())
+                .apiKey(TestProviders.KEY).trainingTable(mine).build()).feature(ModelCatalog.class).orElseThrow();
+
+        assertThat(catalog.getModel("Qwen-32B").trainingTypes()).containsExactly("GlobalStandard", "developerTier");
+        assertThat(catalog.getModel("gpt-4o-mini-2024-07-18").trainingTypes()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.finetune4j.core.model.EventLevel;
 import io.github.finetune4j.core.model.FileStatus;
 import io.github.finetune4j.core.model.FineTuneMethod;
 import io.github.finetune4j.core.model.JobStatus;
+import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.JobCreation;
 import io.github.finetune4j.core.spi.ProviderCapabilities;
@@ -213,6 +214,18 @@ public interface OpenAiDialect {
      * @param creation the job to create
      */
     default void completeJobBody(ObjectNode body, JobCreation creation) {
+    }
+
+    /**
+     * Adds what this endpoint knows of a model beyond its catalog entry (for example the training types Azure
+     * allows for an open model, which its {@code /models} does not list); applied to every model
+     * {@code getModel} and {@code listModels} return.
+     *
+     * @param model the model as the catalog entry describes it
+     * @return the model, completed; by default unchanged
+     */
+    default ModelInfo completeModel(ModelInfo model) {
+        return model;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.finetune4j.testkit.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.finetune4j.testkit.internal.azure.ArmDialect;
+import io.github.finetune4j.testkit.internal.azure.AzureCatalog;
 import io.github.finetune4j.testkit.internal.azure.AzureOpenAiDialect;
 import io.github.finetune4j.testkit.internal.blob.BlobStore;
 import io.github.finetune4j.testkit.internal.http.Router;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
  * real services: the OpenAI account ({@code /v1}), the Azure OpenAI resource (its data plane on
  * {@code /openai/v1} and {@code /openai}, and its ARM deployments, which share one state) and the Together
  * account ({@code /together/v1}). A file uploaded to one provider is unknown to the others, so a migration from
- * OpenAI to Azure sees two providers. They share the clock, the blob folder and the pending job failure.
+ * OpenAI to Azure sees two providers. The Azure resource also fine-tunes Azure AI Foundry's open models
+ * ({@link AzureCatalog}). They share the clock, the blob folder and the pending job failure.
  */
 public final class EmulatorAssembly {
 
@@ -46,8 +48,8 @@ public final class EmulatorAssembly {
         PendingFailure failure = new PendingFailure();
         this.openAi = new EmulatorState(config, clock, mapper, blobs, failure, true);
         Long azureSeed = config.seed() == null ? null : config.seed() + AZURE_SEED_OFFSET;
-        this.azure = new EmulatorState(config.forSide(config.baseModels(), azureSeed), clock, mapper, blobs,
-                failure, true);
+        this.azure = new EmulatorState(config.forSide(AzureCatalog.baseModels(config.baseModels()), azureSeed), clock,
+                mapper, blobs, failure, true);
         Long togetherSeed = config.seed() == null ? null : config.seed() + TOGETHER_SEED_OFFSET;
         this.together = new EmulatorState(config.forSide(TogetherDialect.baseModels(), togetherSeed), clock, mapper,
                 blobs, failure, false);

@@ -32,7 +32,8 @@ final class AzureJobRequestParser {
     private static final Set<String> DPO_KEYS = Set.of("n_epochs", "batch_size", "learning_rate_multiplier", "beta");
     private static final Map<String, String> TRAINING_TYPES = Map.of("standard", "Standard", "globalstandard",
             "GlobalStandard", "global", "GlobalStandard", "developer", "Developer", "developertier", "Developer",
-            "1", "Standard", "2", "GlobalStandard", "3", "Developer");
+            "datazonestandard", "DataZoneStandard", "datazone", "DataZoneStandard", "1", "Standard", "2",
+            "GlobalStandard", "3", "Developer");
     private static final Pattern SUFFIX = Pattern.compile("[A-Za-z0-9_-]{1,40}");
 
     private AzureJobRequestParser() {
@@ -97,7 +98,7 @@ final class AzureJobRequestParser {
                 ? TRAINING_TYPES.get(node.asText().strip().toLowerCase(Locale.ROOT)) : null;
         if (canonical == null) {
             throw AzureErrors.invalidPayload("The trainingType '" + node.asText() + "' is not supported; use "
-                    + "'Standard', 'GlobalStandard' or 'Developer'.", "trainingType");
+                    + "'Standard', 'GlobalStandard', 'DataZoneStandard' or 'Developer'.", "trainingType");
         }
         return canonical;
     }

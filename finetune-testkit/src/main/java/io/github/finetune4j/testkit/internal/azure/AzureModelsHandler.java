@@ -20,7 +20,9 @@ import java.util.Optional;
  * {@code lifecycle_status}, {@code deprecation} with unix-second dates); v1 adds OpenAI's {@code created} and
  * {@code owned_by}. The base models the emulator fine-tunes have {@code capabilities.fine_tune: true} and
  * retirement dates in the future ({@link #FINE_TUNE_RETIREMENT}, {@link #INFERENCE_RETIREMENT}); the catalog also
- * lists {@value #NOT_TUNABLE}, which cannot be fine-tuned and whose fine-tuning retirement has passed. Fine-tuned
+ * lists {@value #NOT_TUNABLE}, which cannot be fine-tuned and whose fine-tuning retirement has passed. Azure AI
+ * Foundry's open models ({@link AzureCatalog}) are {@code lifecycle_status: preview}; like the service, no model
+ * object says which {@code trainingType} it allows. Fine-tuned
  * models (from either dialect) report their base model, their job and an inference retirement two years after
  * their creation. Azure has no model DELETE.
  */
@@ -87,6 +89,9 @@ final class AzureModelsHandler {
             return node;
         }
         ObjectNode node = common(model.id(), model.created(), model.ownedBy());
+        if (AzureCatalog.isOpen(model.id())) {
+            node.put("lifecycle_status", "preview");
+        }
         capabilities(node, true);
         ObjectNode deprecation = node.putObject("deprecation");
         deprecation.put("fine_tune", FINE_TUNE_RETIREMENT.getEpochSecond());

@@ -124,6 +124,7 @@ final class AzureProtocolRules implements FileRules, JobRules {
     @Override
     public void checkCreate(EmulatorState s, JobSpec spec) {
         requireTunable(s, spec.model());
+        AzureCatalog.checkCreate(spec);
         requireUsable(s, spec.trainingFile(), "training_file");
         if (spec.validationFile() != null) {
             requireUsable(s, spec.validationFile(), "validation_file");

@@ -177,7 +177,8 @@ class CrashRecoveryTest {
                 .onPath("/fine_tuning/jobs"));
         ChildJvm first = launch("first", data);
 
-        Waiting.until("the create request is held", KILL_POINT_BOUND, () -> emulator.faults().pending() == 0,
+        // Held with its body received: the request is in the network and will land, whatever happens to the client.
+        Waiting.until("the create request is held", KILL_POINT_BOUND, () -> emulator.faults().held() == 1,
                 first::describe);
         first.kill();
         assertThat(emulator.openAi().jobIds()).isEmpty();

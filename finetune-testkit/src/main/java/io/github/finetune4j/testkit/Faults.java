@@ -60,6 +60,18 @@ public final class Faults {
     }
 
     /**
+     * Returns how many requests a {@link Fault#lateArrival(java.time.Duration)} or {@link Fault#hang(java.time.Duration)} holds right
+     * now, their bodies fully received: each takes effect when its delay ends, even if its client has gone. A test
+     * that kills a client "while its request is in the network" waits for this, not for {@link #pending()}, which
+     * drops as soon as the request's headers arrive.
+     *
+     * @return the count
+     */
+    public int held() {
+        return engine.held();
+    }
+
+    /**
      * Makes an existing job fail when training reaches {@code atStep}: events up to the previous step appear
      * as usual, then an error event with {@code message}, and the job reports
      * {@code error: {code, message, param: null}} and status {@code failed}. A step that has already passed

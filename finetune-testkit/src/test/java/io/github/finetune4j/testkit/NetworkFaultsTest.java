@@ -61,18 +61,20 @@ class NetworkFaultsTest {
     @Test
     void lateArrivalTakesEffectOnlyAfterTheClientsRetry() throws Exception {
         String file = http.uploadDataset("t1000-train.jsonl");
-        emulator.faults().inject(Fault.lateArrival(Duration.ofSeconds(1)).onMethod("POST")
+        emulator.faults().inject(Fault.lateArrival(Duration.ofSeconds(2)).onMethod("POST")
                 .onPath("/fine_tuning/jobs"));
 
         assertTimeoutPreemptively(BOUND, () -> assertThatThrownBy(() -> client.send(createJob(file),
                 HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class));
         assertThat(emulator.openAi().jobIds()).isEmpty();
+        assertThat(emulator.faults().held()).as("the first request, body received, still in the network").isOne();
         HttpResponse<String> retry = client.send(createJob(file), HttpResponse.BodyHandlers.ofString());
         assertThat(retry.statusCode()).isEqualTo(200);
         assertThat(emulator.openAi().jobIds()).hasSize(1);
 
         eventually(() -> emulator.openAi().jobIds().size() == 2);
         assertThat(emulator.openAi().jobIds()).hasSize(2);
+        eventually(() -> emulator.faults().held() == 0);
     }
 
     @Test

@@ -29,6 +29,27 @@ public final class FaultEngine {
         rules.clear();
     }
 
+    /** Requests a hang or late-arrival fault holds right now, their bodies received. */
+    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Counts a request as held (its body received) or released.
+     *
+     * @param delta +1 when held, -1 when released
+     */
+    public void held(int delta) {
+        held.addAndGet(delta);
+    }
+
+    /**
+     * Returns how many requests are held right now with their bodies received: each will take effect when released.
+     *
+     * @return the count
+     */
+    public int held() {
+        return held.get();
+    }
+
     /**
      * Returns how many requests the rules still apply to, in total.
      *

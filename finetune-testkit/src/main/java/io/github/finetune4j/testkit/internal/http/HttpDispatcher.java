@@ -116,7 +116,14 @@ public final class HttpDispatcher implements HttpHandler {
             case HANG:
                 // The body is kept first: the request takes effect after the delay even if the client has gone.
                 call.body.spool(blobs);
-                if (hang(rule.hang())) {
+                faults.held(1);
+                boolean released;
+                try {
+                    released = hang(rule.hang());
+                } finally {
+                    faults.held(-1);
+                }
+                if (released) {
                     write(exchange, call.dispatch());
                 }
                 break;

@@ -69,6 +69,7 @@ public final class ConsoleProgress implements JobListener {
     private final Clock clock;
     private final ProgressState state;
     private final Set<DatasetIssue> reported = new HashSet<>();
+    private final Set<String> checkpointLines = new HashSet<>();
     private boolean barShown;
     private int barLength;
     private Instant lastRedraw;
@@ -232,7 +233,11 @@ public final class ConsoleProgress implements JobListener {
 
     @Override
     public synchronized void onCheckpoint(Checkpoint checkpoint) {
-        line("  checkpoint at step " + checkpoint.stepNumber() + ": " + checkpoint.modelName());
+        String text = "  checkpoint at step " + checkpoint.stepNumber() + ": " + checkpoint.modelName();
+        // Two checkpoints of one step under one model name (Together's adapter and merged weights) read as one.
+        if (checkpointLines.add(text)) {
+            line(text);
+        }
     }
 
     @Override

@@ -39,6 +39,19 @@ class ConsoleProgressTest {
     private final TickingClock clock = new TickingClock(T0);
 
     @Test
+    void twoCheckpointsOfOneStepUnderOneModelNamePrintOneLine() {
+        ConsoleProgress progress = ConsoleProgress.builder().out(out).terminal(false).clock(clock).build();
+        TrainingMetrics m = metrics(3, 3);
+
+        progress.onCheckpoint(new Checkpoint("org/m-t1000 (adapter)", JOB, T0, "org/m-t1000", 3, m));
+        progress.onCheckpoint(new Checkpoint("org/m-t1000 (merged)", JOB, T0, "org/m-t1000", 3, m));
+        progress.onCheckpoint(new Checkpoint("org/m-t1000-step-2", JOB, T0, "org/m-t1000-step-2", 2, m));
+
+        assertThat(printed().lines()).containsExactly("  checkpoint at step 3: org/m-t1000",
+                "  checkpoint at step 2: org/m-t1000-step-2");
+    }
+
+    @Test
     void plainModePrintsAtMostThirtyLinesForAThreeThousandStepJob() {
         ConsoleProgress progress = ConsoleProgress.builder().out(out).terminal(false).clock(clock).build();
 

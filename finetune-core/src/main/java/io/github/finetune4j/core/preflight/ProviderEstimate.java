@@ -56,7 +56,7 @@ public record ProviderEstimate(String provider, Optional<BigDecimal> totalPriceU
 
     /**
      * One line for logs and consoles, for example
-     * {@code together estimates $0.02 (1,134 training tokens; within the credit limit of $100.00)}.
+     * {@code together estimates $0.0054 (1,134 training tokens; within the credit limit of $100.00)}.
      *
      * @return the line
      */
@@ -66,7 +66,7 @@ public record ProviderEstimate(String provider, Optional<BigDecimal> totalPriceU
             sb.append("no price").append(unavailableReason.map(r -> " (" + r + ")").orElse(""));
             return sb.toString();
         }
-        sb.append('$').append(totalPriceUsd.get().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString());
+        sb.append('$').append(usd(totalPriceUsd.get()));
         StringBuilder details = new StringBuilder();
         trainTokens.ifPresent(t -> details.append(String.format(java.util.Locale.ROOT, "%,d training tokens", t)));
         evalTokens.filter(t -> t > 0).ifPresent(t -> details.append(details.length() > 0 ? ", " : "")
@@ -79,6 +79,15 @@ public record ProviderEstimate(String provider, Optional<BigDecimal> totalPriceU
             sb.append(" (").append(details).append(')');
         }
         return sb.toString();
+    }
+
+    /** Cents, and below one dollar up to four decimals, so that a small job does not read as free ($0.0085). */
+    private static String usd(BigDecimal amount) {
+        if (amount.abs().compareTo(BigDecimal.ONE) >= 0) {
+            return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        }
+        BigDecimal small = amount.setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        return (small.scale() < 2 ? small.setScale(2) : small).toPlainString();
     }
 
     /** Builds a {@link ProviderEstimate}. Not thread-safe. */

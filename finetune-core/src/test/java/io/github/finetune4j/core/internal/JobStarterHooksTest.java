@@ -102,7 +102,7 @@ class JobStarterHooksTest {
 
         assertThat(steps).containsExactly("check", "upload", "estimate file-1", "create");
         assertThat(recorder.estimates).singleElement().satisfies(e -> assertThat(e.toText())
-                .isEqualTo("scripted estimates $0.02 (3,600 training tokens; within the credit limit of $100.00)"));
+                .isEqualTo("scripted estimates $0.0173 (3,600 training tokens; within the credit limit of $100.00)"));
     }
 
     @Test

@@ -243,8 +243,7 @@ public final class DefaultFineTuneClient implements FineTuneClient {
 
     @Override
     public PagedIterable<FileInfo> listFiles() {
-        return new LazyPagedIterable<>(Optional.empty(), cursor -> provider.listFiles(
-                cursor.map(c -> PageRequest.first().after(c)).orElse(PageRequest.first())));
+        return LazyPagedIterable.fromFirstPage(provider::listFiles);
     }
 
     @Override

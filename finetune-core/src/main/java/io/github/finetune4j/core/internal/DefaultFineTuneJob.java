@@ -10,11 +10,9 @@ import io.github.finetune4j.core.model.Checkpoint;
 import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.JobId;
 import io.github.finetune4j.core.model.JobSnapshot;
-import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.model.TrainingHistory;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -84,14 +82,12 @@ final class DefaultFineTuneJob implements FineTuneJob {
 
     @Override
     public PagedIterable<JobEvent> events() {
-        return new LazyPagedIterable<>(Optional.empty(), cursor -> client.provider().listEvents(id(),
-                cursor.map(c -> PageRequest.first().after(c)).orElse(PageRequest.first())));
+        return LazyPagedIterable.fromFirstPage(page -> client.provider().listEvents(id(), page));
     }
 
     @Override
     public PagedIterable<Checkpoint> checkpoints() {
-        return new LazyPagedIterable<>(Optional.empty(), cursor -> client.provider().listCheckpoints(id(),
-                cursor.map(c -> PageRequest.first().after(c)).orElse(PageRequest.first())));
+        return LazyPagedIterable.fromFirstPage(page -> client.provider().listCheckpoints(id(), page));
     }
 
     @Override

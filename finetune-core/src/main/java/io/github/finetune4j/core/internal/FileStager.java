@@ -8,7 +8,6 @@ import io.github.finetune4j.core.internal.poll.Listeners;
 import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
 import io.github.finetune4j.core.model.FileStatus;
-import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.spi.FileUpload;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.LargeFileUploads;
@@ -116,8 +115,7 @@ final class FileStager {
     }
 
     private Optional<FileInfo> find(StagedFile staged) {
-        return new LazyPagedIterable<FileInfo>(Optional.empty(), cursor -> provider.listFiles(
-                cursor.map(c -> PageRequest.first().after(c)).orElse(PageRequest.first()))).stream()
+        return LazyPagedIterable.fromFirstPage(provider::listFiles).stream()
                 .limit(SEARCHED_FILES)
                 .filter(f -> f.filename().equals(staged.filename()) && f.bytes() == staged.bytes())
                 .filter(f -> f.purpose().isEmpty() || f.purpose().equals(FileUpload.FINE_TUNE))

@@ -2,6 +2,7 @@ package io.github.finetune4j.core.spi;
 
 import io.github.finetune4j.core.PagedIterable;
 import io.github.finetune4j.core.model.Page;
+import io.github.finetune4j.core.model.PageRequest;
 
 import java.util.HashSet;
 import java.util.Iterator;
@@ -21,8 +22,7 @@ import java.util.stream.StreamSupport;
  * page, or a cursor seen before (a loop guard against services whose cursor does not advance).
  *
  * <pre>{@code
- * PagedIterable<JobSnapshot> jobs = new LazyPagedIterable<>(Optional.empty(),
- *         cursor -> provider.listJobs(cursor.map(PageRequest.first()::after).orElse(PageRequest.first())));
+ * PagedIterable<FileInfo> files = LazyPagedIterable.fromFirstPage(provider::listFiles);
  * }</pre>
  *
  * @param <T> the item type
@@ -40,6 +40,19 @@ public final class LazyPagedIterable<T> implements PagedIterable<T> {
     public LazyPagedIterable(Optional<String> firstCursor, Function<Optional<String>, Page<T>> fetch) {
         this.firstCursor = firstCursor;
         this.fetch = fetch;
+    }
+
+    /**
+     * Pages through a provider list from its first page: each page is asked for with {@link PageRequest#first()},
+     * after the previous page's cursor.
+     *
+     * @param list lists one page
+     * @param <T> the item type
+     * @return the iterable; nothing is fetched yet
+     */
+    public static <T> LazyPagedIterable<T> fromFirstPage(Function<PageRequest, Page<T>> list) {
+        return new LazyPagedIterable<>(Optional.empty(),
+                cursor -> list.apply(cursor.map(PageRequest.first()::after).orElse(PageRequest.first())));
     }
 
     @Override

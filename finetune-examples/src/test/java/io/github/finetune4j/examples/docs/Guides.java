@@ -74,6 +74,12 @@ final class Guides {
         return anchors;
     }
 
+    /**
+     * The lines of a guide.
+     *
+     * @param guide the Markdown file
+     * @return its lines, without line ends
+     */
     static List<String> lines(Path guide) {
         try {
             return Files.readAllLines(guide);

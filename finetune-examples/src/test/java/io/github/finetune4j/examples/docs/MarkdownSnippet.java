@@ -1,8 +1,5 @@
 package io.github.finetune4j.examples.docs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +25,6 @@ record MarkdownSnippet(Path file, int line, String label, String code) {
     private static final Pattern LABEL = Pattern.compile("^<!--\\s*snippet:\\s*([\\w-]+)\\s*-->\\s*$");
     private static final Pattern TYPE = Pattern.compile(
             "(?m)^(@\\w+(\\([^)]*\\))?\\s+)*(public\\s+)?((final|abstract|sealed)\\s+)*(class|record|interface|enum)\\s+(\\w+)");
-    private static final Pattern PUBLIC_TYPE = Pattern.compile(
-            "(?m)^(@\\w+(\\([^)]*\\))?\\s+)*public\\s+((final|abstract|sealed)\\s+)*(class|record|interface|enum)\\s+(\\w+)");
     private static final Pattern GIVEN = Pattern.compile("(?m)^\\s*// Given: (.+)$");
 
     /**
@@ -39,12 +34,7 @@ record MarkdownSnippet(Path file, int line, String label, String code) {
      * @return its blocks in order
      */
     static List<MarkdownSnippet> read(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> lines = Guides.lines(file);
         List<MarkdownSnippet> snippets = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!OPENING.matcher(lines.get(i)).matches()) {
@@ -86,16 +76,15 @@ record MarkdownSnippet(Path file, int line, String label, String code) {
      * @return a simple class name
      */
     String typeName() {
-        if (!isCompilationUnit()) {
-            return "Snippet";
-        }
-        Matcher publicType = PUBLIC_TYPE.matcher(code);
-        if (publicType.find()) {
-            return publicType.group(6);
-        }
+        String first = null;
         Matcher type = TYPE.matcher(withoutImports());
-        type.find();
-        return type.group(7);
+        while (type.find()) {
+            if (type.group(3) != null) {
+                return type.group(7);                                   // the public type names the file
+            }
+            first = first == null ? type.group(7) : first;
+        }
+        return first == null ? "Snippet" : first;
     }
 
     /**

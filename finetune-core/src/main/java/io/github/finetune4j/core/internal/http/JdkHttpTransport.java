@@ -193,7 +193,7 @@ public final class JdkHttpTransport implements HttpTransport {
             if (Thread.currentThread().isInterrupted()) {
                 throw interruptedWhileWaiting(call, e);
             }
-            throw new FineTuneException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri())
+            throw new FineTuneException(provider + ": " + operation(call)
                     + " failed: " + Redaction.scrub(String.valueOf(e), call.secrets()),
                     ScrubbedException.of(e, call.secrets()), provider, null);
         }
@@ -212,7 +212,7 @@ public final class JdkHttpTransport implements HttpTransport {
         }
         ApiErrorDetails details = (outcome.status >= 300 && outcome.status < 400 ? redirected(call, outcome)
                 : outcome.details(provider, clock, call.secrets()))
-                .withOperation(call.method() + " " + Endpoints.describe(call.uri()));
+                .withOperation(operation(call));
         LOG.log(System.Logger.Level.DEBUG, "{0} {1} failed with {2} (attempts: {3}, request-id: {4})", provider, call,
                 outcome.status, attempts.get(), details.requestId());
         throw ApiErrors.toException(details);
@@ -229,8 +229,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (last instanceof IOException) {
             interrupted.addSuppressed(ScrubbedException.of(last, call.secrets()));
         }
-        return new FineTuneInterruptedException(provider + ": interrupted while waiting to retry " + call.method()
-                + " " + Endpoints.describe(call.uri()), interrupted);
+        return new FineTuneInterruptedException(provider + ": interrupted while waiting to retry " + operation(call), interrupted);
     }
 
     private Outcome attempt(HttpCall call, Path target) throws IOException, InterruptedException, RetryableResponse {
@@ -241,7 +240,7 @@ public final class JdkHttpTransport implements HttpTransport {
         Optional<Duration> budget = Deadline.remaining();
         if (budget.isPresent()) {
             if (budget.get().toMillis() < 1) {
-                throw new TransportException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri())
+                throw new TransportException(provider + ": " + operation(call)
                         + " not sent: the wait budget is spent", null, provider, false);
             }
             timeout = budget.get().compareTo(timeout) < 0 ? budget.get() : timeout;
@@ -287,10 +286,15 @@ public final class JdkHttpTransport implements HttpTransport {
      */
     private ApiErrorDetails redirected(HttpCall call, Outcome outcome) {
         String location = outcome.response.headers().firstValue("location").orElse("(no Location header)");
-        String message = Redaction.scrub(call.method() + " " + Endpoints.describe(call.uri()) + " was redirected to "
+        String message = Redaction.scrub(operation(call) + " was redirected to "
                 + location + "; the SDK does not follow redirects: check the base URL", call.secrets());
         return new ApiErrorDetails(provider, outcome.status, "redirect", null, null, message,
                 Redaction.scrub(outcome.requestId().orElse(null), call.secrets()), null);
+    }
+
+    /** What a message names: the method and the endpoint, {@code GET https://host:443/v1/files}. */
+    private static String operation(HttpCall call) {
+        return call.method() + " " + Endpoints.describe(call.uri());
     }
 
     private RetryConfig config(RetryPolicy policy, RetryMode mode) {
@@ -341,7 +345,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if ((reason == null || reason.isBlank()) && e instanceof ConnectException) {
             reason = "nothing listens there, or a firewall refused the connection";
         }
-        return new TransportException(provider + ": " + call.method() + " " + Endpoints.describe(call.uri()) + " "
+        return new TransportException(provider + ": " + operation(call) + " "
                 + what + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
                 + (attempts > 1 ? " after " + attempts + " attempts" : "")
                 + (sent ? "; the request may have reached the server" : "; the request was not sent"),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The queue of injected faults. The first rule that matches a request applies to it and uses up one of its
@@ -12,6 +13,8 @@ import java.util.Optional;
 public final class FaultEngine {
 
     private final List<Remaining> rules = new ArrayList<>();
+    /** Requests a hang or late-arrival fault holds right now, their bodies received. */
+    private final AtomicInteger held = new AtomicInteger();
 
     /**
      * Adds a rule after the existing ones.
@@ -28,9 +31,6 @@ public final class FaultEngine {
     public synchronized void clear() {
         rules.clear();
     }
-
-    /** Requests a hang or late-arrival fault holds right now, their bodies received. */
-    private final java.util.concurrent.atomic.AtomicInteger held = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * Counts a request as held (its body received) or released.

@@ -341,7 +341,7 @@ public final class JdkHttpTransport implements HttpTransport {
         boolean sent = !neverSent(e);
         String what = e instanceof HttpTimeoutException ? "timed out"
                 : e instanceof ConnectException ? "could not connect" : "failed: " + e.getClass().getSimpleName();
-        String reason = Redaction.scrub(e.getMessage(), call.secrets());
+        String reason = Redaction.scrub(reason(e), call.secrets());
         if ((reason == null || reason.isBlank()) && e instanceof ConnectException) {
             reason = "nothing listens there, or a firewall refused the connection";
         }
@@ -350,6 +350,20 @@ public final class JdkHttpTransport implements HttpTransport {
                 + (attempts > 1 ? " after " + attempts + " attempts" : "")
                 + (sent ? "; the request may have reached the server" : "; the request was not sent"),
                 ScrubbedException.of(e, call.secrets()), provider, sent);
+    }
+
+    /**
+     * The most telling message in a failure's chain: a TLS failure wrapped by the HTTP layer ("header parser received
+     * no bytes" caused by "Unrecognized SSL message, plaintext connection?") is reported by its TLS cause, which says
+     * what is wrong; otherwise the failure's own message.
+     */
+    static String reason(IOException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException && t.getMessage() != null && !t.getMessage().isBlank()) {
+                return e.getMessage() + "; TLS: " + t.getMessage();
+            }
+        }
+        return e.getMessage();
     }
 
     /**

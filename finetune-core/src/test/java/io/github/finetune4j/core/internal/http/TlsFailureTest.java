@@ -208,4 +208,15 @@ class TlsFailureTest {
 
         assertThat(waits).hasSize(2);
     }
+
+    @Test
+    void aTlsFailureWrappedByTheHttpLayerIsReportedByItsTlsCause() {
+        // the JDK's other order of events for https:// to a plain server: the HTTP parser fails first
+        java.io.IOException wrapped = new java.io.IOException("HTTP/1.1 header parser received no bytes",
+                new javax.net.ssl.SSLException("Unrecognized SSL message, plaintext connection?"));
+
+        assertThat(JdkHttpTransport.reason(wrapped))
+                .isEqualTo("HTTP/1.1 header parser received no bytes; TLS: Unrecognized SSL message, plaintext connection?");
+        assertThat(JdkHttpTransport.reason(new java.io.IOException("Connection reset"))).isEqualTo("Connection reset");
+    }
 }

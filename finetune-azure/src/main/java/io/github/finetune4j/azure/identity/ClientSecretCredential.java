@@ -1,10 +1,7 @@
 package io.github.finetune4j.azure.identity;
 
-import io.github.finetune4j.azure.identity.internal.EntraSettings;
 import io.github.finetune4j.azure.identity.internal.TokenEndpoint;
-import io.github.finetune4j.azure.internal.Urls;
 import io.github.finetune4j.core.ApiKey;
-import io.github.finetune4j.core.EnvironmentLookup;
 
 import java.net.URI;
 import java.time.Clock;
@@ -40,15 +37,15 @@ import java.util.Optional;
  */
 public final class ClientSecretCredential implements TokenCredential, CachesTokens {
     /** The public-cloud authority host, {@value}. */
-    public static final String DEFAULT_AUTHORITY_HOST = "https://login.microsoftonline.com";
+    public static final String DEFAULT_AUTHORITY_HOST = EntraApplicationBuilder.DEFAULT_AUTHORITY_HOST;
     /** Environment variable of the tenant id, {@value}. */
-    public static final String TENANT_ID_ENV = "AZURE_TENANT_ID";
+    public static final String TENANT_ID_ENV = EntraApplicationBuilder.TENANT_ID_ENV;
     /** Environment variable of the client (application) id, {@value}. */
-    public static final String CLIENT_ID_ENV = "AZURE_CLIENT_ID";
+    public static final String CLIENT_ID_ENV = EntraApplicationBuilder.CLIENT_ID_ENV;
     /** Environment variable of the client secret, {@value}. */
     public static final String CLIENT_SECRET_ENV = "AZURE_CLIENT_SECRET";
     /** Environment variable of the authority host, {@value}. */
-    public static final String AUTHORITY_HOST_ENV = "AZURE_AUTHORITY_HOST";
+    public static final String AUTHORITY_HOST_ENV = EntraApplicationBuilder.AUTHORITY_HOST_ENV;
 
     private final String clientId;
     private final ApiKey secret;
@@ -56,10 +53,10 @@ public final class ClientSecretCredential implements TokenCredential, CachesToke
     private final TokenEndpoint endpoint;
     private final CachingTokenCredential cache;
 
-    private ClientSecretCredential(String tenantId, String clientId, ApiKey secret, URI authority) {
-        this.clientId = clientId;
+    private ClientSecretCredential(EntraApplicationBuilder.Application application, ApiKey secret) {
+        this.clientId = application.clientId();
         this.secret = secret;
-        this.tokenUri = EntraSettings.tokenUri(authority, EntraSettings.tenant(tenantId));
+        this.tokenUri = application.tokenUri();
         this.endpoint = TokenEndpoint.entra();
         this.cache = CachingTokenCredential.of(this::fetch, CachingTokenCredential.DEFAULT_REFRESH_MARGIN,
                 Clock.systemUTC());
@@ -119,40 +116,10 @@ public final class ClientSecretCredential implements TokenCredential, CachesToke
     }
 
     /** Configures a {@link ClientSecretCredential}; unset values come from the environment. Not thread-safe. */
-    public static final class Builder {
-        private Optional<String> tenantId = Optional.empty();
-        private Optional<String> clientId = Optional.empty();
+    public static final class Builder extends EntraApplicationBuilder<Builder> {
         private Optional<ApiKey> clientSecret = Optional.empty();
-        private Optional<URI> authorityHost = Optional.empty();
-        private EnvironmentLookup environment = EnvironmentLookup.system();
 
         private Builder() {
-        }
-
-        /**
-         * Sets the tenant. Default: {@value ClientSecretCredential#TENANT_ID_ENV}.
-         *
-         * @param tenantId a GUID or a domain such as {@code contoso.onmicrosoft.com}
-         * @return this builder
-         * @throws NullPointerException if {@code tenantId} is null
-         * @throws IllegalArgumentException if it is not a tenant id
-         */
-        public Builder tenantId(String tenantId) {
-            this.tenantId = Optional.of(EntraSettings.tenant(Objects.requireNonNull(tenantId, "tenantId").trim()));
-            return this;
-        }
-
-        /**
-         * Sets the client (application) id. Default: {@value ClientSecretCredential#CLIENT_ID_ENV}.
-         *
-         * @param clientId the id
-         * @return this builder
-         * @throws NullPointerException if {@code clientId} is null
-         * @throws IllegalArgumentException if it is blank
-         */
-        public Builder clientId(String clientId) {
-            this.clientId = Optional.of(text(clientId, "clientId"));
-            return this;
         }
 
         /**
@@ -170,34 +137,6 @@ public final class ClientSecretCredential implements TokenCredential, CachesToke
         }
 
         /**
-         * Sets the authority host, for sovereign clouds (for example {@code https://login.microsoftonline.us}) or
-         * tests. Default: {@value ClientSecretCredential#AUTHORITY_HOST_ENV}, else
-         * {@value ClientSecretCredential#DEFAULT_AUTHORITY_HOST}.
-         *
-         * @param authorityHost an https URL (plain http only for loopback hosts)
-         * @return this builder
-         * @throws NullPointerException if {@code authorityHost} is null
-         * @throws IllegalArgumentException if it is not an acceptable URL
-         */
-        public Builder authorityHost(URI authorityHost) {
-            this.authorityHost = Optional.of(Urls.requireSecure(Urls.normalizeBase(authorityHost, "authorityHost"),
-                    "authorityHost"));
-            return this;
-        }
-
-        /**
-         * Reads unset values from here instead of the process environment.
-         *
-         * @param environment the lookup
-         * @return this builder
-         * @throws NullPointerException if {@code environment} is null
-         */
-        public Builder environment(EnvironmentLookup environment) {
-            this.environment = Objects.requireNonNull(environment, "environment");
-            return this;
-        }
-
-        /**
          * Builds the credential. Does no I/O.
          *
          * @return the credential
@@ -206,22 +145,11 @@ public final class ClientSecretCredential implements TokenCredential, CachesToke
          * @throws IllegalArgumentException if a value from the environment is malformed
          */
         public ClientSecretCredential build() {
-            String tenant = EntraSettings.require(tenantId, environment, TENANT_ID_ENV, "tenantId");
-            String client = EntraSettings.require(clientId, environment, CLIENT_ID_ENV, "clientId");
-            ApiKey secret = clientSecret.or(() -> environment.get(CLIENT_SECRET_ENV).map(ApiKey::of))
+            Application application = application();
+            ApiKey secret = clientSecret.or(() -> environment().get(CLIENT_SECRET_ENV).map(ApiKey::of))
                     .orElseThrow(() -> new IllegalStateException("clientSecret missing: call clientSecret(...) or set "
                             + CLIENT_SECRET_ENV));
-            URI authority = EntraSettings.authority(authorityHost, environment, AUTHORITY_HOST_ENV,
-                    DEFAULT_AUTHORITY_HOST);
-            return new ClientSecretCredential(tenant, client, secret, authority);
-        }
-
-        private static String text(String value, String name) {
-            Objects.requireNonNull(value, name);
-            if (value.isBlank()) {
-                throw new IllegalArgumentException(name + " must not be blank");
-            }
-            return value.trim();
+            return new ClientSecretCredential(application, secret);
         }
     }
 }

@@ -2,8 +2,6 @@ package io.github.finetune4j.azure.identity;
 
 import io.github.finetune4j.azure.identity.internal.EntraSettings;
 import io.github.finetune4j.azure.identity.internal.TokenEndpoint;
-import io.github.finetune4j.azure.internal.Urls;
-import io.github.finetune4j.core.EnvironmentLookup;
 import io.github.finetune4j.core.error.FineTuneException;
 
 import java.io.IOException;
@@ -41,15 +39,15 @@ import java.util.Optional;
  */
 public final class WorkloadIdentityCredential implements TokenCredential, CachesTokens {
     /** The public-cloud authority host, {@value}. */
-    public static final String DEFAULT_AUTHORITY_HOST = ClientSecretCredential.DEFAULT_AUTHORITY_HOST;
+    public static final String DEFAULT_AUTHORITY_HOST = EntraApplicationBuilder.DEFAULT_AUTHORITY_HOST;
     /** Environment variable of the tenant id, {@value}. */
-    public static final String TENANT_ID_ENV = "AZURE_TENANT_ID";
+    public static final String TENANT_ID_ENV = EntraApplicationBuilder.TENANT_ID_ENV;
     /** Environment variable of the client (application) id, {@value}. */
-    public static final String CLIENT_ID_ENV = "AZURE_CLIENT_ID";
+    public static final String CLIENT_ID_ENV = EntraApplicationBuilder.CLIENT_ID_ENV;
     /** Environment variable of the federated token file, {@value}. */
     public static final String TOKEN_FILE_ENV = "AZURE_FEDERATED_TOKEN_FILE";
     /** Environment variable of the authority host, {@value}. */
-    public static final String AUTHORITY_HOST_ENV = "AZURE_AUTHORITY_HOST";
+    public static final String AUTHORITY_HOST_ENV = EntraApplicationBuilder.AUTHORITY_HOST_ENV;
 
     private static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -59,10 +57,10 @@ public final class WorkloadIdentityCredential implements TokenCredential, Caches
     private final TokenEndpoint endpoint;
     private final CachingTokenCredential cache;
 
-    private WorkloadIdentityCredential(String tenantId, String clientId, Path tokenFile, URI authority) {
-        this.clientId = clientId;
+    private WorkloadIdentityCredential(EntraApplicationBuilder.Application application, Path tokenFile) {
+        this.clientId = application.clientId();
         this.tokenFile = tokenFile;
-        this.tokenUri = EntraSettings.tokenUri(authority, EntraSettings.tenant(tenantId));
+        this.tokenUri = application.tokenUri();
         this.endpoint = TokenEndpoint.entra();
         this.cache = CachingTokenCredential.of(this::fetch, CachingTokenCredential.DEFAULT_REFRESH_MARGIN,
                 Clock.systemUTC());
@@ -141,44 +139,10 @@ public final class WorkloadIdentityCredential implements TokenCredential, Caches
     }
 
     /** Configures a {@link WorkloadIdentityCredential}; unset values come from the environment. Not thread-safe. */
-    public static final class Builder {
-        private Optional<String> tenantId = Optional.empty();
-        private Optional<String> clientId = Optional.empty();
+    public static final class Builder extends EntraApplicationBuilder<Builder> {
         private Optional<Path> tokenFile = Optional.empty();
-        private Optional<URI> authorityHost = Optional.empty();
-        private EnvironmentLookup environment = EnvironmentLookup.system();
 
         private Builder() {
-        }
-
-        /**
-         * Sets the tenant. Default: {@value WorkloadIdentityCredential#TENANT_ID_ENV}.
-         *
-         * @param tenantId a GUID or a domain such as {@code contoso.onmicrosoft.com}
-         * @return this builder
-         * @throws NullPointerException if {@code tenantId} is null
-         * @throws IllegalArgumentException if it is not a tenant id
-         */
-        public Builder tenantId(String tenantId) {
-            this.tenantId = Optional.of(EntraSettings.tenant(Objects.requireNonNull(tenantId, "tenantId").trim()));
-            return this;
-        }
-
-        /**
-         * Sets the client (application) id. Default: {@value WorkloadIdentityCredential#CLIENT_ID_ENV}.
-         *
-         * @param clientId the id
-         * @return this builder
-         * @throws NullPointerException if {@code clientId} is null
-         * @throws IllegalArgumentException if it is blank
-         */
-        public Builder clientId(String clientId) {
-            Objects.requireNonNull(clientId, "clientId");
-            if (clientId.isBlank()) {
-                throw new IllegalArgumentException("clientId must not be blank");
-            }
-            this.clientId = Optional.of(clientId.trim());
-            return this;
         }
 
         /**
@@ -194,33 +158,6 @@ public final class WorkloadIdentityCredential implements TokenCredential, Caches
         }
 
         /**
-         * Sets the authority host. Default: {@value WorkloadIdentityCredential#AUTHORITY_HOST_ENV}, else
-         * {@value WorkloadIdentityCredential#DEFAULT_AUTHORITY_HOST}.
-         *
-         * @param authorityHost an https URL (plain http only for loopback hosts)
-         * @return this builder
-         * @throws NullPointerException if {@code authorityHost} is null
-         * @throws IllegalArgumentException if it is not an acceptable URL
-         */
-        public Builder authorityHost(URI authorityHost) {
-            this.authorityHost = Optional.of(Urls.requireSecure(Urls.normalizeBase(authorityHost, "authorityHost"),
-                    "authorityHost"));
-            return this;
-        }
-
-        /**
-         * Reads unset values from here instead of the process environment.
-         *
-         * @param environment the lookup
-         * @return this builder
-         * @throws NullPointerException if {@code environment} is null
-         */
-        public Builder environment(EnvironmentLookup environment) {
-            this.environment = Objects.requireNonNull(environment, "environment");
-            return this;
-        }
-
-        /**
          * Builds the credential. Does no I/O (the token file is read when a token is needed).
          *
          * @return the credential
@@ -229,13 +166,10 @@ public final class WorkloadIdentityCredential implements TokenCredential, Caches
          * @throws IllegalArgumentException if a value from the environment is malformed
          */
         public WorkloadIdentityCredential build() {
-            String tenant = EntraSettings.require(tenantId, environment, TENANT_ID_ENV, "tenantId");
-            String client = EntraSettings.require(clientId, environment, CLIENT_ID_ENV, "clientId");
-            Path file = tokenFile.orElseGet(() -> Path.of(EntraSettings.require(Optional.empty(), environment,
+            Application application = application();
+            Path file = tokenFile.orElseGet(() -> Path.of(EntraSettings.require(Optional.empty(), environment(),
                     TOKEN_FILE_ENV, "tokenFile")));
-            URI authority = EntraSettings.authority(authorityHost, environment, AUTHORITY_HOST_ENV,
-                    DEFAULT_AUTHORITY_HOST);
-            return new WorkloadIdentityCredential(tenant, client, file, authority);
+            return new WorkloadIdentityCredential(application, file);
         }
     }
 }

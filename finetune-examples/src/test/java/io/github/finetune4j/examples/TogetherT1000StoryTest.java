@@ -101,7 +101,7 @@ class TogetherT1000StoryTest {
                 .contains("Hub push: finetune4j-examples/t1000-llama-3.1-8b-lora (offline")
                 .contains("Training data: 12 examples, base model meta-llama/Meta-Llama-3.1-8B-Instruct-Reference")
                 .contains("cl100k_base").contains("llama-3")
-                .containsPattern("together estimates \\$[0-9]+\\.[0-9]{2,4} \\([0-9,]+ training tokens; within the "
+                .containsPattern("together estimates \\$[0-9]+\\.[0-9]{2,6} \\([0-9,]+ training tokens; within the "
                         + "credit limit of \\$100\\.00\\)")
                 .contains("created on together (")
                 .contains("-> completed")

@@ -2,6 +2,7 @@ package io.github.finetune4j.maven;
 
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.preflight.CostEstimate;
+import io.github.finetune4j.core.preflight.Usd;
 import io.github.finetune4j.core.preflight.ValidationReport;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -42,11 +43,11 @@ public class EstimateMojo extends AbstractFinetuneMojo {
                 cost.epochs(), cost.epochSource().name().toLowerCase(Locale.ROOT), cost.trainedTokens()));
         String price = cost.pricePerMillionTokens().map(p -> "USD " + p.toPlainString() + " per 1M trained tokens")
                 .orElse("no price known for " + cost.baseModel());
-        getLog().info("Estimated cost: " + cost.estimatedCost().map(c -> "USD " + c.toPlainString()).orElse("unknown")
+        getLog().info("Estimated cost: " + cost.estimatedCost().map(c -> "USD " + Usd.amount(c)).orElse("unknown")
                 + " (" + price + ", price table " + cost.priceTableVersion() + ")");
         BigDecimal budget = budget();
         if (budget != null && cost.estimatedCost().map(c -> c.compareTo(budget) > 0).orElse(false)) {
-            throw new MojoFailureException("finetune: estimated cost USD " + cost.estimatedCost().get().toPlainString()
+            throw new MojoFailureException("finetune: estimated cost USD " + Usd.amount(cost.estimatedCost().get())
                     + " exceeds maxCostUsd " + budget.toPlainString());
         }
     }

@@ -1,7 +1,8 @@
 package io.github.finetune4j.migrate;
 
+import io.github.finetune4j.core.preflight.Usd;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -91,7 +92,6 @@ public record MigrationPlan(Set<Step> steps, String sourceProvider, Optional<Str
     }
 
     static String usd(BigDecimal amount) {
-        return "$" + amount.setScale(amount.compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP)
-                .toPlainString();
+        return Usd.format(amount);
     }
 }

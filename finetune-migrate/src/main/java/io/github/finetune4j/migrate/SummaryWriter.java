@@ -1,5 +1,6 @@
 package io.github.finetune4j.migrate;
 
+import io.github.finetune4j.core.preflight.Usd;
 import io.github.finetune4j.migrate.internal.AtomicFiles;
 import io.github.finetune4j.migrate.internal.CompareState;
 import io.github.finetune4j.migrate.internal.IntervalState;
@@ -159,7 +160,7 @@ final class SummaryWriter {
         if (amount == null) {
             return "unknown";
         }
-        return new java.math.BigDecimal(amount).setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+        return Usd.format(new java.math.BigDecimal(amount));
     }
 
     private static String esc(String s) {

@@ -7,6 +7,7 @@ import io.github.finetune4j.cli.CliException;
 import io.github.finetune4j.cli.Session;
 import io.github.finetune4j.core.model.DatasetIssue;
 import io.github.finetune4j.core.preflight.CostEstimate;
+import io.github.finetune4j.core.preflight.Usd;
 import io.github.finetune4j.core.preflight.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,9 +74,9 @@ final class EstimateCommand implements Callable<Integer> {
             out.println("Epochs:          " + cost.epochs() + (cost.epochSource() == CostEstimate.EpochSource.FIXED
                     ? " (fixed)" : " (auto, as the provider would choose)"));
             out.println("Trained tokens:  " + String.format(Locale.ROOT, "%,d", cost.trainedTokens()));
-            out.println("Price:           " + cost.pricePerMillionTokens().map(p -> "$" + p.toPlainString()
+            out.println("Price:           " + cost.pricePerMillionTokens().map(p -> Usd.format(p)
                     + " per 1M training tokens").orElse("unknown for this model"));
-            out.println("Estimated cost:  " + cost.estimatedCost().map(c -> "$" + c.toPlainString())
+            out.println("Estimated cost:  " + cost.estimatedCost().map(Usd::format)
                     .orElse("unknown") + " (price table " + cost.priceTableVersion() + ")");
         }
         if (report.hasErrors()) {

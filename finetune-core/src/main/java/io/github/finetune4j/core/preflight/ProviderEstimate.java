@@ -66,29 +66,20 @@ public record ProviderEstimate(String provider, Optional<BigDecimal> totalPriceU
             sb.append("no price").append(unavailableReason.map(r -> " (" + r + ")").orElse(""));
             return sb.toString();
         }
-        sb.append('$').append(usd(totalPriceUsd.get()));
+        sb.append(Usd.format(totalPriceUsd.get()));
         StringBuilder details = new StringBuilder();
         trainTokens.ifPresent(t -> details.append(String.format(java.util.Locale.ROOT, "%,d training tokens", t)));
         evalTokens.filter(t -> t > 0).ifPresent(t -> details.append(details.length() > 0 ? ", " : "")
                 .append(String.format(java.util.Locale.ROOT, "%,d evaluation tokens", t)));
         allowedToProceed.ifPresent(ok -> details.append(details.length() > 0 ? "; " : "")
                 .append(ok ? "within" : "ABOVE").append(" the credit limit")
-                .append(creditLimitUsd.map(l -> " of $" + l.setScale(2, java.math.RoundingMode.HALF_UP)
-                        .toPlainString()).orElse("")));
+                .append(creditLimitUsd.map(l -> " of " + Usd.format(l)).orElse("")));
         if (details.length() > 0) {
             sb.append(" (").append(details).append(')');
         }
         return sb.toString();
     }
 
-    /** Cents, and below one dollar up to four decimals, so that a small job does not read as free ($0.0085). */
-    private static String usd(BigDecimal amount) {
-        if (amount.abs().compareTo(BigDecimal.ONE) >= 0) {
-            return amount.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-        }
-        BigDecimal small = amount.setScale(4, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
-        return (small.scale() < 2 ? small.setScale(2) : small).toPlainString();
-    }
 
     /** Builds a {@link ProviderEstimate}. Not thread-safe. */
     public static final class Builder {

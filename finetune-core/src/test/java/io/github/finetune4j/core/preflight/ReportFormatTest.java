@@ -35,7 +35,7 @@ class ReportFormatTest {
                 .contains("per example            min 26, max 8,032, mean 1,648.4, median 45.0, p10 26.8, p90 4,863.6")
                 .contains("epochs 20 (auto heuristic), billing tokens 4,306 (each example capped at 4,096),"
                         + " trained tokens 86,120")
-                .contains("estimated cost USD 0.69 at USD 8.00 per 1M trained tokens")
+                .contains("estimated cost USD 0.689 at USD 8.00 per 1M trained tokens")
                 .contains("1 examples over the per-example limit; 3,936 tokens are cut off");
     }
 

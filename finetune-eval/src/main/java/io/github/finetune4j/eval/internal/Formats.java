@@ -1,7 +1,8 @@
 package io.github.finetune4j.eval.internal;
 
+import io.github.finetune4j.core.preflight.Usd;
+
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -50,10 +51,7 @@ public final class Formats {
      * @return for example {@code $12.50}, {@code $0.0123}, {@code $0.0085} or {@code $0.000726}
      */
     public static String usd(BigDecimal usd) {
-        BigDecimal abs = usd.abs();
-        int scale = abs.compareTo(BigDecimal.ONE) >= 0 ? 2 : abs.compareTo(new BigDecimal("0.01")) >= 0 ? 4 : 6;
-        BigDecimal rounded = usd.setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros();
-        return "$" + (rounded.scale() < 2 ? rounded.setScale(2, RoundingMode.UNNECESSARY) : rounded).toPlainString();
+        return Usd.format(usd);
     }
 
     /**

@@ -7,10 +7,10 @@ import io.github.finetune4j.core.preflight.Distribution;
 import io.github.finetune4j.core.preflight.PiiFinding;
 import io.github.finetune4j.core.preflight.PiiKind;
 import io.github.finetune4j.core.preflight.TokenStatistics;
+import io.github.finetune4j.core.preflight.Usd;
 import io.github.finetune4j.core.preflight.ValidationReport;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
 
@@ -89,10 +89,7 @@ public final class ReportText {
                 .append(c.maxTokensPerExample().map(m -> " (each example capped at " + n(m) + ")").orElse(""))
                 .append(", trained tokens ").append(n(c.trainedTokens())).append('\n');
         if (c.estimatedCost().isPresent()) {
-            BigDecimal cost = c.estimatedCost().get();
-            // Cents, but four decimals below one cent so that a small test set does not read as free.
-            int scale = cost.compareTo(new BigDecimal("0.01")) >= 0 ? 2 : 4;
-            sb.append("  estimated cost USD ").append(cost.setScale(scale, RoundingMode.HALF_UP))
+            sb.append("  estimated cost USD ").append(Usd.amount(c.estimatedCost().get()))
                     .append(" at USD ").append(c.pricePerMillionTokens().map(BigDecimal::toPlainString).orElse("?"))
                     .append(" per 1M trained tokens\n");
         } else {

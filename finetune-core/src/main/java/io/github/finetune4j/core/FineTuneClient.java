@@ -11,7 +11,6 @@ import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.preflight.PriceTable;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -157,8 +156,8 @@ public interface FineTuneClient extends AutoCloseable {
     /**
      * Downloads a file's content into a local file, streamed: memory use does not depend on the file's size (the
      * OpenAI and Azure OpenAI providers stream; a provider that cannot falls back to {@link #fileContent}). The
-     * target is created or truncated; a failed download may leave it partly written, so write to a temporary file
-     * and move it into place.
+     * content goes to a temporary file beside the target and replaces the target only when it is complete
+     * ({@link io.github.finetune4j.core.spi.AtomicFile}): a failed download leaves the target as it was.
      *
      * @param id the file
      * @param target the local file
@@ -167,7 +166,7 @@ public interface FineTuneClient extends AutoCloseable {
     default void downloadFile(FileId id, Path target) {
         byte[] content = fileContent(id);
         try {
-            Files.write(target, content);
+            io.github.finetune4j.core.spi.AtomicFile.write(target, content);
         } catch (IOException e) {
             throw new FineTuneException("cannot write " + target + ": " + e.getMessage(), e);
         }

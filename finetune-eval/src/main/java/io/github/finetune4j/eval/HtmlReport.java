@@ -1,11 +1,10 @@
 package io.github.finetune4j.eval;
 
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.eval.internal.ReportPage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
@@ -74,7 +73,7 @@ public final class HtmlReport {
      */
     public void write(Path file) {
         try {
-            Files.writeString(Objects.requireNonNull(file, "file"), render(), StandardCharsets.UTF_8);
+            AtomicFile.writeString(Objects.requireNonNull(file, "file"), render());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -1,13 +1,12 @@
 package io.github.finetune4j.eval;
 
 import io.github.finetune4j.core.model.TrainingHistory;
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.eval.internal.SvgMode;
 import io.github.finetune4j.eval.internal.TrainingCharts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -42,7 +41,7 @@ public final class LossCurves {
      */
     public static void write(TrainingHistory history, Path file) {
         try {
-            Files.writeString(Objects.requireNonNull(file, "file"), svg(history), StandardCharsets.UTF_8);
+            AtomicFile.writeString(Objects.requireNonNull(file, "file"), svg(history));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

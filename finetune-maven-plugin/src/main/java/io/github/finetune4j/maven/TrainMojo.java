@@ -18,6 +18,7 @@ import io.github.finetune4j.core.error.JobFailedException;
 import io.github.finetune4j.core.error.WaitTimeoutException;
 import io.github.finetune4j.core.model.Hyperparameters;
 import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.openai.OpenAiFineTuning;
 import io.github.finetune4j.testkit.EmulatorClock;
 import io.github.finetune4j.testkit.FineTuningEmulator;
@@ -29,8 +30,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -159,8 +158,7 @@ public class TrainMojo extends AbstractFinetuneMojo {
         }
         String model = done.fineTunedModel().orElseThrow();
         try {
-            Files.createDirectories(modelFile.toPath().toAbsolutePath().getParent());
-            Files.writeString(modelFile.toPath(), model + System.lineSeparator(), StandardCharsets.UTF_8);
+            AtomicFile.writeString(modelFile.toPath(), model + System.lineSeparator());
         } catch (IOException e) {
             throw new MojoFailureException("finetune: cannot write " + modelFile + ": " + e.getMessage(), e);
         }

@@ -10,6 +10,7 @@ import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.Message;
 import io.github.finetune4j.core.preflight.ModelLimits;
 import io.github.finetune4j.core.preflight.PriceTable;
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.eval.Candidate;
 import io.github.finetune4j.eval.CandidateSummary;
 import io.github.finetune4j.eval.ConfidenceInterval;
@@ -24,7 +25,6 @@ import io.github.finetune4j.eval.InferencePriceTable;
 import io.github.finetune4j.eval.JobSummary;
 import io.github.finetune4j.eval.Score;
 import io.github.finetune4j.eval.Scorer;
-import io.github.finetune4j.migrate.internal.AtomicFiles;
 import io.github.finetune4j.migrate.internal.CompareState;
 import io.github.finetune4j.migrate.internal.GoldenStore;
 import io.github.finetune4j.migrate.internal.IntervalState;
@@ -153,7 +153,7 @@ final class Comparer {
         String html = HtmlReport.builder().title("Migration of " + m.fineTunedModel + " to " + r.fineTunedModel)
                 .job(summary).evaluation(result).generatedAt(migration.clock().instant()).build().render();
         try {
-            AtomicFiles.writeString(report, html);
+            AtomicFile.writeString(report, html);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + report, e);
         }

@@ -5,8 +5,8 @@ import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.NotFoundException;
 import io.github.finetune4j.core.model.FileId;
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.eval.EvalExample;
-import io.github.finetune4j.migrate.internal.AtomicFiles;
 import io.github.finetune4j.migrate.internal.FileState;
 import io.github.finetune4j.migrate.internal.GoldenState;
 import io.github.finetune4j.migrate.internal.ManifestStore;
@@ -118,10 +118,10 @@ final class Snapshotter {
         }
         migration.listener().onModel(Step.SNAPSHOT, m.sourceJob, "downloading " + f.id
                 + (f.bytes != null ? " (" + f.bytes + " bytes)" : ""));
-        AtomicFiles.Written written;
+        AtomicFile.Written written;
         try {
             // Streamed to a temporary file by the client, checksummed, then moved into place.
-            written = AtomicFiles.write(target, temp -> migration.source().downloadFile(FileId.of(f.id), temp));
+            written = AtomicFile.fill(target, temp -> migration.source().downloadFile(FileId.of(f.id), temp));
         } catch (NotFoundException e) {
             f.availability = FileAvailability.GONE.wireName();
             f.detail = "404 " + e.errorMessage().orElse("not found");
@@ -152,7 +152,7 @@ final class Snapshotter {
 
     private static boolean intact(Path file, String sha256) {
         try {
-            return Files.isRegularFile(file) && AtomicFiles.sha256(file).equals(sha256);
+            return Files.isRegularFile(file) && AtomicFile.describe(file).sha256().equals(sha256);
         } catch (IOException e) {
             return false;
         }

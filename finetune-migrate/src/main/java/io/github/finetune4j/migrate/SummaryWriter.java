@@ -1,7 +1,7 @@
 package io.github.finetune4j.migrate;
 
 import io.github.finetune4j.core.preflight.Usd;
-import io.github.finetune4j.migrate.internal.AtomicFiles;
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.migrate.internal.CompareState;
 import io.github.finetune4j.migrate.internal.IntervalState;
 import io.github.finetune4j.migrate.internal.ManifestStore;
@@ -31,8 +31,8 @@ final class SummaryWriter {
         String text = text(store, targetProvider);
         String html = html(store, targetProvider, clock);
         try {
-            AtomicFiles.writeString(store.folder().resolve(TEXT), text);
-            AtomicFiles.writeString(store.folder().resolve(HTML), html);
+            AtomicFile.writeString(store.folder().resolve(TEXT), text);
+            AtomicFile.writeString(store.folder().resolve(HTML), html);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the summary in " + store.folder(), e);
         }

@@ -12,6 +12,7 @@ import io.github.finetune4j.core.JobListener;
 import io.github.finetune4j.core.PagedIterable;
 import io.github.finetune4j.core.WaitOptions;
 import io.github.finetune4j.core.error.ApiErrorDetails;
+import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.NotFoundException;
 import io.github.finetune4j.core.internal.http.JdkHttpTransport;
 import io.github.finetune4j.core.internal.poll.BatchPoller;
@@ -25,6 +26,7 @@ import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.ModelInfo;
 import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.preflight.PriceTable;
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.core.spi.BatchSupport;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.FineTuneProviderFactory;
@@ -253,7 +255,12 @@ public final class DefaultFineTuneClient implements FineTuneClient {
 
     @Override
     public void downloadFile(FileId id, java.nio.file.Path target) {
-        provider.downloadFile(Objects.requireNonNull(id, "id"), Objects.requireNonNull(target, "target"));
+        Objects.requireNonNull(id, "id");
+        try {
+            AtomicFile.fill(Objects.requireNonNull(target, "target"), temp -> provider.downloadFile(id, temp));
+        } catch (java.io.IOException e) {
+            throw new FineTuneException("cannot write " + id + " to " + target + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.NotFoundException;
 import io.github.finetune4j.core.model.FileInfo;
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.core.spi.LargeFileUploads;
 import io.github.finetune4j.core.spi.UploadSession;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,14 +124,7 @@ final class PartedUploads {
         ArrayNode parts = node.putArray("partIds");
         state.partIds.forEach(parts::add);
         try {
-            Files.createDirectories(statePath.getParent());
-            Path tmp = Files.createTempFile(statePath.getParent(), "upload-", ".tmp");
-            JSON.writeValue(tmp.toFile(), node);
-            try {
-                Files.move(tmp, statePath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, statePath, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(statePath, JSON.writeValueAsBytes(node));
         } catch (IOException e) {
             // Resuming is an optimisation: an upload without saved state still completes in this process.
             LOG.log(System.Logger.Level.DEBUG, "could not save upload state {0}: {1}", statePath, e.getMessage());

@@ -1,11 +1,11 @@
 package io.github.finetune4j.core.internal;
 
+import io.github.finetune4j.core.spi.AtomicFile;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -43,14 +43,7 @@ final class PendingCreates {
     void mark(String key, Instant sentAt) {
         Path file = file(key);
         try {
-            Files.createDirectories(directory);
-            Path tmp = Files.createTempFile(directory, "create-", ".tmp");
-            Files.writeString(tmp, sentAt.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.writeString(file, sentAt.toString());
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "could not record the create in flight in {0}: {1}", file,
                     e.getMessage());

@@ -1,5 +1,7 @@
 package io.github.finetune4j.migrate.internal;
 
+import io.github.finetune4j.core.spi.AtomicFile;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -167,7 +169,7 @@ public final class GoldenStore implements AutoCloseable {
             for (Row row : ordered) {
                 text.append(JSON.writeValueAsString(node(row))).append('\n');
             }
-            return AtomicFiles.writeString(file, text.toString()).sha256();
+            return AtomicFile.writeString(file, text.toString()).sha256();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

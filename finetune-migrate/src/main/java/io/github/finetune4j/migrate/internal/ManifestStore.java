@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.finetune4j.core.error.FineTuneException;
+import io.github.finetune4j.core.spi.AtomicFile;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -148,7 +149,7 @@ public final class ManifestStore implements AutoCloseable {
         }
         state.updatedAt = now;
         try {
-            AtomicFiles.writeString(folder.resolve(FILE_NAME), JSON.writeValueAsString(state) + "\n");
+            AtomicFile.writeString(folder.resolve(FILE_NAME), JSON.writeValueAsString(state) + "\n");
         } catch (IOException e) {
             throw new FineTuneException("cannot write " + folder.resolve(FILE_NAME) + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.github.finetune4j.together.internal;
 
 import io.github.finetune4j.core.error.ApiException;
 import io.github.finetune4j.core.error.ResponseFormatException;
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.core.spi.HttpResult;
 import io.github.finetune4j.openai.protocol.OpenAiProtocol;
 import io.github.finetune4j.together.DownloadProgress;
@@ -12,10 +13,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -125,11 +124,7 @@ final class WeightFetcher {
         if (!Files.exists(part)) {
             Files.write(part, new byte[0]);
         }
-        try {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.replace(part, target);
     }
 
     private static MessageDigest sha256() {

@@ -1,6 +1,7 @@
 package io.github.finetune4j.core.internal.dataset;
 
 import io.github.finetune4j.core.model.TrainingRecord;
+import io.github.finetune4j.core.spi.AtomicFile;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,24 +26,12 @@ public final class JsonlWriter {
      * @throws IOException if writing fails; the target is then untouched
      */
     public static void writeAtomically(Stream<? extends TrainingRecord> records, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
-            try (BufferedWriter out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                for (Iterator<? extends TrainingRecord> it = records.iterator(); it.hasNext(); ) {
-                    out.write(JsonlCodec.toLine(it.next()));
-                    out.write('\n');
-                }
+        try (AtomicFile file = AtomicFile.create(target)) {
+            for (Iterator<? extends TrainingRecord> it = records.iterator(); it.hasNext(); ) {
+                file.stream().write(JsonlCodec.toLine(it.next()).getBytes(StandardCharsets.UTF_8));
+                file.stream().write('\n');
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+            file.commit();
         }
     }
 

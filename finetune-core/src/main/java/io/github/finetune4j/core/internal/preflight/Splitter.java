@@ -5,18 +5,16 @@ import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.internal.dataset.JsonlCodec;
 import io.github.finetune4j.core.model.TrainingRecord;
 import io.github.finetune4j.core.preflight.DatasetSplit;
+import io.github.finetune4j.core.spi.AtomicFile;
 
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -62,8 +60,8 @@ public final class Splitter {
             }
             long k = Math.min(n - 1, Math.max(1, Math.round(n * fraction)));
             Selector selector = new Selector(n, k, seed);
-            try (Target train = new Target(training); Target valid = new Target(validation)) {
-                Supplier<OutputStream> next = () -> selector.nextIsValidation() ? valid.out : train.out;
+            try (AtomicFile train = AtomicFile.create(training); AtomicFile valid = AtomicFile.create(validation)) {
+                Supplier<OutputStream> next = () -> selector.nextIsValidation() ? valid.stream() : train.stream();
                 if (data.file().isPresent()) {
                     copyLines(data.file().get(), next);
                 } else {
@@ -158,39 +156,6 @@ public final class Splitter {
         }
         if (current != null) {
             current.write('\n');
-        }
-    }
-
-    private static final class Target implements AutoCloseable {
-        private final Path target;
-        private final Path temp;
-        final OutputStream out;
-        private boolean committed;
-
-        Target(Path target) throws IOException {
-            this.target = target;
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            this.temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-            this.out = new BufferedOutputStream(Files.newOutputStream(temp), BUFFER);
-        }
-
-        void commit() throws IOException {
-            out.close();
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            committed = true;
-        }
-
-        @Override
-        public void close() throws IOException {
-            if (!committed) {
-                out.close();
-                Files.deleteIfExists(temp);
-            }
         }
     }
 }

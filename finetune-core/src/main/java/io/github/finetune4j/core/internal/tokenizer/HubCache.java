@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.finetune4j.core.RetryPolicy;
 import io.github.finetune4j.core.error.ResponseFormatException;
 import io.github.finetune4j.core.preflight.HubDownload;
+import io.github.finetune4j.core.spi.AtomicFile;
 import io.github.finetune4j.core.spi.HttpCall;
 import io.github.finetune4j.core.spi.HttpResult;
 import io.github.finetune4j.core.spi.HttpStack;
@@ -12,10 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -136,17 +135,7 @@ final class HubCache {
     }
 
     private static void write(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(target, bytes);
     }
 
     static String gitBlobSha1(byte[] bytes) {

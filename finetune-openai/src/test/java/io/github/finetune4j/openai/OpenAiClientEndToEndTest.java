@@ -198,6 +198,39 @@ class OpenAiClientEndToEndTest {
     }
 
     @Test
+    void awaitCompletionKeepsItsBudgetWhenAPollsBodyStallsAfterItsHeaders() {
+        AtomicInteger polls = new AtomicInteger();
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                if (request.getUrl().encodedPath().equals("/v1/fine_tuning/jobs/ftjob-abc123")
+                        && polls.incrementAndGet() > 1) {
+                    // The second poll's headers come at once and its body stalls: the request timeout no longer
+                    // applies, the wait's budget must.
+                    return new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                            .body("{}").bodyDelay(120, SECONDS).build();
+                }
+                return FIXTURES.json("jobs/get-running.json");
+            }
+        });
+        FineTuneClient client = FineTuneClient.builder()
+                .provider(OpenAiFineTuning.builder().apiKey("test-key").baseUrl(server.url("/v1/").uri()).build())
+                .build();
+        clients.add(client);
+        FineTuneJob job = FineTuneJob.attach(client, JobId.of("ftjob-abc123"));
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(30), () -> job.awaitCompletion(
+                WaitOptions.builder().timeout(Duration.ofSeconds(3)).fixedInterval(Duration.ofMillis(200)).build())))
+                .isInstanceOf(io.github.finetune4j.core.error.WaitTimeoutException.class);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(took).as("a 3 s budget is kept although a poll's body stalls (it used to hang until the connection died)")
+                .isLessThan(Duration.ofSeconds(6));
+        assertThat(polls).hasValueGreaterThanOrEqualTo(2);
+    }
+
+        @Test
     void attachedJobPagesEventsWithTheLastEventIdAsCursor() throws Exception {
         server.enqueue(FIXTURES.json("jobs/get-running.json"));
         server.enqueue(FIXTURES.json("events/list-page-1.json"));

@@ -32,7 +32,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -256,8 +260,11 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new FineTuneException("cannot read upload file: " + e.getMessage(), e, provider, null);
         }
         long started = System.nanoTime();
-        HttpResponse<byte[]> response = client.send(builder.build(), target == null
-                ? HttpResponse.BodyHandlers.ofByteArray() : toFileWhenOk(target));
+        // The request timeout ends the wait for the response's headers only; a body that stalls after them is
+        // bounded here: by the timeout for an ordinary call, by the wait budget (if any) for a download.
+        HttpResponse<byte[]> response = sendWithin(builder.build(), target == null
+                ? HttpResponse.BodyHandlers.ofByteArray() : toFileWhenOk(target),
+                target == null ? Optional.of(timeout) : budget);
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
             LOG.log(System.Logger.Level.DEBUG, "{0} -> {1} in {2} ms, headers {3}", call, response.statusCode(),
                     (System.nanoTime() - started) / 1_000_000,
@@ -269,6 +276,43 @@ public final class JdkHttpTransport implements HttpTransport {
             throw new RetryableResponse(outcome);
         }
         return outcome;
+    }
+
+    /**
+     * Sends and reads the whole response within a time limit: the JDK's request timeout covers only the wait for
+     * the headers, so a server that sends headers and then stalls mid-body would otherwise hold the caller (and a
+     * wait budget) for as long as the connection lives. Past the limit the exchange is cancelled and the attempt
+     * fails as a timeout, like a late header.
+     */
+    private static final long BODY_GRACE_MILLIS = 500;
+
+    private HttpResponse<byte[]> sendWithin(HttpRequest request, HttpResponse.BodyHandler<byte[]> handler,
+                                            Optional<Duration> limit) throws IOException, InterruptedException {
+        if (limit.isEmpty()) {
+            return client.send(request, handler);
+        }
+        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, handler);
+        try {
+            // A little later than the request timeout, so that the JDK's own timeouts (connect, handshake,
+            // headers) keep reporting what they know, such as "the request was not sent".
+            return exchange.get(Math.max(1, limit.get().toMillis()) + BODY_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            throw new HttpTimeoutException("the response did not arrive in full within " + limit.get().toMillis()
+                    + " ms");
+        } catch (InterruptedException e) {
+            exchange.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IOException(cause);
+        }
     }
 
     /** A 2xx body goes to the file (nothing in memory), any other body into memory for the error. */

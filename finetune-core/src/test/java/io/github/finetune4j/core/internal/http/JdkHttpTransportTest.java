@@ -272,6 +272,21 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void aBodyThatStallsAfterItsHeadersEndsAtTheTimeoutToo() throws Exception {
+        // the JDK's request timeout covers the headers only: the headers come at once, the body never
+        server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+                .body("{\"id\":\"ftjob-1\",\"status\":\"running\"}").bodyDelay(60, SECONDS).build());
+        HttpCall poll = HttpCall.builder("GET", url("/v1/fine_tuning/jobs/ftjob-1")).timeout(Duration.ofSeconds(1))
+                .build();
+
+        assertThatThrownBy(() -> assertTimeoutPreemptively(Duration.ofSeconds(15), () -> transport(RetryPolicy.none())
+                .send(poll)))
+                .isInstanceOf(TransportException.class)
+                .hasMessageContaining("GET http://").hasMessageContaining("/v1/fine_tuning/jobs/ftjob-1 timed out")
+                .hasMessageContaining("did not arrive in full within 1000 ms");
+    }
+
+    @Test
     void refusedConnectionIsRetriedAndReportedAsNeverSent() throws Exception {
         // a port held by a bound socket that never listens refuses connections for as long as the test runs; a
         // just-closed port may be taken by another process in between

@@ -60,7 +60,10 @@ class T1000StoryStopTest {
                 try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
                         StandardCharsets.UTF_8))) {
                     for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                        output.append(line).append('\n');
+                        synchronized (output) {
+                            output.append(line).append('\n');
+                            output.notifyAll();
+                        }
                     }
                 } catch (IOException ended) {
                     // the process is gone
@@ -72,6 +75,8 @@ class T1000StoryStopTest {
         static Run start() throws IOException {
             ProcessBuilder builder = new ProcessBuilder(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    // English, so that a java.util.logging record would read as JUL_LINE expects
+                    "-Duser.language=en", "-Duser.country=US",
                     "-cp", System.getProperty("java.class.path"), T1000Story.class.getName()))
                     .redirectErrorStream(true);
             Map<String, String> environment = builder.environment();
@@ -82,12 +87,14 @@ class T1000StoryStopTest {
 
         void awaitLine(String marker) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_LIMIT_SECONDS);
-            while (!output.toString().contains(marker)) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new AssertionError("the story did not print '" + marker + "':\n" + output);
+            synchronized (output) {
+                while (output.indexOf(marker) < 0) {
+                    if (!process.isAlive() || System.nanoTime() > deadline) {
+                        process.destroyForcibly();
+                        throw new AssertionError("the story did not print '" + marker + "':\n" + output);
+                    }
+                    output.wait(200);    // woken by each line; the timeout notices a process that died silently
                 }
-                Thread.sleep(20);
             }
         }
 

@@ -12,12 +12,18 @@ import io.github.finetune4j.core.model.Checkpoint;
 import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.JobStatus;
+import io.github.finetune4j.core.model.TrainingMetrics;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Collectors;
 
 /**
  * Awaits one job: polls with backoff within a budget, reports status changes, new events and checkpoints, and turns
@@ -99,17 +105,34 @@ public final class JobPoller {
                             start.id(), next.rawStatus());
                 }
                 boolean changed = next.status() != previous.status();
+                boolean reported = !changed;
                 try {
                     if (!listeners.isEmpty()) {
-                        // Events and checkpoints happened before the status just read, so they are reported first.
-                        events.fetchNew().forEach(JobPoller.this::publishEvent);
-                        checkpoints.fetchNew().forEach(c -> listeners.fire(l -> l.onCheckpoint(c)));
+                        // What one poll brings is told in the order it happened: events before the status just
+                        // read, except that a job which started training did so before its first step; each
+                        // checkpoint right after the step it was saved at.
+                        Deque<Checkpoint> saved = checkpoints.fetchNew().stream()
+                                .sorted(Comparator.comparingLong(Checkpoint::stepNumber))
+                                .collect(Collectors.toCollection(ArrayDeque::new));
+                        for (JobEvent event : events.fetchNew()) {
+                            Optional<TrainingMetrics> step = event.metrics();
+                            if (!reported && step.isPresent() && !next.isTerminal()) {
+                                reportChange(previous, next);
+                                reported = true;
+                            }
+                            publishEvent(event);
+                            step.ifPresent(m -> {
+                                while (!saved.isEmpty() && saved.peekFirst().stepNumber() <= m.step()) {
+                                    Checkpoint c = saved.removeFirst();
+                                    listeners.fire(l -> l.onCheckpoint(c));
+                                }
+                            });
+                        }
+                        saved.forEach(c -> listeners.fire(l -> l.onCheckpoint(c)));
                     }
                 } finally {
-                    if (changed) {
-                        LOG.log(listeners.progressLevel(), "job {0}: {1} -> {2}", start.id(), previous.rawStatus(),
-                                next.rawStatus());
-                        listeners.fire(l -> l.onStatusChanged(previous, next));
+                    if (!reported) {
+                        reportChange(previous, next);
                     }
                 }
                 return changed;
@@ -121,6 +144,11 @@ public final class JobPoller {
             }
         }, true);
         return outcome(terminal);
+    }
+
+    private void reportChange(JobSnapshot previous, JobSnapshot next) {
+        LOG.log(listeners.progressLevel(), "job {0}: {1} -> {2}", next.id(), previous.rawStatus(), next.rawStatus());
+        listeners.fire(l -> l.onStatusChanged(previous, next));
     }
 
     private void publishEvent(JobEvent event) {

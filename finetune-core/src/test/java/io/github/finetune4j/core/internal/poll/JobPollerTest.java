@@ -226,6 +226,79 @@ class JobPollerTest {
     }
 
     @Test
+    void onePollsNewsIsToldInTheOrderItHappened() {
+        List<String> told = new ArrayList<>();
+        provider.getJobAnswers.add(() -> {
+            provider.events.add(new JobEvent("started", Instant.EPOCH, EventLevel.INFO, "Fine-tuning job started",
+                    Optional.empty()));
+            for (int step = 1; step <= 4; step++) {
+                provider.events.add(new JobEvent("m" + step, Instant.EPOCH, EventLevel.INFO, "Step " + step + "/4",
+                        Optional.of(new TrainingMetrics(step, 4, Map.of("train_loss", 1.0 / step)))));
+            }
+            provider.events.add(new JobEvent("done", Instant.EPOCH, EventLevel.INFO,
+                    "The job has successfully completed", Optional.empty()));
+            provider.checkpoints.add(checkpoint(4));
+            provider.checkpoints.add(checkpoint(2));
+            return job(JobStatus.SUCCEEDED);
+        });
+        WaitOptions options = WaitOptions.builder().listener(new JobListener() {
+            @Override
+            public void onEvent(JobEvent event) {
+                told.add(event.id());
+            }
+
+            @Override
+            public void onCheckpoint(Checkpoint c) {
+                told.add("checkpoint " + c.stepNumber());
+            }
+
+            @Override
+            public void onStatusChanged(JobSnapshot previous, JobSnapshot current) {
+                told.add(previous.status() + " -> " + current.status());
+            }
+        }).build();
+
+        await(poller(options), job(JobStatus.QUEUED));
+
+        // one poll saw the job go from queued to succeeded: its steps, its checkpoints after their steps, the end
+        assertThat(told).containsExactly("started", "m1", "m2", "checkpoint 2", "m3", "m4", "checkpoint 4", "done",
+                "QUEUED -> SUCCEEDED");
+    }
+
+    @Test
+    void aJobThatStartedTrainingSaysSoBeforeItsFirstStep() {
+        List<String> told = new ArrayList<>();
+        provider.getJobAnswers.add(() -> {
+            provider.events.add(new JobEvent("started", Instant.EPOCH, EventLevel.INFO, "Fine-tuning job started",
+                    Optional.empty()));
+            provider.events.add(new JobEvent("m1", Instant.EPOCH, EventLevel.INFO, "Step 1/4",
+                    Optional.of(new TrainingMetrics(1, 4, Map.of("train_loss", 1.0)))));
+            return job(JobStatus.RUNNING);
+        });
+        answers(job(JobStatus.SUCCEEDED));
+        WaitOptions options = WaitOptions.builder().listener(new JobListener() {
+            @Override
+            public void onEvent(JobEvent event) {
+                told.add(event.id());
+            }
+
+            @Override
+            public void onStatusChanged(JobSnapshot previous, JobSnapshot current) {
+                told.add(previous.status() + " -> " + current.status());
+            }
+        }).build();
+
+        await(poller(options), job(JobStatus.QUEUED));
+
+        assertThat(told).containsExactly("started", "QUEUED -> RUNNING", "m1", "RUNNING -> SUCCEEDED");
+    }
+
+    private static Checkpoint checkpoint(long step) {
+        return new Checkpoint("ckpt-" + step, JobId.of("ftjob-1"), Instant.EPOCH, "ft:x:ckpt-step-" + step, step,
+                new TrainingMetrics(step, 4, Map.of()));
+    }
+
+    @Test
     void statusChangeIsReportedWithPreviousAndCurrent() {
         List<String> changes = new ArrayList<>();
         answers(job(JobStatus.RUNNING), job(JobStatus.SUCCEEDED));

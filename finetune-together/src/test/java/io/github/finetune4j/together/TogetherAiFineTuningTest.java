@@ -76,7 +76,7 @@ class TogetherAiFineTuningTest {
 
             assertThat(capabilities.supportsMetadataFilter()).isFalse();
             assertThat(capabilities.priceTable().find("Qwen/Qwen3-8B")).hasValueSatisfying(row -> {
-                assertThat(row.chatTemplate()).contains(io.github.finetune4j.core.preflight.ChatTemplate.CHATML);
+                assertThat(row.chatTemplate()).contains(io.github.finetune4j.core.preflight.ChatTemplate.QWEN3);
                 assertThat(row.tokenizerModelId()).contains("Qwen/Qwen3-8B");
             });
             assertThat(capabilities.priceTable().find("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference"))

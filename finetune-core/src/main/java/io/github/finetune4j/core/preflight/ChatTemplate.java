@@ -14,11 +14,17 @@ public enum ChatTemplate {
      */
     OPENAI,
     /**
-     * ChatML, as Qwen 2.5 and Qwen 3 use it: per message {@code <|im_start|>{role}\n ... <|im_end|>\n}, that is
-     * 2 markers plus the tokens of the role with its line break plus the closing line break. Qwen 2.5's default
-     * system prompt, added when an example has none, is not counted.
+     * ChatML, as Qwen 2.5 uses it: per message {@code <|im_start|>{role}\n ... <|im_end|>\n}, that is 2 markers
+     * plus the tokens of the role with its line break plus the closing line break. Qwen 2.5's default system
+     * prompt, added when an example has none, is not counted.
      */
     CHATML,
+    /**
+     * ChatML as Qwen 3's own template renders a training example: as {@link #CHATML}, and the final assistant
+     * message (the answer after the last user message) starts with an empty thinking block,
+     * {@code <think>\n\n</think>\n\n}: per example 2 more markers and two blank lines.
+     */
+    QWEN3,
     /**
      * Llama 3.1 and later: per example {@code <|begin_of_text|>} and the system header's preamble
      * ({@code Cutting Knowledge Date: December 2023\nToday Date: 26 Jul 2024\n\n}, and the system header itself

@@ -41,7 +41,7 @@ final class TogetherDialect extends BaseDialect {
                         "meta-llama/Llama-3.1-70B-Instruct"))
                 .putModel(open("meta-llama/Llama-3.3-70B-Instruct-Reference", 131_072, ChatTemplate.LLAMA_3,
                         "meta-llama/Llama-3.3-70B-Instruct"))
-                .putModel(open("Qwen/Qwen3-8B", 40_960, ChatTemplate.CHATML, "Qwen/Qwen3-8B"))
+                .putModel(open("Qwen/Qwen3-8B", 40_960, ChatTemplate.QWEN3, "Qwen/Qwen3-8B"))
                 .putModel(ModelLimits.builder().model("openai/gpt-oss-20b").encoding(TokenEncoding.O200K_BASE)
                         .maxTokensPerExample(131_072).chatTemplate(ChatTemplate.HARMONY)
                         .tokenizerModelId("openai/gpt-oss-20b").build())

@@ -21,8 +21,10 @@ enum ModelFamily {
     /** Llama 3.x. */
     LLAMA_3(ChatTemplate.LLAMA_3, List.of("<|begin_of_text|>", "<|end_of_text|>", "<|start_header_id|>",
             "<|end_header_id|>", "<|eot_id|>", "<|eom_id|>", "<|python_tag|>")),
-    /** Qwen 2.5 and 3. */
+    /** Qwen 2.5. */
     QWEN(ChatTemplate.CHATML, List.of("<|im_start|>", "<|im_end|>", "<|endoftext|>")),
+    /** Qwen 3 and later: ChatML with a thinking block before the answer. */
+    QWEN3(ChatTemplate.QWEN3, List.of("<|im_start|>", "<|im_end|>", "<|endoftext|>", "<think>", "</think>")),
     /** Mistral, Ministral, Mixtral. */
     MISTRAL(ChatTemplate.MISTRAL, List.of("[INST]", "[/INST]", "[TOOL_CALLS]", "[AVAILABLE_TOOLS]",
             "[/AVAILABLE_TOOLS]", "[TOOL_RESULTS]", "[/TOOL_RESULTS]")),
@@ -39,7 +41,7 @@ enum ModelFamily {
 
     /** Whether the family is an open model whose own tokenizer is not a tiktoken encoding. */
     boolean needsItsOwnTokenizer() {
-        return this == LLAMA_3 || this == QWEN || this == MISTRAL;
+        return this == LLAMA_3 || this == QWEN || this == QWEN3 || this == MISTRAL;
     }
 
     /**
@@ -56,6 +58,9 @@ enum ModelFamily {
         }
         if (name.matches(".*llama-?3([.-].*)?")) {
             return LLAMA_3;
+        }
+        if (name.matches("qwen([3-9]|\\d{2,}).*")) {
+            return QWEN3;
         }
         if (name.startsWith("qwen")) {
             return QWEN;

@@ -36,6 +36,7 @@ final class TemplateOverhead {
     int message(String role, LineContext ctx, String field) {
         switch (template) {
             case CHATML:
+            case QWEN3:
                 return 2 + ctx.plain(role + "\n", field) + ctx.plain("\n", field);
             case LLAMA_3:
                 return 3 + ctx.plain(role, field) + ctx.plain("\n\n", field);
@@ -81,6 +82,8 @@ final class TemplateOverhead {
         switch (template) {
             case CHATML:
                 return 0;
+            case QWEN3:
+                return 2 + 2 * ctx.plain("\n\n", "");
             case LLAMA_3:
                 return 1 + ctx.plain(LLAMA_PREAMBLE, "") + (hasSystem ? 0 : message("system", ctx, ""));
             case MISTRAL:

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 public record HttpResult(int statusCode, Map<String, List<String>> headers, byte[] body) {
     /** The headers that carry a request id, in the order they are consulted. */
     public static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "apim-request-id",
-            "x-ms-request-id", "client-request-id");
+            "x-ms-request-id", "client-request-id", "cf-ray");
 
     /**
      * Validates the components.
@@ -59,7 +59,8 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
 
     /**
      * The request id from response headers: {@code x-request-id} (OpenAI, Together), {@code apim-request-id}
-     * (Azure OpenAI), {@code x-ms-request-id} (Azure Resource Manager, Entra ID), {@code client-request-id}.
+     * (Azure OpenAI), {@code x-ms-request-id} (Azure Resource Manager, Entra ID), {@code client-request-id},
+     * {@code cf-ray} (Together AI, whose own SDK names it its request id).
      *
      * @param header looks up the first value of a header by name
      * @return the id, or empty
@@ -75,8 +76,8 @@ public record HttpResult(int statusCode, Map<String, List<String>> headers, byte
     }
 
     /**
-     * How long the service asked the client to wait: {@code retry-after-ms}, {@code x-ms-retry-after-ms} or
-     * {@code retry-after} (seconds or an HTTP date).
+     * How long the service asked the client to wait: {@code retry-after-ms}, {@code x-ms-retry-after-ms},
+     * {@code retry-after} (seconds or an HTTP date), else Together AI's {@code x-ratelimit-reset} (seconds).
      *
      * @param clock the clock, for HTTP-date values
      * @return the delay, or empty when none (or an unreadable one) was given

@@ -30,7 +30,9 @@ public final class RetryAfter {
         }
         Optional<String> value = header.apply("retry-after");
         if (value.isEmpty()) {
-            return Optional.empty();
+            // Together AI's suggested wait, in seconds, on a rate limit that names no Retry-After
+            return header.apply("x-ratelimit-reset").flatMap(RetryAfter::number)
+                    .map(s -> Duration.ofMillis((long) (s * 1000)));
         }
         Optional<Double> seconds = number(value.get());
         if (seconds.isPresent()) {

@@ -229,6 +229,17 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void togethersCfRayIsTheRequestIdWhenNoOtherIsGiven() {
+        server.enqueue(new MockResponse.Builder().code(404).addHeader("CF-RAY", "8f1e2d3c4b5a6978-FRA")
+                .body("{\"error\":{\"message\":\"no such job\",\"type\":\"invalid_request_error\"}}").build());
+
+        assertThatThrownBy(() -> transport().send(get("/v1/fine-tunes/ft-1")))
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        e -> assertThat(e.requestId()).contains("8f1e2d3c4b5a6978-FRA"))
+                .hasMessageContaining("(request-id: 8f1e2d3c4b5a6978-FRA)");
+    }
+
+    @Test
     void errorCarriesCodeParamMessageAndRequestIdButNoSecret() {
         server.enqueue(new MockResponse.Builder().code(400).addHeader("x-request-id", "req_123")
                 .body("{\"error\":{\"message\":\"invalid file sk-proj-leakedkey123456\",\"type\":\"invalid_request_error\","

@@ -143,6 +143,26 @@ class RetryBehaviourTest {
     }
 
     @Test
+    void togethersSuggestedWaitIsTheWaitWhenNoRetryAfterIsGiven() {
+        server.enqueue(error(429, "x-ratelimit-reset", "0.04"));
+        server.enqueue(ok());
+
+        bounded(() -> transport().send(get()));
+
+        assertThat(waits).containsExactly(Duration.ofMillis(40));
+    }
+
+    @Test
+    void retryAfterBeatsTogethersSuggestedWait() {
+        server.enqueue(error(429, "x-ratelimit-reset", "0.04", "Retry-After", "1"));
+        server.enqueue(ok());
+
+        bounded(() -> transport().send(get()));
+
+        assertThat(waits).containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void millisecondsBeatSecondsWhenBothAreGiven() {
         server.enqueue(error(429, "retry-after-ms", "20", "Retry-After", "30"));
         server.enqueue(ok());

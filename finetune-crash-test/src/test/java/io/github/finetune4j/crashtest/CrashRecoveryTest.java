@@ -125,7 +125,7 @@ class CrashRecoveryTest {
      */
     @ParameterizedTest(name = "run {0}")
     @MethodSource("runs")
-    void crashDuringAnUploadPart(int run) {
+    void crashDuringAnUploadPart(int run) throws java.io.IOException {
         Path data = TrainingData.write(dir.resolve("t1000-large.jsonl"), 3_000_000, "upload-part " + run);
         String[] large = {"--large", "1000000:65536"};
         ChildJvm first = launch("first", data, large);
@@ -143,6 +143,9 @@ class CrashRecoveryTest {
         String jobId = assertRerunTrainsOneJobAndLeavesNoOrphan(data, first, large);
 
         assertThat(requests("POST", "/v1/uploads")).as("uploads created: the rerun resumes the first").isEqualTo(1);
+        long parts = (Files.size(data) + 65_535) / 65_536;
+        assertThat(partPaths()).as("parts sent by both runs: each once, the one in flight at the kill twice")
+                .hasSizeBetween((int) parts, (int) parts + 1);
         JobSnapshot job = Ledger.of(emulator).jobs().get(0);
         assertThat(job.id().value()).isEqualTo(jobId);
         assertThat(emulator.openAi().fileSha256(job.trainingFile().value())).isEqualTo(TrainingData.sha256(data));

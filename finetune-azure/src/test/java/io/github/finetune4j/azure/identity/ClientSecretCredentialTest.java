@@ -102,6 +102,29 @@ class ClientSecretCredentialTest {
     }
 
     @Test
+    void aGatewayThatEchoesTheFormLeaksTheSecretInNoFormAnywhereInTheException() {
+        String secret = "Ab+c/d=e&f%g~h.SECRET-9";
+        String encoded = java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        // some gateways answer with the request they could not handle, form body and all
+        server.enqueue(FIXTURES.jsonBody(400, "{\"error\":\"invalid_request\",\"error_description\":\"bad form: "
+                + "client_secret=" + encoded + "\",\"error_codes\":[\"" + secret + "\"],\"trace_id\":\"" + encoded
+                + "\",\"correlation_id\":\"" + secret + "\"}"));
+        ClientSecretCredential credential = ClientSecretCredential.builder().tenantId(TENANT).clientId("app-client-id")
+                .clientSecret(secret).authorityHost(server.url("/").uri()).build();
+
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                () -> credential.getToken(TokenRequest.of(TokenRequest.MANAGEMENT_SCOPE)));
+
+        java.io.StringWriter everything = new java.io.StringWriter();
+        thrown.printStackTrace(new java.io.PrintWriter(everything));   // message, causes, suppressed
+        assertThat(thrown).isInstanceOf(AuthenticationException.class);
+        assertThat(everything.toString()).contains("bad form").doesNotContain(secret).doesNotContain(encoded)
+                .doesNotContain("SECRET-9");
+        assertThat(thrown.toString()).doesNotContain("SECRET-9");
+        assertThat(credential.toString()).doesNotContain("SECRET-9");
+    }
+
+    @Test
     void theEnvironmentSuppliesUnsetValues() throws Exception {
         server.enqueue(FIXTURES.json("tokens/entra-token.json"));
         ClientSecretCredential credential = ClientSecretCredential.builder().environment(EnvironmentLookup.of(Map.of(

@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Finds a known value in a text however it was written back: each character of the value may appear as itself,
  * percent-encoded (its UTF-8 bytes, hex digits in either case; {@code +} for a space) or JSON-escaped
- * ({@code \\/}, {@code \\"}, {@code \\\\}, {@code \\n} ..., {@code \\uXXXX}). Iterative, no regular expressions, so
- * long values such as JSON Web Tokens cost no stack. Stateless.
+ * ({@code \\/}, {@code \\"}, {@code \\\\}, {@code \\n} ..., {@code \\uXXXX}). A loop over the value, no regular
+ * expressions, so long values such as JSON Web Tokens cost no stack (only a {@code %} or backslash in the value
+ * recurses). Stateless.
  */
 final class EncodedMatch {
     private EncodedMatch() {
@@ -21,14 +22,35 @@ final class EncodedMatch {
      * @return the index just after the match, or -1 when the value (in any of its forms) does not start at {@code at}
      */
     static int end(String text, int at, String value) {
+        return end(text, at, value, 0);
+    }
+
+    /**
+     * Matches the value from its index {@code from} on. A {@code %} or a backslash in the value is ambiguous where
+     * the text has the same character: it is either the start of an escape of it ({@code %25}, {@code \\}) or that
+     * character itself; the escaped reading, the longer one, is tried first and the literal one when the rest of the
+     * value does not follow it. Only those characters
+     * recurse, so the depth is the number of them in the value, not its length.
+     */
+    private static int end(String text, int at, String value, int from) {
         int t = at;
-        for (int v = 0; v < value.length(); ) {
+        for (int v = from; v < value.length(); ) {
             int cp = value.codePointAt(v);
-            t = character(text, t, cp);
+            int next = v + Character.charCount(cp);
+            if ((cp == '%' || cp == '\\') && t < text.length() && text.charAt(t) == cp) {
+                int escaped = cp == '%' ? percentEncoded(text, t, cp) : jsonEscaped(text, t, cp);
+                int rest = escaped < 0 ? -1 : end(text, escaped, value, next);
+                if (rest >= 0) {
+                    return rest;
+                }
+                t = t + 1;
+            } else {
+                t = character(text, t, cp);
+            }
             if (t < 0) {
                 return -1;
             }
-            v += Character.charCount(cp);
+            v = next;
         }
         return t;
     }

@@ -101,4 +101,18 @@ class RedactionScrubTest {
 
         assertThat(Redaction.scrub(text, List.of())).isEqualTo("keys REDACTED REDACTED REDACTED REDACTED");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"Ab+c/d=e&f%g~h.SECRET-9", "50%off%25real\\path",
+        "%%%%secret%%", "a\\\\b\\c-secret"})
+    void aSecretThatHoldsPercentSignsOrBackslashesIsFoundInEveryForm(String secret) {
+        String percent = java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+        String json = secret.replace("\\", "\\\\");
+        String lowerHex = java.util.regex.Pattern.compile("%[0-9A-F]{2}").matcher(percent)
+                .replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT));
+        for (String echoed : java.util.List.of(secret, percent, lowerHex, json)) {
+            assertThat(Redaction.scrub("before " + echoed + " after", java.util.List.of(secret)))
+                    .as(echoed).isEqualTo("before REDACTED after");
+        }
+    }
 }

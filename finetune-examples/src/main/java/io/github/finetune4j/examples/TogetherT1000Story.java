@@ -196,7 +196,8 @@ public final class TogetherT1000Story {
                 .orElseThrow();
         if (file.isPresent()) {
             HuggingFaceTokenizer llama = HuggingFaceTokenizer.fromFile(file.get());
-            out.println("Token counts: exact, with " + file.get() + " (SHA-256 " + llama.sha256() + ")");
+            out.println("Token counts: with " + file.get() + " (SHA-256 " + llama.sha256() + "); exact when it is "
+                    + hubModel + "'s, which the pre-flight checks");
             return Optional.of(llama);
         }
         Optional<String> token = environment.get(HUB_TOKEN_ENV).filter(t -> !t.isBlank());

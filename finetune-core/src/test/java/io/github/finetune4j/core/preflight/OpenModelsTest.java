@@ -96,6 +96,18 @@ class OpenModelsTest {
     }
 
     @Test
+    void aTokenizerWithoutTheTemplatesMarkersIsAnotherModelsAndItsCountsAreNotCalledExact() throws Exception {
+        ValidationReport report = Dataset.fromJsonl(toy()).validate(ValidationOptions.builder()
+                .baseModel("meta-llama/Meta-Llama-3.1-8B-Instruct-Reference").tokenizer(qwen).build());
+
+        assertThat(report.tokens().exact()).isFalse();
+        assertThat(report.tokens().chatTemplate()).isEqualTo(ChatTemplate.LLAMA_3);
+        assertThat(report.warnings()).filteredOn(i -> i.code().equals("tokenizer_template_mismatch")).singleElement()
+                .satisfies(i -> assertThat(i.message()).contains("<|start_header_id|>")
+                        .contains("not meta-llama/Meta-Llama-3.1-8B-Instruct-Reference's tokenizer"));
+    }
+
+    @Test
     void eachTemplateAddsItsOwnOverheadToTheSameContent() throws Exception {
         Path file = PreflightTestData.write(dir, "t.jsonl", 12);
         ValidationOptions.Builder options = ValidationOptions.builder().baseModel("gpt-4o-mini-2024-07-18");

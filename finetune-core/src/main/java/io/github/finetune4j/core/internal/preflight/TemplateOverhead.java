@@ -2,6 +2,8 @@ package io.github.finetune4j.core.internal.preflight;
 
 import io.github.finetune4j.core.preflight.ChatTemplate;
 
+import java.util.List;
+
 /**
  * The tokens a chat template adds around the content: per message (the role and the markers around it) and per
  * example. Special markers count one token each; the template's fixed text (roles, line breaks, preambles) is
@@ -16,6 +18,27 @@ final class TemplateOverhead {
             + "# Valid channels: analysis, commentary, final. Channel must be included for every message.";
 
     private final ChatTemplate template;
+
+    /**
+     * The special tokens a template writes, which the model's own tokenizer has as single tokens: a tokenizer without
+     * them is another model's. Empty for the templates counted with tiktoken encodings.
+     *
+     * @param template the template
+     * @return the markers
+     */
+    static List<String> markers(ChatTemplate template) {
+        switch (template) {
+            case CHATML:
+            case QWEN3:     // Qwen 3's <think> and </think> are added tokens, but not marked special
+                return List.of("<|im_start|>", "<|im_end|>");
+            case LLAMA_3:
+                return List.of("<|begin_of_text|>", "<|start_header_id|>", "<|end_header_id|>", "<|eot_id|>");
+            case MISTRAL:
+                return List.of("[INST]", "[/INST]");
+            default:
+                return List.of();
+        }
+    }
 
     TemplateOverhead(ChatTemplate template) {
         this.template = template;

@@ -63,7 +63,16 @@ final class TokenizerChoice {
             Tokenizer given = options.tokenizer().get();
             Optional<TokenEncoding> encoding = given instanceof TiktokenCounter
                     ? Optional.of(((TiktokenCounter) given).encoding()) : Optional.empty();
-            return new TokenizerChoice(given, encoding, true, template, family.specialTokens);
+            List<String> missing = TemplateOverhead.markers(template).stream()
+                    .filter(marker -> encoding.isEmpty() && !given.specialTokens().contains(marker)).toList();
+            if (!missing.isEmpty()) {
+                issues.add(new DatasetIssue(source, 0, "", "tokenizer_template_mismatch", Severity.WARNING, "the "
+                        + "tokenizer " + given.name() + " has no special token " + String.join(", ", missing) + " of "
+                        + "the " + template.name().toLowerCase(java.util.Locale.ROOT) + " chat template: it is not "
+                        + model + "'s tokenizer, so the counts are approximate; pass the tokenizer.json of "
+                        + limits.flatMap(ModelLimits::tokenizerModelId).orElse(model)));
+            }
+            return new TokenizerChoice(given, encoding, missing.isEmpty(), template, family.specialTokens);
         }
         TokenEncoding encoding = options.encoding().or(() -> limits.map(ModelLimits::encoding))
                 .orElse(family == ModelFamily.GPT_OSS ? TokenEncoding.O200K_BASE : family.needsItsOwnTokenizer()

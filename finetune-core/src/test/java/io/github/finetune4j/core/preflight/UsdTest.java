@@ -20,6 +20,7 @@ class UsdTest {
         assertThat(Usd.format(new BigDecimal("0.69"))).isEqualTo("$0.69");
         assertThat(Usd.format(new BigDecimal("0.0123"))).isEqualTo("$0.0123");
         assertThat(Usd.format(new BigDecimal("0.01234"))).isEqualTo("$0.0123");
+        assertThat(Usd.format(new BigDecimal("0.04601"))).isEqualTo("$0.046");
         assertThat(Usd.format(new BigDecimal("0.5000"))).isEqualTo("$0.50");
     }
 

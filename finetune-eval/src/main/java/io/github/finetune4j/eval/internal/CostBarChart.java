@@ -1,5 +1,7 @@
 package io.github.finetune4j.eval.internal;
 
+import io.github.finetune4j.core.preflight.Usd;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
@@ -85,9 +87,9 @@ public final class CostBarChart {
             }
             double pEnd = x.scale(b.prompt().doubleValue(), x0, x1);
             double aEnd = x.scale(b.prompt().add(b.answer()).doubleValue(), x0, x1);
-            svg.rect(x0, top, pEnd - x0, h, PROMPT_COLOR, b.label() + " prompt: " + Formats.usd(b.prompt()));
-            svg.rect(pEnd, top, aEnd - pEnd, h, ANSWER_COLOR, b.label() + " answer: " + Formats.usd(b.answer()));
-            svg.text(aEnd + 6, top + h / 2 + 4, Formats.usd(b.prompt().add(b.answer())), "start", 11, "bold",
+            svg.rect(x0, top, pEnd - x0, h, PROMPT_COLOR, b.label() + " prompt: " + Usd.format(b.prompt()));
+            svg.rect(pEnd, top, aEnd - pEnd, h, ANSWER_COLOR, b.label() + " answer: " + Usd.format(b.answer()));
+            svg.text(aEnd + 6, top + h / 2 + 4, Usd.format(b.prompt().add(b.answer())), "start", 11, "bold",
                     Svg.AXIS_COLOR);
         }
         svg.line(x0, TOP, x0, y0, Svg.AXIS_COLOR, 1, null);

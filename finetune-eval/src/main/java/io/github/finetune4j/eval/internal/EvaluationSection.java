@@ -1,5 +1,6 @@
 package io.github.finetune4j.eval.internal;
 
+import io.github.finetune4j.core.preflight.Usd;
 import io.github.finetune4j.eval.CandidateSummary;
 import io.github.finetune4j.eval.ConfidenceInterval;
 import io.github.finetune4j.eval.CostComparison;
@@ -169,8 +170,8 @@ final class EvaluationSection {
             if (a.isPresent() && b.isPresent()) {
                 BigDecimal diff = b.get().subtract(a.get());
                 text += diff.signum() >= 0 ? " Per 1,000 requests " + first.candidate() + " costs "
-                        + Formats.usd(diff) + " less, fine-tuned inference rates included."
-                        : " Per 1,000 requests " + first.candidate() + " still costs " + Formats.usd(diff.negate())
+                        + Usd.format(diff) + " less, fine-tuned inference rates included."
+                        : " Per 1,000 requests " + first.candidate() + " still costs " + Usd.format(diff.negate())
                         + " more, because fine-tuned inference is billed at a higher rate.";
             }
             h.element("p", text);
@@ -178,10 +179,10 @@ final class EvaluationSection {
     }
 
     private static String price(InferencePrice p) {
-        return Formats.usd(p.inputPerMillionTokens()) + " / " + Formats.usd(p.outputPerMillionTokens());
+        return Usd.format(p.inputPerMillionTokens()) + " / " + Usd.format(p.outputPerMillionTokens());
     }
 
     private static String usd(Optional<BigDecimal> amount) {
-        return amount.map(Formats::usd).orElse("-");
+        return amount.map(Usd::format).orElse("-");
     }
 }

@@ -1,12 +1,9 @@
 package io.github.finetune4j.eval.internal;
 
-import io.github.finetune4j.core.preflight.Usd;
-
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Number, money and duration formatting shared by the console table and the reports. Locale-independent. */
+/** Number and duration formatting shared by the console table and the reports. Locale-independent. */
 public final class Formats {
     private Formats() {
     }
@@ -41,17 +38,6 @@ public final class Formats {
      */
     public static String interval(double mean, double lower, double upper) {
         return Double.isNaN(mean) ? "-" : score(mean) + " [" + score(lower) + ", " + score(upper) + "]";
-    }
-
-    /**
-     * A US dollar amount: two decimals from one dollar up, up to four below, up to six below one cent; trailing
-     * zeros beyond two decimals are dropped.
-     *
-     * @param usd the amount
-     * @return for example {@code $12.50}, {@code $0.0123}, {@code $0.0085} or {@code $0.000726}
-     */
-    public static String usd(BigDecimal usd) {
-        return Usd.format(usd);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.finetune4j.core.model.JobEvent;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.TrainingHistory;
 import io.github.finetune4j.core.preflight.CostEstimate;
+import io.github.finetune4j.core.preflight.Usd;
 import io.github.finetune4j.eval.JobSummary;
 
 import java.time.Duration;
@@ -55,7 +56,7 @@ final class JobSection {
         CostEstimate e = estimate.get();
         String tokens = Formats.tokens(e.trainedTokens()) + " trained tokens (" + Formats.tokens(e.billingTokens())
                 + " per epoch x " + e.epochs() + " epochs, " + e.epochSource().name().toLowerCase(Locale.ROOT) + ")";
-        return e.estimatedCost().map(c -> Formats.usd(c) + " for " + tokens).orElse(tokens + ", price unknown")
+        return e.estimatedCost().map(c -> Usd.format(c) + " for " + tokens).orElse(tokens + ", price unknown")
                 + "; price table " + e.priceTableVersion();
     }
 
@@ -64,8 +65,8 @@ final class JobSection {
         if (tokens.isEmpty()) {
             return "(known once the job has finished)";
         }
-        return s.actualCost().map(c -> Formats.usd(c) + " = " + Formats.tokens(tokens.get()) + " trained tokens x "
-                        + Formats.usd(s.trainingPricePerMillionTokens().orElseThrow()) + " per million")
+        return s.actualCost().map(c -> Usd.format(c) + " = " + Formats.tokens(tokens.get()) + " trained tokens x "
+                        + Usd.format(s.trainingPricePerMillionTokens().orElseThrow()) + " per million")
                 .orElse("(no training price for " + s.job().baseModel() + ")");
     }
 

@@ -1,5 +1,6 @@
 package io.github.finetune4j.eval.internal;
 
+import io.github.finetune4j.core.preflight.Usd;
 import io.github.finetune4j.eval.CandidateSummary;
 import io.github.finetune4j.eval.ConfidenceInterval;
 import io.github.finetune4j.eval.CostComparison;
@@ -38,7 +39,7 @@ public final class SummaryText {
             row.add(Formats.duration(s.medianLatency()));
             row.add(Formats.tokens(s.meanPromptTokens()));
             row.add(Formats.tokens(s.meanCompletionTokens()));
-            row.add(result.cost(s.candidate()).flatMap(CostComparison::costPer1000Requests).map(Formats::usd)
+            row.add(result.cost(s.candidate()).flatMap(CostComparison::costPer1000Requests).map(Usd::format)
                     .orElse("-"));
             rows.add(row);
         }

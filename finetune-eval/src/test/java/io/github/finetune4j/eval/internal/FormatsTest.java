@@ -2,21 +2,11 @@ package io.github.finetune4j.eval.internal;
 
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class FormatsTest {
-
-    @Test
-    void dollarAmountsKeepTheDigitsThatMatter() {
-        assertThat(Formats.usd(new BigDecimal("12.5"))).isEqualTo("$12.50");
-        assertThat(Formats.usd(new BigDecimal("0.04601"))).isEqualTo("$0.046");
-        assertThat(Formats.usd(new BigDecimal("0.0085"))).isEqualTo("$0.0085");
-        assertThat(Formats.usd(new BigDecimal("0.000725640"))).isEqualTo("$0.000726");
-        assertThat(Formats.usd(BigDecimal.ZERO)).isEqualTo("$0.00");
-    }
 
     @Test
     void durationsReadNaturally() {

@@ -9,7 +9,10 @@ import io.github.finetune4j.core.error.ServerException;
 import io.github.finetune4j.core.error.TransportException;
 import io.github.finetune4j.core.internal.poll.Listeners;
 import io.github.finetune4j.core.model.FineTuneRequest;
+import io.github.finetune4j.core.model.HyperparameterValue;
+import io.github.finetune4j.core.model.Hyperparameters;
 import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.JobStatus;
 import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.JobCreation;
@@ -80,11 +83,13 @@ final class ExactlyOnce {
     }
 
     /**
-     * The job an earlier run created for this content, on providers that do not echo metadata: same files, base
-     * model, method, suffix and seed, at any time.
+     * The job an earlier run created for this content, on providers that do not echo metadata: same base model,
+     * files, method, fixed hyperparameters, suffix and seed, at any time; a failed or cancelled job is never reused.
      */
     Optional<JobSnapshot> byContent(JobCreation creation) {
-        return oldest(sameContent(creation, Instant.MIN));
+        return oldest(sameContent(creation, Instant.MIN).stream()
+                .filter(j -> j.status() != JobStatus.FAILED && j.status() != JobStatus.CANCELLED)
+                .collect(Collectors.toList()));
     }
 
     /**
@@ -309,13 +314,38 @@ final class ExactlyOnce {
     private List<JobSnapshot> sameContent(JobCreation creation, Instant since) {
         return provider.listJobs(PageRequest.first().withLimit(RECENT_JOBS)).items().stream()
                 .filter(j -> j.metadata().isEmpty())
-                .filter(j -> j.trainingFile().equals(creation.trainingFile())
+                .filter(j -> sameModel(j.baseModel(), creation.baseModel())
+                        && j.trainingFile().equals(creation.trainingFile())
                         && j.validationFile().equals(creation.validationFile())
                         && j.method() == creation.method()
+                        && sameSettings(j.hyperparameters(), creation.hyperparameters())
                         && (creation.suffix().isEmpty() || j.suffix().isEmpty() || j.suffix().equals(creation.suffix()))
                         && (creation.seed().isEmpty() || j.seed().isEmpty() || j.seed().equals(creation.seed()))
                         && !j.createdAt().isBefore(since))
                 .collect(Collectors.toList());
+    }
+
+    /** The same base model, as the provider may echo it (case, or a dated name for the one asked). */
+    private static boolean sameModel(String reported, String requested) {
+        return reported.equalsIgnoreCase(requested) || reported.toLowerCase(java.util.Locale.ROOT)
+                .startsWith(requested.toLowerCase(java.util.Locale.ROOT) + "-");
+    }
+
+    /**
+     * No setting the request fixed differs from what the job reports: a value the provider does not echo, or that
+     * either side leaves to the provider ("auto"), is no evidence of a different job.
+     */
+    private static boolean sameSettings(Hyperparameters job, Hyperparameters requested) {
+        return same(job.epochs(), requested.epochs()) && same(job.batchSize(), requested.batchSize())
+                && same(job.learningRateMultiplier(), requested.learningRateMultiplier())
+                && same(job.beta(), requested.beta());
+    }
+
+    private static boolean same(Optional<HyperparameterValue> job, Optional<HyperparameterValue> requested) {
+        if (job.isEmpty() || requested.isEmpty() || job.get().isAuto() || requested.get().isAuto()) {
+            return true;
+        }
+        return Math.abs(job.get().number().getAsDouble() - requested.get().number().getAsDouble()) < 1e-9;
     }
 
     private static Optional<JobSnapshot> oldest(List<JobSnapshot> jobs) {

@@ -18,6 +18,8 @@ import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -144,6 +146,55 @@ class JobStarterTest {
         assertThat(job.id()).isEqualTo(earlier.id());
         assertThat(reused).containsExactly(earlier);
         assertThat(provider.creations).isEmpty();
+    }
+
+    @Test
+    void providerWithoutMetadataReusesAnEarlierJobThatReportsTheSameSettings() {
+        JobSnapshot earlier = earlierJobOnTheSameFile(b -> b.hyperparameters(
+                Hyperparameters.builder().epochs(3).batchSize(8).build()));
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(job.id()).isEqualTo(earlier.id());
+        assertThat(provider.creations).isEmpty();
+    }
+
+    @Test
+    void providerWithoutMetadataNeverReusesAJobOfAnotherBaseModel() {
+        earlierJobOnTheSameFile(b -> b.baseModel("gpt-4.1-2025-04-14"));
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).as("a new job for gpt-4o-mini").hasSize(1);
+    }
+
+    @Test
+    void providerWithoutMetadataNeverReusesAJobWithOtherEpochs() {
+        earlierJobOnTheSameFile(b -> b.hyperparameters(Hyperparameters.builder().epochs(5).build()));
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).as("the request asks for 3 epochs").hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JobStatus.class, names = {"FAILED", "CANCELLED"})
+    void providerWithoutMetadataTrainsAgainAfterAFailedOrCancelledJob(JobStatus status) {
+        earlierJobOnTheSameFile(b -> b.status(status));
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(1);
+    }
+
+    private JobSnapshot earlierJobOnTheSameFile(java.util.function.UnaryOperator<JobSnapshot.Builder> change) {
+        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
+                io.github.finetune4j.core.preflight.PriceTable.openAi()).build();
+        JobSnapshot earlier = change.apply(job(JobStatus.SUCCEEDED).toBuilder()
+                .trainingFile(io.github.finetune4j.core.model.FileId.of("file-1")).suffix("t1000")
+                .createdAt(sleeper.clock().instant().minus(Duration.ofDays(2)))).build();
+        provider.listedJobs.add(earlier);
+        return earlier;
     }
 
     @Test

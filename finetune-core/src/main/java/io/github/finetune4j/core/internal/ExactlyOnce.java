@@ -177,8 +177,9 @@ final class ExactlyOnce {
                 last = e;
                 ambiguous = e;
             } catch (RateLimitException e) {
-                // 429 means refused: nothing was created. The transport has retried it already, unless deferred.
-                if (e.isQuotaExhausted()) {
+                // 429 means refused: nothing was created. The transport has retried it already; a quota that is
+                // used up, or a wait longer than the transport ever waits (isDeferred), goes to the caller at once.
+                if (e.isQuotaExhausted() || e.isDeferred()) {
                     throw e;
                 }
                 last = e;
@@ -357,7 +358,8 @@ final class ExactlyOnce {
         if (last instanceof io.github.finetune4j.core.error.ApiException) {
             Optional<Duration> hint = ((io.github.finetune4j.core.error.ApiException) last).retryAfter();
             if (hint.isPresent()) {
-                return hint.get();
+                // never longer than the transport waits for any request: a day-long Retry-After is not a sleep
+                return min(hint.get(), RetryPolicy.MAX_SERVER_DELAY);
             }
         }
         long base = policy.backoff(retry).toMillis();

@@ -510,7 +510,7 @@ class JobStarterTest {
     void creationRetriesBackOffAndHonourRetryAfter() {
         provider.createAnswers.add(() -> {
             throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
-                    "rate_limit_exceeded", null, null, "slow down", null, Duration.ofSeconds(90)));
+                    "rate_limit_exceeded", null, null, "slow down", null, Duration.ofSeconds(45)));
         });
         provider.createAnswers.add(() -> {
             throw new TransportException("refused", new IOException("refused"), "scripted", false);
@@ -519,8 +519,38 @@ class JobStarterTest {
         client.start(request(t1000(10)));
 
         assertThat(provider.creations).hasSize(3);
-        assertThat(sleeper.sleeps.get(0)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(sleeper.sleeps.get(0)).isEqualTo(Duration.ofSeconds(45));
         assertThat(sleeper.sleeps.get(1)).isBetween(Duration.ofMillis(750), Duration.ofMillis(1000));
+    }
+
+    @Test
+    void aRateLimitThatAsksForADayEndsTheStartAtOnceInsteadOfSleeping() {
+        provider.createAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
+                    "rate_limit_exceeded", null, null, "come back tomorrow", null, Duration.ofDays(1)));
+        });
+
+        assertThatThrownBy(() -> client.start(request(t1000(10))))
+                .isInstanceOfSatisfying(io.github.finetune4j.core.error.RateLimitException.class, e -> {
+                    assertThat(e.isDeferred()).isTrue();
+                    assertThat(e.retryAfter()).contains(Duration.ofDays(1));
+                });
+        assertThat(provider.creations).hasSize(1);
+        assertThat(sleeper.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void anOutageThatAsksForADayIsWaitedForNoLongerThanTheTransportWaits() {
+        provider.createAnswers.add(() -> {
+            throw new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "maintenance", null,
+                    Duration.ofDays(1)));
+        });
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(2);
+        assertThat(sleeper.sleeps).isNotEmpty()
+                .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
     }
 
     @Test

@@ -63,8 +63,12 @@ final class TokenizerChoice {
             Tokenizer given = options.tokenizer().get();
             Optional<TokenEncoding> encoding = given instanceof TiktokenCounter
                     ? Optional.of(((TiktokenCounter) given).encoding()) : Optional.empty();
+            // A tokenizer that lists its special tokens without the template's markers is another model's; one that
+            // lists none (a tokenizer of the caller's own making, say) is taken at its word.
+            List<String> declared = given.specialTokens();
             List<String> missing = TemplateOverhead.markers(template).stream()
-                    .filter(marker -> encoding.isEmpty() && !given.specialTokens().contains(marker)).toList();
+                    .filter(marker -> encoding.isEmpty() && !declared.isEmpty() && !declared.contains(marker))
+                    .toList();
             if (!missing.isEmpty()) {
                 issues.add(new DatasetIssue(source, 0, "", "tokenizer_template_mismatch", Severity.WARNING, "the "
                         + "tokenizer " + given.name() + " has no special token " + String.join(", ", missing) + " of "

@@ -12,6 +12,7 @@ import io.github.finetune4j.core.spi.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -35,6 +36,16 @@ final class FileProcessingWaiter {
     }
 
     FileInfo await(FileInfo uploaded, Duration timeout) {
+        return await(uploaded, timeout, false);
+    }
+
+    /** Waits for a file known only by its id: the first look is a poll like the others, its failures tolerated. */
+    FileInfo await(FileId id, Duration timeout) {
+        FileInfo unknown = new FileInfo(id, id.value(), 0, clock.instant(), "", FileStatus.UNKNOWN, Optional.empty());
+        return await(unknown, timeout, true);
+    }
+
+    private FileInfo await(FileInfo uploaded, Duration timeout, boolean pollAtOnce) {
         WaitOptions options = cadenceOptions.toBuilder().timeout(timeout).build();
         FileInfo processed = new Poller<FileInfo>(options, clock, sleeper, random,
                 "processing of file " + uploaded.id()).run(uploaded, new Poller.Target<>() {
@@ -57,12 +68,8 @@ final class FileProcessingWaiter {
                     public boolean onPolled(FileInfo previous, FileInfo next) {
                         return previous.status() != next.status();
                     }
-                }, false);
+                }, pollAtOnce);
         return requireProcessed(processed);
-    }
-
-    FileInfo await(FileId id, Duration timeout) {
-        return await(provider.getFile(id), timeout);
     }
 
     private FileInfo requireProcessed(FileInfo file) {

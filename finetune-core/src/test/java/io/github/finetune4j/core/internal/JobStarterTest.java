@@ -11,7 +11,9 @@ import io.github.finetune4j.core.error.ServerException;
 import io.github.finetune4j.core.error.TransportException;
 import io.github.finetune4j.core.error.ApiErrorDetails;
 import io.github.finetune4j.core.internal.poll.RecordingSleeper;
+import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
+import io.github.finetune4j.core.model.FileStatus;
 import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.Hyperparameters;
 import io.github.finetune4j.core.model.JobSnapshot;
@@ -551,6 +553,31 @@ class JobStarterTest {
         assertThat(provider.creations).hasSize(2);
         assertThat(sleeper.sleeps).isNotEmpty()
                 .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void waitingForAFileToleratesAFailedFirstLookLikeAnyOtherPoll() {
+        provider.getFileAnswers.add(() -> {
+            throw new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "busy", null, null));
+        });
+
+        FileInfo processed = client.awaitFileProcessed(FileId.of("file-1"), Duration.ofMinutes(5));
+
+        assertThat(processed.status()).isEqualTo(FileStatus.PROCESSED);
+        assertThat(provider.getFileAnswers).isEmpty();
+    }
+
+    @Test
+    void waitingForAFileEndsWithTheLastErrorWhenEveryLookFails() {
+        for (int i = 0; i < 10; i++) {
+            provider.getFileAnswers.add(() -> {
+                throw new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "busy", null, null));
+            });
+        }
+
+        assertThatThrownBy(() -> client.awaitFileProcessed(FileId.of("file-1"), Duration.ofMinutes(5)))
+                .isInstanceOf(ServerException.class).hasMessageContaining("busy");
+        assertThat(provider.getFileAnswers).as("gave up after the tolerated failures").isNotEmpty();
     }
 
     @Test

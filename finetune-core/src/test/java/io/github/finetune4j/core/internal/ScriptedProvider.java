@@ -35,6 +35,8 @@ import java.util.function.Supplier;
 public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCatalog, ModelDeletion {
     public final Deque<Supplier<JobSnapshot>> getJobAnswers = new ArrayDeque<>();
     public final Deque<Supplier<JobSnapshot>> createAnswers = new ArrayDeque<>();
+    /** Answers of getFile, one per call; processed when empty. */
+    public final Deque<Supplier<FileInfo>> getFileAnswers = new ArrayDeque<>();
     public final List<JobEvent> events = new ArrayList<>();
     public final List<Checkpoint> checkpoints = new ArrayList<>();
     public final List<JobSnapshot> listedJobs = new ArrayList<>();
@@ -94,6 +96,9 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
 
     @Override
     public FileInfo getFile(FileId id) {
+        if (!getFileAnswers.isEmpty()) {
+            return getFileAnswers.poll().get();
+        }
         return new FileInfo(id, "train.jsonl", 1, Instant.EPOCH, "fine-tune", FileStatus.PROCESSED, Optional.empty());
     }
 

@@ -7,6 +7,7 @@ import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.NotFoundException;
 import io.github.finetune4j.core.error.PermissionDeniedException;
+import io.github.finetune4j.core.error.RateLimitException;
 import io.github.finetune4j.core.error.WaitTimeoutException;
 
 import java.time.Clock;
@@ -165,6 +166,9 @@ public final class Poller<S> {
                      | FineTuneInterruptedException e) {
                 throw e;
             } catch (FineTuneException e) {
+                if (e instanceof RateLimitException && ((RateLimitException) e).isQuotaExhausted()) {
+                    throw e;       // waiting does not refill a quota
+                }
                 if (Duration.between(began, clock.instant()).compareTo(options.timeout()) >= 0) {
                     WaitTimeoutException timeout = new WaitTimeoutException(what + " (last status "
                             + target.describe(current) + ")", options.timeout(), current);

@@ -383,6 +383,19 @@ class JobPollerTest {
         assertThat(sleeper.sleeps).isEmpty();
     }
 
+    @Test
+    void anExhaustedQuotaEndsTheWaitAtOnce() {
+        provider.getJobAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
+                    "insufficient_quota", "insufficient_quota", null, "You exceeded your current quota", null, null));
+        });
+
+        assertThatThrownBy(() -> await(poller(), job(JobStatus.RUNNING)))
+                .isInstanceOfSatisfying(io.github.finetune4j.core.error.RateLimitException.class,
+                        e -> assertThat(e.isQuotaExhausted()).isTrue());
+        assertThat(sleeper.sleeps).as("no failed poll retried").isEmpty();
+    }
+
     private static ServerException server503() {
         return new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "unavailable", null, null));
     }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.LocalDateTime;
 import java.util.HashSet;
 import java.util.Set;
@@ -83,9 +84,20 @@ public final class AddModuleDescriptor {
             Files.deleteIfExists(tmp);
             fail("module " + descriptor.name() + " names packages that are not in " + jar + ": " + missing);
         }
+        keepPermissions(jar, tmp);
         Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING);
         System.out.println("[build] " + jar.getFileName() + ": added the descriptor of module " + descriptor.name()
                 + " (" + packages.size() + " packages)");
+    }
+
+    /**
+     * A temporary file is readable by its owner only (0600); the jar it replaces is readable by everyone, and must
+     * stay so: a distribution copied for other users (the CLI's lib/) would otherwise fail to load it.
+     */
+    private static void keepPermissions(Path original, Path replacement) throws IOException {
+        if (Files.getFileStore(original).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(original));
+        }
     }
 
     private static void copy(ZipInputStream in, ZipEntry entry, ZipOutputStream out) throws IOException {

@@ -24,6 +24,9 @@ import java.util.logging.Logger;
  * one clear line on standard error (the stack trace only with {@code --verbose}) and returns the exit code.
  */
 public final class Cli {
+    /** finetune4j's loggers, held here: java.util.logging keeps only weak references, and with them their level. */
+    private static final Logger LIBRARY_LOGGER = Logger.getLogger("io.github.finetune4j");
+
     /** Exit code after an interrupt (128 + SIGINT), as shells report it. */
     public static final int INTERRUPTED = 130;
 
@@ -155,14 +158,16 @@ public final class Cli {
     }
 
     /**
-     * Sends the library's java.util.logging records to standard error as one line each: warnings only, or
-     * everything from INFO with {@code --verbose}. Keeps the progress display readable.
+     * Sends java.util.logging records to standard error as one line each: warnings only, or with {@code --verbose}
+     * finetune4j's own records from FINE (which is where System.Logger's DEBUG lands) while every other logger (the
+     * JDK's HTTP client and TLS, libraries) stays at WARNING. Keeps the progress display readable.
      */
     private static void configureLogging(PrintStream err, boolean verbose) {
         LogManager.getLogManager().reset();
         Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        LIBRARY_LOGGER.setLevel(verbose ? Level.FINE : null);
         Level level = verbose ? Level.FINE : Level.WARNING;
-        root.setLevel(level);
         Formatter oneLine = new Formatter() {
             @Override
             public String format(LogRecord r) {

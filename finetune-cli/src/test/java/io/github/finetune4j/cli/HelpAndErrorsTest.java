@@ -138,6 +138,26 @@ class HelpAndErrorsTest {
     }
 
     @Test
+    void verboseOpensTheLibrarysLoggingOnlyNotTheJdksHttpAndTlsTraces() {
+        new CliRun(work, home).run("list", "--verbose");
+
+        assertThat(java.util.logging.Logger.getLogger("io.github.finetune4j.core.internal.http.JdkHttpTransport")
+                .isLoggable(java.util.logging.Level.FINE)).as("finetune4j's own records").isTrue();
+        for (String jdk : new String[] {"jdk.internal.httpclient.debug", "javax.net.ssl", "sun.net.www.protocol.http"}) {
+            assertThat(java.util.logging.Logger.getLogger(jdk).isLoggable(java.util.logging.Level.FINE)).as(jdk)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void togetherIsAProviderOfTheCommand() {
+        CliRun.Result r = new CliRun(work, home).run("list", "--provider", "together");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("no provider").contains("TOGETHER_API_KEY");
+    }
+
+    @Test
     void anExplicitConfigThatDoesNotExistIsAnError() {
         CliRun.Result r = new CliRun(work, home).run("estimate", "--config", "nope.yaml");
 

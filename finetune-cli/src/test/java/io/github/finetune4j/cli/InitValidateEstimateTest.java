@@ -107,7 +107,19 @@ class InitValidateEstimateTest {
         CliRun.Result r = cli.run("estimate", "--max-cost", "0.001");
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).isEqualTo("finetune: estimated cost $0.0085 exceeds --max-cost $0.001\n");
+        assertThat(r.err()).isEqualTo("finetune: estimated cost $0.0085 exceeds the budget of $0.001 (--max-cost)\n");
+    }
+
+    @Test
+    void aBudgetCannotPassWhenNoPriceIsKnown() {
+        CliRun cli = new CliRun(work, home);
+        cli.run("init");
+
+        CliRun.Result r = cli.run("estimate", "--max-cost", "100", "--base-model", "gpt-9-turbo");
+
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("no training price is known for gpt-9-turbo")
+                .contains("the budget of $100.00 cannot be checked (--max-cost)");
     }
 
     @Test

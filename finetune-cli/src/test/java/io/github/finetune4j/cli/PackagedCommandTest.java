@@ -30,6 +30,20 @@ class PackagedCommandTest {
     Path sandbox;
 
     @Test
+    void theDistributionCanBeCopiedForOtherUsersAndHoldsEachLibraryOnce() throws Exception {
+        List<String> jars = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(Dist.home())) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.getPosixFilePermissions(file)).as("readable by others: " + file)
+                        .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+                jars.add(file.getFileName().toString());
+            }
+        }
+        assertThat(jars).as("jtokkit is inside finetune-core's jar").noneMatch(n -> n.startsWith("jtokkit"))
+                .anyMatch(n -> n.startsWith("finetune-together-")).anyMatch(n -> n.startsWith("finetune-core-"));
+    }
+
+    @Test
     void helpComesFromTheScriptAsPicocliRendersIt() {
         Dist.Output help = Dist.run(sandbox, Dist.environment(sandbox, Dist.freePort()), Duration.ofSeconds(30),
                 "--help");

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Logs what training on the data would bill: tokens per epoch, epochs, trained tokens and the estimated cost from
- * the provider's price table. With {@code maxCostUsd}, a higher estimate fails the build. Bound to {@code verify}.
+ * the provider's price table. With {@code maxCostUsd}, a higher estimate, or none (no price known), fails the build.
+ * Bound to {@code verify}.
  */
 @Mojo(name = "estimate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class EstimateMojo extends AbstractFinetuneMojo {
@@ -46,9 +47,11 @@ public class EstimateMojo extends AbstractFinetuneMojo {
         getLog().info("Estimated cost: " + cost.estimatedCost().map(c -> "USD " + Usd.amount(c)).orElse("unknown")
                 + " (" + price + ", price table " + cost.priceTableVersion() + ")");
         BigDecimal budget = budget();
-        if (budget != null && cost.estimatedCost().map(c -> c.compareTo(budget) > 0).orElse(false)) {
-            throw new MojoFailureException("finetune: estimated cost USD " + Usd.amount(cost.estimatedCost().get())
-                    + " exceeds maxCostUsd " + budget.toPlainString());
+        if (budget != null) {
+            java.util.Optional<String> problem = cost.budgetProblem(budget);
+            if (problem.isPresent()) {
+                throw new MojoFailureException("finetune: " + problem.get() + " (maxCostUsd)");
+            }
         }
     }
 

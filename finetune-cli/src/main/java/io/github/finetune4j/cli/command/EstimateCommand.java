@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
         header = "Estimate tokens and cost of training on a file.", sortOptions = false,
         description = {"Estimate what training on a file costs: billed tokens per epoch, epochs, trained tokens and "
                 + "the price, from the provider's price table.",
-            "Exit code 1 when the file has errors or the cost exceeds --max-cost."})
+            "Exit code 1 when the file has errors, or the cost exceeds --max-cost or is unknown."})
 final class EstimateCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "The JSONL file (default: training-file).")
     String file;
@@ -86,9 +86,11 @@ final class EstimateCommand implements Callable<Integer> {
             throw new CliException(report.errorCount() + " error(s) in " + report.source()
                     + "; see `finetune validate`");
         }
-        if (maxCost != null && cost.estimatedCost().map(c -> c.compareTo(maxCost) > 0).orElse(false)) {
-            throw new CliException("estimated cost $" + cost.estimatedCost().get().toPlainString()
-                    + " exceeds --max-cost $" + maxCost.toPlainString());
+        if (maxCost != null) {
+            java.util.Optional<String> problem = cost.budgetProblem(maxCost);
+            if (problem.isPresent()) {
+                throw new CliException(problem.get() + " (--max-cost)");
+            }
         }
         return 0;
     }

@@ -63,6 +63,25 @@ public record CostEstimate(String baseModel, Optional<Integer> maxTokensPerExamp
     }
 
     /**
+     * Why this estimate does not fit a budget, if it does not: the cost is above it, or no price is known, so that a
+     * budget cannot be kept (an unknown cost never passes a budget silently). The command line's {@code --max-cost}
+     * and the Maven plugin's {@code maxCostUsd} both ask this.
+     *
+     * @param maxUsd the budget in US dollars
+     * @return the reason, or empty when the estimate fits
+     * @throws NullPointerException if {@code maxUsd} is null
+     */
+    public Optional<String> budgetProblem(BigDecimal maxUsd) {
+        java.util.Objects.requireNonNull(maxUsd, "maxUsd");
+        if (estimatedCost.isEmpty()) {
+            return Optional.of("no training price is known for " + baseModel + " in price table " + priceTableVersion
+                    + ", so the budget of " + Usd.format(maxUsd) + " cannot be checked");
+        }
+        return estimatedCost.filter(cost -> cost.compareTo(maxUsd) > 0).map(cost -> "estimated cost "
+                + Usd.format(cost) + " exceeds the budget of " + Usd.format(maxUsd));
+    }
+
+    /**
      * Starts an empty builder.
      *
      * @return a new builder

@@ -73,6 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = session.settings();
+        waitFlags.check(settings);
         Path training = Preflights.requireFile(Preflights.trainingFile(settings, trainingFile), "training file");
         TrainSpec spec = new TrainSpec(settings.baseModel(preflight.baseModel), training,
                 settings.validationFile(validationFile).map(p -> Preflights.requireFile(p, "validation file")),

@@ -32,9 +32,10 @@ final class WatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Settings settings = session.settings();
+        waitFlags.check(settings);
         JobId id = JobArgument.resolve(session, job);
         Session.Connection connection = session.connect();
-        Settings settings = session.settings();
         FineTuneJob attached = connection.client().attach(id);
         ConsoleProgress progress = session.progress(waitFlags.progress);
         session.ctx().out().println("Watching job " + id + " on " + connection.label() + " ("

@@ -122,7 +122,8 @@ public final class Settings {
      * @return the seed, or empty
      */
     public Optional<Long> seed(Long flag) {
-        return flag != null ? Optional.of(flag) : config.string("seed").map(s -> parse("seed", s, Long::parseLong));
+        return flag != null ? Optional.of(flag)
+                : value(null, null, "seed").map(v -> v.parse(Long::parseLong));
     }
 
     /**
@@ -146,7 +147,7 @@ public final class Settings {
         switch (value.toLowerCase(Locale.ROOT)) {
             case "supervised": case "sft": return FineTuneMethod.SUPERVISED;
             case "dpo": return FineTuneMethod.DPO;
-            default: throw problem(flag, "method", "unknown method '" + value + "' (supervised or dpo)");
+            default: throw problem(flag, "--method", "method", "unknown method '" + value + "' (supervised or dpo)");
         }
     }
 
@@ -162,7 +163,7 @@ public final class Settings {
             case "ignore": return PiiPolicy.IGNORE;
             case "warn": return PiiPolicy.WARN;
             case "fail": return PiiPolicy.FAIL;
-            default: throw problem(flag, "pii", "unknown policy '" + value + "' (ignore, warn or fail)");
+            default: throw problem(flag, "--pii", "pii", "unknown policy '" + value + "' (ignore, warn or fail)");
         }
     }
 
@@ -186,35 +187,36 @@ public final class Settings {
 
     private Hyperparameters hyperparameters(Hyperparameters.Builder b, String epochs, String batchSize,
                                             String learningRateMultiplier, String beta) {
-        value(epochs, "hyperparameters.epochs").ifPresent(v -> {
-            if (isAuto(v)) {
+        value(epochs, "--epochs", "hyperparameters.epochs").ifPresent(v -> {
+            if (isAuto(v.text())) {
                 b.epochsAuto();
             } else {
-                int n = parse("hyperparameters.epochs", v, Integer::parseInt);
+                int n = v.parse(Integer::parseInt);
                 b.epochs(n);
             }
         });
-        value(batchSize, "hyperparameters.batch-size").ifPresent(v -> {
-            if (isAuto(v)) {
+        value(batchSize, "--batch-size", "hyperparameters.batch-size").ifPresent(v -> {
+            if (isAuto(v.text())) {
                 b.batchSizeAuto();
             } else {
-                int n = parse("hyperparameters.batch-size", v, Integer::parseInt);
+                int n = v.parse(Integer::parseInt);
                 b.batchSize(n);
             }
         });
-        value(learningRateMultiplier, "hyperparameters.learning-rate-multiplier").ifPresent(v -> {
-            if (isAuto(v)) {
-                b.learningRateMultiplierAuto();
-            } else {
-                double x = parse("hyperparameters.learning-rate-multiplier", v, Double::parseDouble);
-                b.learningRateMultiplier(x);
-            }
-        });
-        value(beta, "hyperparameters.beta").ifPresent(v -> {
-            if (isAuto(v)) {
+        value(learningRateMultiplier, "--learning-rate-multiplier", "hyperparameters.learning-rate-multiplier")
+                .ifPresent(v -> {
+                    if (isAuto(v.text())) {
+                        b.learningRateMultiplierAuto();
+                    } else {
+                        double x = v.parse(Double::parseDouble);
+                        b.learningRateMultiplier(x);
+                    }
+                });
+        value(beta, "--beta", "hyperparameters.beta").ifPresent(v -> {
+            if (isAuto(v.text())) {
                 b.betaAuto();
             } else {
-                double x = parse("hyperparameters.beta", v, Double::parseDouble);
+                double x = v.parse(Double::parseDouble);
                 b.beta(x);
             }
         });
@@ -228,8 +230,8 @@ public final class Settings {
      * @return the epochs, or empty for auto
      */
     public Optional<Integer> fixedEpochs(String flag) {
-        return value(flag, "hyperparameters.epochs").filter(v -> !isAuto(v))
-                .map(v -> parse("hyperparameters.epochs", v, Integer::parseInt));
+        return value(flag, "--epochs", "hyperparameters.epochs").filter(v -> !isAuto(v.text()))
+                .map(v -> v.parse(Integer::parseInt));
     }
 
     /**
@@ -239,7 +241,8 @@ public final class Settings {
      * @return 24 h unless set otherwise
      */
     public Duration waitTimeout(String flag) {
-        return value(flag, "wait.timeout").map(v -> duration("wait.timeout", v)).orElse(DEFAULT_WAIT_TIMEOUT);
+        return value(flag, "--timeout", "wait.timeout").map(v -> v.parse(Durations::parse))
+                .orElse(DEFAULT_WAIT_TIMEOUT);
     }
 
     /**
@@ -250,7 +253,7 @@ public final class Settings {
      * @return 5 s, or 200 ms on the emulator, unless set otherwise
      */
     public Duration pollInterval(String flag, boolean emulator) {
-        return value(flag, "wait.poll-interval").map(v -> duration("wait.poll-interval", v))
+        return value(flag, "--poll-interval", "wait.poll-interval").map(v -> v.parse(Durations::parse))
                 .orElse(emulator ? EMULATOR_POLL_INTERVAL : DEFAULT_POLL_INTERVAL);
     }
 
@@ -264,8 +267,11 @@ public final class Settings {
         if (flag != null) {
             return flag;
         }
-        return first(null, EMULATOR_PORT_ENV, "emulator.port").map(v -> parse("emulator.port", v, Integer::parseInt))
-                .orElse(DEFAULT_EMULATOR_PORT);
+        Optional<String> fromEnv = ctx.getenv(EMULATOR_PORT_ENV);
+        Optional<Value> value = fromEnv.isPresent()
+                ? fromEnv.map(v -> new Value(v, "environment variable " + EMULATOR_PORT_ENV, null))
+                : value(null, null, "emulator.port");
+        return value.map(v -> v.parse(Integer::parseInt)).orElse(DEFAULT_EMULATOR_PORT);
     }
 
     /**
@@ -278,12 +284,16 @@ public final class Settings {
         if (flag != null) {
             return flag;
         }
-        return config.string("emulator.speed").map(v -> parse("emulator.speed", v, Double::parseDouble))
+        return value(null, null, "emulator.speed").map(v -> v.parse(Double::parseDouble))
                 .orElse(DEFAULT_EMULATOR_SPEED);
     }
 
-    private Optional<String> value(String flag, String key) {
-        return flag != null ? Optional.of(flag) : config.string(key);
+    /** The setting from its flag (named {@code flagName}) or else the config file, with where it came from. */
+    private Optional<Value> value(String flag, String flagName, String key) {
+        if (flag != null) {
+            return Optional.of(new Value(flag, flagName, key));
+        }
+        return config.string(key).map(v -> new Value(v, null, key));
     }
 
     private Optional<String> first(String flag, String env, String key) {
@@ -294,27 +304,42 @@ public final class Settings {
         return fromEnv.isPresent() ? fromEnv.map(String::strip) : config.string(key);
     }
 
-    private Duration duration(String key, String value) {
-        try {
-            return Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw config.string(key).isPresent() ? config.error(key, e.getMessage()) : new CliException(e.getMessage());
-        }
+    private CliException problem(String flag, String flagName, String key, String message) {
+        return flag != null ? new CliException(flagName + ": " + message) : config.error(key, message);
     }
 
-    private <T> T parse(String key, String value, Function<String, T> parser) {
-        try {
-            return parser.apply(value.strip());
-        } catch (RuntimeException e) {
-            String problem = "not a valid value: '" + value + "'" + (e instanceof NumberFormatException ? ""
-                    : " (" + e.getMessage() + ")");
-            throw config.string(key).filter(value::equals).isPresent() ? config.error(key, problem)
-                    : new CliException(key + ": " + problem);
-        }
-    }
+    /**
+     * A setting's text and its source: a flag or environment variable ({@code origin}, such as {@code --timeout}),
+     * or else the config file's {@code key}. A value that does not parse is reported against that source.
+     */
+    private final class Value {
+        private final String text;
+        private final String origin;
+        private final String key;
 
-    private CliException problem(String flag, String key, String message) {
-        return flag != null ? new CliException(message) : config.error(key, message);
+        Value(String text, String origin, String key) {
+            this.text = text;
+            this.origin = origin;
+            this.key = key;
+        }
+
+        String text() {
+            return text;
+        }
+
+        <T> T parse(Function<String, T> parser) {
+            try {
+                return parser.apply(text.strip());
+            } catch (NumberFormatException e) {
+                throw error("not a valid value: '" + text + "'");
+            } catch (RuntimeException e) {
+                throw error(e.getMessage());
+            }
+        }
+
+        CliException error(String problem) {
+            return origin != null ? new CliException(origin + ": " + problem) : config.error(key, problem);
+        }
     }
 
     private static boolean isAuto(String v) {

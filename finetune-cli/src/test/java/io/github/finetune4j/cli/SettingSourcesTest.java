@@ -71,6 +71,11 @@ class SettingSourcesTest {
         assertThat(flag.exit()).isEqualTo(1);
         assertThat(flag.err()).isEqualTo("finetune: --epochs: not a valid value: 'three'\n");
 
+        CliRun.Result outOfRange = cli.run("train", "--batch-size", "0");
+
+        assertThat(outOfRange.exit()).isEqualTo(1);
+        assertThat(outOfRange.err()).startsWith("finetune: --batch-size: ");
+
         cli.write("finetune.yaml", VALID_WAIT.replace("epochs: 3", "epochs: three"));
         CliRun.Result file = cli.run("estimate");
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -191,16 +192,14 @@ public final class Settings {
             if (isAuto(v.text())) {
                 b.epochsAuto();
             } else {
-                int n = v.parse(Integer::parseInt);
-                b.epochs(n);
+                v.set(Integer::parseInt, (Integer n) -> b.epochs(n));
             }
         });
         value(batchSize, "--batch-size", "hyperparameters.batch-size").ifPresent(v -> {
             if (isAuto(v.text())) {
                 b.batchSizeAuto();
             } else {
-                int n = v.parse(Integer::parseInt);
-                b.batchSize(n);
+                v.set(Integer::parseInt, (Integer n) -> b.batchSize(n));
             }
         });
         value(learningRateMultiplier, "--learning-rate-multiplier", "hyperparameters.learning-rate-multiplier")
@@ -208,16 +207,14 @@ public final class Settings {
                     if (isAuto(v.text())) {
                         b.learningRateMultiplierAuto();
                     } else {
-                        double x = v.parse(Double::parseDouble);
-                        b.learningRateMultiplier(x);
+                        v.set(Double::parseDouble, (Double x) -> b.learningRateMultiplier(x));
                     }
                 });
         value(beta, "--beta", "hyperparameters.beta").ifPresent(v -> {
             if (isAuto(v.text())) {
                 b.betaAuto();
             } else {
-                double x = v.parse(Double::parseDouble);
-                b.beta(x);
+                v.set(Double::parseDouble, (Double x) -> b.beta(x));
             }
         });
         return b.build();
@@ -333,6 +330,16 @@ public final class Settings {
             } catch (NumberFormatException e) {
                 throw error("not a valid value: '" + text + "'");
             } catch (RuntimeException e) {
+                throw error(e.getMessage());
+            }
+        }
+
+        /** Parses the value and hands it to a setter; a value the setter refuses is blamed on the same source. */
+        <T> void set(Function<String, T> parser, Consumer<T> setter) {
+            T parsed = parse(parser);
+            try {
+                setter.accept(parsed);
+            } catch (IllegalArgumentException e) {
                 throw error(e.getMessage());
             }
         }

@@ -1,6 +1,7 @@
 package io.github.finetune4j.core.internal;
 
 import io.github.finetune4j.core.RetryPolicy;
+import io.github.finetune4j.core.error.ApiException;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.JobCreationUncertainException;
@@ -9,7 +10,10 @@ import io.github.finetune4j.core.error.ServerException;
 import io.github.finetune4j.core.error.TransportException;
 import io.github.finetune4j.core.internal.poll.Listeners;
 import io.github.finetune4j.core.model.FineTuneRequest;
+import io.github.finetune4j.core.model.HyperparameterValue;
+import io.github.finetune4j.core.model.Hyperparameters;
 import io.github.finetune4j.core.model.JobSnapshot;
+import io.github.finetune4j.core.model.JobStatus;
 import io.github.finetune4j.core.model.PageRequest;
 import io.github.finetune4j.core.spi.FineTuneProvider;
 import io.github.finetune4j.core.spi.JobCreation;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
@@ -36,7 +41,12 @@ import java.util.stream.Collectors;
  *       if more than one exists, all but the oldest are cancelled before they can train, reported to the listener
  *       and logged at WARNING. The job returned is the only one with its key.</li>
  *   <li>Providers that do not filter jobs by metadata are searched among the recent jobs: by the key where they echo
- *       metadata, else by the same files, base model, suffix and seed.</li>
+ *       metadata, else by content ({@link #sameContent}): the same files, base model and method, and no setting
+ *       the job reports (suffix, seed, hyperparameters, the provider's own settings) other than the one asked for.
+ *       A failed or cancelled job is never taken for this creation's: starting again after one must train.</li>
+ *   <li>A {@code Retry-After} above {@link RetryPolicy#MAX_SERVER_DELAY} (the longest the HTTP layer waits) ends the
+ *       attempts at once, as when they are used up: the deferred error, or after a landing window, the job an
+ *       ambiguous attempt created or {@link JobCreationUncertainException}.</li>
  *   <li>Each attempt is recorded in {@link PendingCreates} before it is sent and forgotten once its outcome is known,
  *       so that a new process started after a crash first waits for the landing window of a create the dead
  *       process left in flight ({@link #landedFromEarlierRun}).</li>
@@ -80,11 +90,13 @@ final class ExactlyOnce {
     }
 
     /**
-     * The job an earlier run created for this content, on providers that do not echo metadata: same files, base
-     * model, method, suffix and seed, at any time.
+     * The job an earlier run created for this content, on providers that do not echo metadata: see
+     * {@link #sameContent}; at any time, but never a failed or cancelled one.
      */
     Optional<JobSnapshot> byContent(JobCreation creation) {
-        return oldest(sameContent(creation, Instant.MIN));
+        return oldest(sameContent(creation, Instant.MIN).stream()
+                .filter(j -> !j.status().isTerminal() || j.status() == JobStatus.SUCCEEDED)
+                .collect(Collectors.toList()));
     }
 
     /**
@@ -145,6 +157,12 @@ final class ExactlyOnce {
         FineTuneException last = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             if (attempt > 1) {
+                if (isDeferred(last)) {
+                    LOG.log(System.Logger.Level.INFO, "{0} asked to retry the job creation after {1}, longer than "
+                            + "the {2} waited at most: not retrying", provider.id(),
+                            ((ApiException) last).retryAfter().orElseThrow(), RetryPolicy.MAX_SERVER_DELAY);
+                    break;
+                }
                 Duration delay = backoff(attempt - 1, last);
                 if (ambiguous != null) {
                     Optional<JobSnapshot> landed = awaitLanding(creation, firstAttempt, ambiguous,
@@ -306,16 +324,44 @@ final class ExactlyOnce {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * The recent jobs without metadata that may be this creation's, created since {@code since}: same training and
+     * validation files, base model and method; and every setting both sides state equal: suffix, seed, each
+     * hyperparameter given as a number, and each of the provider's own settings ({@link FineTuneProvider#settings}).
+     * A setting the job does not report (or reports as {@code auto}) is no evidence of difference; one it reports
+     * with another value is.
+     */
     private List<JobSnapshot> sameContent(JobCreation creation, Instant since) {
+        Map<String, String> settings = provider.settings(creation);
         return provider.listJobs(PageRequest.first().withLimit(RECENT_JOBS)).items().stream()
                 .filter(j -> j.metadata().isEmpty())
                 .filter(j -> j.trainingFile().equals(creation.trainingFile())
                         && j.validationFile().equals(creation.validationFile())
+                        && j.baseModel().equals(creation.baseModel())
                         && j.method() == creation.method()
-                        && (creation.suffix().isEmpty() || j.suffix().isEmpty() || j.suffix().equals(creation.suffix()))
-                        && (creation.seed().isEmpty() || j.seed().isEmpty() || j.seed().equals(creation.seed()))
+                        && agree(creation.suffix(), j.suffix())
+                        && agree(creation.seed(), j.seed())
+                        && agree(creation.hyperparameters(), j.hyperparameters())
+                        && settings.entrySet().stream().allMatch(e -> agree(Optional.of(e.getValue()),
+                                Optional.ofNullable(j.settings().get(e.getKey()))))
                         && !j.createdAt().isBefore(since))
                 .collect(Collectors.toList());
+    }
+
+    private static boolean agree(Hyperparameters asked, Hyperparameters reported) {
+        return agree(number(asked.epochs()), number(reported.epochs()))
+                && agree(number(asked.batchSize()), number(reported.batchSize()))
+                && agree(number(asked.learningRateMultiplier()), number(reported.learningRateMultiplier()))
+                && agree(number(asked.beta()), number(reported.beta()));
+    }
+
+    private static Optional<Double> number(Optional<HyperparameterValue> value) {
+        return value.filter(v -> !v.isAuto()).map(v -> v.number().getAsDouble());
+    }
+
+    /** Equal, or at least one side does not say. */
+    private static <T> boolean agree(Optional<T> asked, Optional<T> reported) {
+        return asked.isEmpty() || reported.isEmpty() || asked.equals(reported);
     }
 
     private static Optional<JobSnapshot> oldest(List<JobSnapshot> jobs) {
@@ -323,9 +369,16 @@ final class ExactlyOnce {
                 .thenComparing(j -> j.id().value()));
     }
 
+    /** A service hint longer than the HTTP layer would wait: not worth blocking the start for. */
+    private static boolean isDeferred(FineTuneException last) {
+        return last instanceof ApiException && ((ApiException) last).retryAfter()
+                .filter(d -> d.compareTo(RetryPolicy.MAX_SERVER_DELAY) > 0).isPresent();
+    }
+
+    /** The service's hint (at most {@link RetryPolicy#MAX_SERVER_DELAY}, see {@link #isDeferred}), else the policy's. */
     private Duration backoff(int retry, FineTuneException last) {
-        if (last instanceof io.github.finetune4j.core.error.ApiException) {
-            Optional<Duration> hint = ((io.github.finetune4j.core.error.ApiException) last).retryAfter();
+        if (last instanceof ApiException) {
+            Optional<Duration> hint = ((ApiException) last).retryAfter();
             if (hint.isPresent()) {
                 return hint.get();
             }

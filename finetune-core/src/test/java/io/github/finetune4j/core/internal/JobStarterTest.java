@@ -159,6 +159,73 @@ class JobStarterTest {
                 .satisfies(c -> assertThat(c.idempotencyKey()).isEqualTo("t1000-second-run"));
     }
 
+    private JobSnapshot earlierJobOfTheSameContent(JobStatus status) {
+        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
+                io.github.finetune4j.core.preflight.PriceTable.openAi()).build();
+        return job(status).toBuilder().id(io.github.finetune4j.core.model.JobId.of("ftjob-earlier"))
+                .trainingFile(io.github.finetune4j.core.model.FileId.of("file-1")).suffix("t1000")
+                .createdAt(sleeper.clock().instant().minus(Duration.ofDays(2))).build();
+    }
+
+    @Test
+    void providerWithoutMetadataReusesTheJobWhoseReportedSettingsAreAllTheSame() {
+        provider.creationSettings = Map.of("training_type", "lora");
+        JobSnapshot earlier = earlierJobOfTheSameContent(JobStatus.RUNNING).toBuilder()
+                .hyperparameters(Hyperparameters.builder().epochs(3).batchSize(8).build())
+                .settings(Map.of("training_type", "lora", "lora_r", "16")).build();
+        provider.listedJobs.add(earlier);
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(job.id()).isEqualTo(earlier.id());
+        assertThat(provider.creations).isEmpty();
+    }
+
+    @Test
+    void providerWithoutMetadataNeverReusesAFailedOrCancelledJobOfTheSameContent() {
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.FAILED));
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.CANCELLED).toBuilder()
+                .id(io.github.finetune4j.core.model.JobId.of("ftjob-cancelled")).build());
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(1);
+        assertThat(job.id().value()).isEqualTo("ftjob-1");
+    }
+
+    @Test
+    void providerWithoutMetadataDoesNotReuseAJobOfAnotherBaseModelOnTheSameFiles() {
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.SUCCEEDED).toBuilder()
+                .baseModel("gpt-4.1-mini-2025-04-14").build());
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(provider.creations).singleElement()
+                .satisfies(c -> assertThat(c.baseModel()).isEqualTo("gpt-4o-mini-2024-07-18"));
+        assertThat(job.id().value()).isEqualTo("ftjob-1");
+    }
+
+    @Test
+    void providerWithoutMetadataDoesNotReuseAJobThatReportsOtherEpochs() {
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.SUCCEEDED).toBuilder()
+                .hyperparameters(Hyperparameters.builder().epochs(5).build()).build());
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(1);
+    }
+
+    @Test
+    void providerWithoutMetadataDoesNotReuseAJobThatReportsAnotherProviderSetting() {
+        provider.creationSettings = Map.of("training_type", "full");
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.SUCCEEDED).toBuilder()
+                .settings(Map.of("training_type", "lora")).build());
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(1);
+    }
+
     @Test
     void ambiguousCreateFailureWithoutJobRetriesWithTheSameKey() {
         provider.createAnswers.add(() -> {
@@ -459,7 +526,7 @@ class JobStarterTest {
     void creationRetriesBackOffAndHonourRetryAfter() {
         provider.createAnswers.add(() -> {
             throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
-                    "rate_limit_exceeded", null, null, "slow down", null, Duration.ofSeconds(90)));
+                    "rate_limit_exceeded", null, null, "slow down", null, Duration.ofSeconds(45)));
         });
         provider.createAnswers.add(() -> {
             throw new TransportException("refused", new IOException("refused"), "scripted", false);
@@ -468,8 +535,53 @@ class JobStarterTest {
         client.start(request(t1000(10)));
 
         assertThat(provider.creations).hasSize(3);
-        assertThat(sleeper.sleeps.get(0)).isEqualTo(Duration.ofSeconds(90));
+        assertThat(sleeper.sleeps.get(0)).isEqualTo(Duration.ofSeconds(45));
         assertThat(sleeper.sleeps.get(1)).isBetween(Duration.ofMillis(750), Duration.ofMillis(1000));
+    }
+
+    @Test
+    void aRetryAfterAtTheCapIsStillWaited() {
+        provider.createAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
+                    "rate_limit_exceeded", null, null, "slow down", null, RetryPolicy.MAX_SERVER_DELAY));
+        });
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(2);
+        assertThat(sleeper.sleeps).containsExactly(RetryPolicy.MAX_SERVER_DELAY);
+    }
+
+    @Test
+    void aRetryAfterOfADayEndsTheCreationAtOnceWithTheDeferredError() {
+        provider.createAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
+                    "rate_limit_exceeded", null, null, "come back tomorrow", null, Duration.ofDays(1)));
+        });
+
+        assertThatThrownBy(() -> client.start(request(t1000(10))))
+                .isInstanceOfSatisfying(io.github.finetune4j.core.error.RateLimitException.class, e -> {
+                    assertThat(e.isDeferred()).isTrue();
+                    assertThat(e.retryAfter()).contains(Duration.ofDays(1));
+                });
+        assertThat(provider.creations).hasSize(1);
+        assertThat(sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void aServerErrorAskingForADayIsLookedForThenNotRetried() {
+        provider.createAnswers.add(() -> {
+            throw new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "maintenance", null,
+                    Duration.ofDays(1)));
+        });
+
+        // the 503 may have created the job: it is looked for during the landing window, never retried a day later
+        assertThatThrownBy(() -> client.start(request(t1000(10))))
+                .isInstanceOf(io.github.finetune4j.core.error.JobCreationUncertainException.class)
+                .hasCauseInstanceOf(ServerException.class);
+        assertThat(provider.creations).hasSize(1);
+        assertThat(provider.listJobRequests).isNotEmpty();
+        assertThat(sleeper.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
     }
 
     @Test

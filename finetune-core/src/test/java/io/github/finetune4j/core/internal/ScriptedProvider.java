@@ -58,6 +58,8 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
     public int modelLookups;
     public final Deque<RuntimeException> chatErrors = new ArrayDeque<>();
     public int chatCalls;
+    /** What {@link #settings(JobCreation)} answers for every creation. */
+    public java.util.Map<String, String> creationSettings = java.util.Map.of();
 
     public static JobSnapshot job(JobStatus status) {
         return JobSnapshot.builder().id(JobId.of("ftjob-1")).status(status).provider("scripted")
@@ -117,6 +119,11 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
     public JobSnapshot createJob(JobCreation creation) {
         creations.add(creation);
         return createAnswers.isEmpty() ? job(JobStatus.QUEUED) : createAnswers.poll().get();
+    }
+
+    @Override
+    public java.util.Map<String, String> settings(JobCreation creation) {
+        return creationSettings;
     }
 
     @Override

@@ -34,35 +34,46 @@ final class FileProcessingWaiter {
         this.random = random;
     }
 
+    /** Waits for a file whose state the upload just returned: the first poll follows the cadence's first delay. */
     FileInfo await(FileInfo uploaded, Duration timeout) {
-        WaitOptions options = cadenceOptions.toBuilder().timeout(timeout).build();
-        FileInfo processed = new Poller<FileInfo>(options, clock, sleeper, random,
-                "processing of file " + uploaded.id()).run(uploaded, new Poller.Target<>() {
-                    @Override
-                    public FileInfo poll() {
-                        return provider.getFile(uploaded.id());
-                    }
-
-                    @Override
-                    public boolean isTerminal(FileInfo state) {
-                        return state.status().isSettled();
-                    }
-
-                    @Override
-                    public String describe(FileInfo state) {
-                        return state.status().name().toLowerCase(Locale.ROOT);
-                    }
-
-                    @Override
-                    public boolean onPolled(FileInfo previous, FileInfo next) {
-                        return previous.status() != next.status();
-                    }
-                }, false);
-        return requireProcessed(processed);
+        return requireProcessed(poller(uploaded.id(), timeout).run(uploaded, target(uploaded.id()), false));
     }
 
+    /**
+     * Waits for a file known by its id only: the first read is a poll like the others, with the same tolerance of
+     * failed polls.
+     */
     FileInfo await(FileId id, Duration timeout) {
-        return await(provider.getFile(id), timeout);
+        return requireProcessed(poller(id, timeout).run(target(id)));
+    }
+
+    private Poller<FileInfo> poller(FileId id, Duration timeout) {
+        WaitOptions options = cadenceOptions.toBuilder().timeout(timeout).build();
+        return new Poller<>(options, clock, sleeper, random, "processing of file " + id);
+    }
+
+    private Poller.Target<FileInfo> target(FileId id) {
+        return new Poller.Target<>() {
+            @Override
+            public FileInfo poll() {
+                return provider.getFile(id);
+            }
+
+            @Override
+            public boolean isTerminal(FileInfo state) {
+                return state.status().isSettled();
+            }
+
+            @Override
+            public String describe(FileInfo state) {
+                return state.status().name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public boolean onPolled(FileInfo previous, FileInfo next) {
+                return previous.status() != next.status();
+            }
+        };
     }
 
     private FileInfo requireProcessed(FileInfo file) {

@@ -584,6 +584,45 @@ class JobStarterTest {
         assertThat(sleeper.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
     }
 
+    private static ServerException unavailable() {
+        return new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "unavailable", null, null));
+    }
+
+    @Test
+    void aFailedFirstPollOfTheUploadedFileIsToleratedLikeEveryLaterOne() {
+        provider.getFileAnswers.add(() -> {
+            throw unavailable();
+        });
+        List<FileInfo> processed = new ArrayList<>();
+
+        FineTuneJob job = client.start(request(t1000(10)), new JobListener() {
+            @Override
+            public void onFileProcessed(FileInfo file) {
+                processed.add(file);
+            }
+        });
+
+        assertThat(job.id().value()).isEqualTo("ftjob-1");
+        assertThat(provider.getFileCalls).isEqualTo(2);
+        assertThat(processed).singleElement().satisfies(f -> assertThat(f.status())
+                .isEqualTo(io.github.finetune4j.core.model.FileStatus.PROCESSED));
+        assertThat(provider.creations).hasSize(1);
+    }
+
+    @Test
+    void fileStatusPollsFailingBeyondTheToleranceEndTheStartWithTheLastError() {
+        int tolerated = WaitOptions.defaults().maxConsecutivePollFailures();
+        for (int i = 0; i < tolerated; i++) {
+            provider.getFileAnswers.add(() -> {
+                throw unavailable();
+            });
+        }
+
+        assertThatThrownBy(() -> client.start(request(t1000(10)))).isInstanceOf(ServerException.class);
+        assertThat(provider.getFileCalls).isEqualTo(tolerated);
+        assertThat(provider.creations).isEmpty();
+    }
+
     @Test
     void datasetErrorsAbortBeforeAnythingIsUploaded() {
         assertThatThrownBy(() -> client.start(request(t1000(3))))

@@ -35,6 +35,9 @@ import java.util.function.Supplier;
 public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCatalog, ModelDeletion {
     public final Deque<Supplier<JobSnapshot>> getJobAnswers = new ArrayDeque<>();
     public final Deque<Supplier<JobSnapshot>> createAnswers = new ArrayDeque<>();
+    /** Answers of {@link #getFile(FileId)} in turn; once used up, every file is processed. */
+    public final Deque<Supplier<FileInfo>> getFileAnswers = new ArrayDeque<>();
+    public int getFileCalls;
     public final List<JobEvent> events = new ArrayList<>();
     public final List<Checkpoint> checkpoints = new ArrayList<>();
     public final List<JobSnapshot> listedJobs = new ArrayList<>();
@@ -96,6 +99,10 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
 
     @Override
     public FileInfo getFile(FileId id) {
+        getFileCalls++;
+        if (!getFileAnswers.isEmpty()) {
+            return getFileAnswers.poll().get();
+        }
         return new FileInfo(id, "train.jsonl", 1, Instant.EPOCH, "fine-tune", FileStatus.PROCESSED, Optional.empty());
     }
 

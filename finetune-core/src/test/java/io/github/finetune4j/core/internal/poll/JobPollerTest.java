@@ -268,6 +268,27 @@ class JobPollerTest {
     }
 
     @Test
+    void anExhaustedQuotaEndsTheWaitAtOnceWithoutRetrying() {
+        RateLimitException quota = new RateLimitException(new ApiErrorDetails("scripted", 429, "insufficient_quota",
+                "insufficient_quota", null, "You exceeded your current quota", null, null));
+        provider.getJobAnswers.add(() -> {
+            throw quota;
+        });
+        answers(job(JobStatus.SUCCEEDED));
+        List<Integer> failures = new ArrayList<>();
+        WaitOptions options = WaitOptions.builder().listener(new JobListener() {
+            @Override
+            public void onPollFailed(int consecutiveFailures, FineTuneException error, Duration nextPollIn) {
+                failures.add(consecutiveFailures);
+            }
+        }).build();
+
+        assertThatThrownBy(() -> await(poller(options), job(JobStatus.RUNNING))).isSameAs(quota);
+        assertThat(failures).isEmpty();
+        assertThat(provider.getJobAnswers).hasSize(1);
+    }
+
+    @Test
     void pollFailuresAreToleratedAndReported() {
         List<Integer> failures = new ArrayList<>();
         provider.getJobAnswers.add(() -> {

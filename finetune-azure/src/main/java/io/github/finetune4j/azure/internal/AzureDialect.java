@@ -43,7 +43,7 @@ import java.util.Set;
  * <p>Both routes: {@code api-key} or an Entra bearer token, {@code trainingType} on job creation (the request's
  * {@code AzureTraining}, else the client's), the training types of the {@code AzureTrainingTable} in the catalog's
  * models, Azure's status words, no model deletion, no Uploads API, no metadata filter (a job of an ambiguous attempt
- * is found by its files, suffix, seed and creation time). Immutable.
+ * is found by its content: files, base model, method, suffix, seed, hyperparameters and creation time). Immutable.
  */
 public final class AzureDialect extends BaseDialect {
     /** The provider id. */

@@ -1,6 +1,7 @@
 package io.github.finetune4j.core.internal;
 
 import io.github.finetune4j.core.RetryPolicy;
+import io.github.finetune4j.core.error.ApiException;
 import io.github.finetune4j.core.error.FineTuneException;
 import io.github.finetune4j.core.error.FineTuneInterruptedException;
 import io.github.finetune4j.core.error.JobCreationUncertainException;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
@@ -39,7 +41,12 @@ import java.util.stream.Collectors;
  *       if more than one exists, all but the oldest are cancelled before they can train, reported to the listener
  *       and logged at WARNING. The job returned is the only one with its key.</li>
  *   <li>Providers that do not filter jobs by metadata are searched among the recent jobs: by the key where they echo
- *       metadata, else by the same files, base model, suffix and seed.</li>
+ *       metadata, else by content ({@link #sameContent}): the same files, base model and method, and no setting
+ *       the job reports (suffix, seed, hyperparameters, the provider's own settings) other than the one asked for.
+ *       A failed or cancelled job is never taken for this creation's: starting again after one must train.</li>
+ *   <li>A {@code Retry-After} above {@link RetryPolicy#MAX_SERVER_DELAY} (the longest the HTTP layer waits) ends the
+ *       attempts at once, as when they are used up: the deferred error, or after a landing window, the job an
+ *       ambiguous attempt created or {@link JobCreationUncertainException}.</li>
  *   <li>Each attempt is recorded in {@link PendingCreates} before it is sent and forgotten once its outcome is known,
  *       so that a new process started after a crash first waits for the landing window of a create the dead
  *       process left in flight ({@link #landedFromEarlierRun}).</li>
@@ -83,12 +90,12 @@ final class ExactlyOnce {
     }
 
     /**
-     * The job an earlier run created for this content, on providers that do not echo metadata: same base model,
-     * files, method, fixed hyperparameters, suffix and seed, at any time; a failed or cancelled job is never reused.
+     * The job an earlier run created for this content, on providers that do not echo metadata: see
+     * {@link #sameContent}; at any time, but never a failed or cancelled one.
      */
     Optional<JobSnapshot> byContent(JobCreation creation) {
         return oldest(sameContent(creation, Instant.MIN).stream()
-                .filter(j -> j.status() != JobStatus.FAILED && j.status() != JobStatus.CANCELLED)
+                .filter(j -> !j.status().isTerminal() || j.status() == JobStatus.SUCCEEDED)
                 .collect(Collectors.toList()));
     }
 
@@ -150,6 +157,12 @@ final class ExactlyOnce {
         FineTuneException last = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             if (attempt > 1) {
+                if (isDeferred(last)) {
+                    LOG.log(System.Logger.Level.INFO, "{0} asked to retry the job creation after {1}, longer than "
+                            + "the {2} waited at most: not retrying", provider.id(),
+                            ((ApiException) last).retryAfter().orElseThrow(), RetryPolicy.MAX_SERVER_DELAY);
+                    break;
+                }
                 Duration delay = backoff(attempt - 1, last);
                 if (ambiguous != null) {
                     Optional<JobSnapshot> landed = awaitLanding(creation, firstAttempt, ambiguous,
@@ -177,9 +190,8 @@ final class ExactlyOnce {
                 last = e;
                 ambiguous = e;
             } catch (RateLimitException e) {
-                // 429 means refused: nothing was created. The transport has retried it already; a quota that is
-                // used up, or a wait longer than the transport ever waits (isDeferred), goes to the caller at once.
-                if (e.isQuotaExhausted() || e.isDeferred()) {
+                // 429 means refused: nothing was created. The transport has retried it already, unless deferred.
+                if (e.isQuotaExhausted()) {
                     throw e;
                 }
                 last = e;
@@ -312,41 +324,44 @@ final class ExactlyOnce {
                 .collect(Collectors.toList());
     }
 
+    /**
+     * The recent jobs without metadata that may be this creation's, created since {@code since}: same training and
+     * validation files, base model and method; and every setting both sides state equal: suffix, seed, each
+     * hyperparameter given as a number, and each of the provider's own settings ({@link FineTuneProvider#settings}).
+     * A setting the job does not report (or reports as {@code auto}) is no evidence of difference; one it reports
+     * with another value is.
+     */
     private List<JobSnapshot> sameContent(JobCreation creation, Instant since) {
+        Map<String, String> settings = provider.settings(creation);
         return provider.listJobs(PageRequest.first().withLimit(RECENT_JOBS)).items().stream()
                 .filter(j -> j.metadata().isEmpty())
-                .filter(j -> sameModel(j.baseModel(), creation.baseModel())
-                        && j.trainingFile().equals(creation.trainingFile())
+                .filter(j -> j.trainingFile().equals(creation.trainingFile())
                         && j.validationFile().equals(creation.validationFile())
+                        && j.baseModel().equals(creation.baseModel())
                         && j.method() == creation.method()
-                        && sameSettings(j.hyperparameters(), creation.hyperparameters())
-                        && (creation.suffix().isEmpty() || j.suffix().isEmpty() || j.suffix().equals(creation.suffix()))
-                        && (creation.seed().isEmpty() || j.seed().isEmpty() || j.seed().equals(creation.seed()))
+                        && agree(creation.suffix(), j.suffix())
+                        && agree(creation.seed(), j.seed())
+                        && agree(creation.hyperparameters(), j.hyperparameters())
+                        && settings.entrySet().stream().allMatch(e -> agree(Optional.of(e.getValue()),
+                                Optional.ofNullable(j.settings().get(e.getKey()))))
                         && !j.createdAt().isBefore(since))
                 .collect(Collectors.toList());
     }
 
-    /** The same base model, as the provider may echo it (case, or a dated name for the one asked). */
-    private static boolean sameModel(String reported, String requested) {
-        return reported.equalsIgnoreCase(requested) || reported.toLowerCase(java.util.Locale.ROOT)
-                .startsWith(requested.toLowerCase(java.util.Locale.ROOT) + "-");
+    private static boolean agree(Hyperparameters asked, Hyperparameters reported) {
+        return agree(number(asked.epochs()), number(reported.epochs()))
+                && agree(number(asked.batchSize()), number(reported.batchSize()))
+                && agree(number(asked.learningRateMultiplier()), number(reported.learningRateMultiplier()))
+                && agree(number(asked.beta()), number(reported.beta()));
     }
 
-    /**
-     * No setting the request fixed differs from what the job reports: a value the provider does not echo, or that
-     * either side leaves to the provider ("auto"), is no evidence of a different job.
-     */
-    private static boolean sameSettings(Hyperparameters job, Hyperparameters requested) {
-        return same(job.epochs(), requested.epochs()) && same(job.batchSize(), requested.batchSize())
-                && same(job.learningRateMultiplier(), requested.learningRateMultiplier())
-                && same(job.beta(), requested.beta());
+    private static Optional<Double> number(Optional<HyperparameterValue> value) {
+        return value.filter(v -> !v.isAuto()).map(v -> v.number().getAsDouble());
     }
 
-    private static boolean same(Optional<HyperparameterValue> job, Optional<HyperparameterValue> requested) {
-        if (job.isEmpty() || requested.isEmpty() || job.get().isAuto() || requested.get().isAuto()) {
-            return true;
-        }
-        return Math.abs(job.get().number().getAsDouble() - requested.get().number().getAsDouble()) < 1e-9;
+    /** Equal, or at least one side does not say. */
+    private static <T> boolean agree(Optional<T> asked, Optional<T> reported) {
+        return asked.isEmpty() || reported.isEmpty() || asked.equals(reported);
     }
 
     private static Optional<JobSnapshot> oldest(List<JobSnapshot> jobs) {
@@ -354,12 +369,18 @@ final class ExactlyOnce {
                 .thenComparing(j -> j.id().value()));
     }
 
+    /** A service hint longer than the HTTP layer would wait: not worth blocking the start for. */
+    private static boolean isDeferred(FineTuneException last) {
+        return last instanceof ApiException && ((ApiException) last).retryAfter()
+                .filter(d -> d.compareTo(RetryPolicy.MAX_SERVER_DELAY) > 0).isPresent();
+    }
+
+    /** The service's hint (at most {@link RetryPolicy#MAX_SERVER_DELAY}, see {@link #isDeferred}), else the policy's. */
     private Duration backoff(int retry, FineTuneException last) {
-        if (last instanceof io.github.finetune4j.core.error.ApiException) {
-            Optional<Duration> hint = ((io.github.finetune4j.core.error.ApiException) last).retryAfter();
+        if (last instanceof ApiException) {
+            Optional<Duration> hint = ((ApiException) last).retryAfter();
             if (hint.isPresent()) {
-                // never longer than the transport waits for any request: a day-long Retry-After is not a sleep
-                return min(hint.get(), RetryPolicy.MAX_SERVER_DELAY);
+                return hint.get();
             }
         }
         long base = policy.backoff(retry).toMillis();

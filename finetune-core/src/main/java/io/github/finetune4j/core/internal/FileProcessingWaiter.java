@@ -12,7 +12,6 @@ import io.github.finetune4j.core.spi.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -35,41 +34,46 @@ final class FileProcessingWaiter {
         this.random = random;
     }
 
+    /** Waits for a file whose state the upload just returned: the first poll follows the cadence's first delay. */
     FileInfo await(FileInfo uploaded, Duration timeout) {
-        return await(uploaded, timeout, false);
+        return requireProcessed(poller(uploaded.id(), timeout).run(uploaded, target(uploaded.id()), false));
     }
 
-    /** Waits for a file known only by its id: the first look is a poll like the others, its failures tolerated. */
+    /**
+     * Waits for a file known by its id only: the first read is a poll like the others, with the same tolerance of
+     * failed polls.
+     */
     FileInfo await(FileId id, Duration timeout) {
-        FileInfo unknown = new FileInfo(id, id.value(), 0, clock.instant(), "", FileStatus.UNKNOWN, Optional.empty());
-        return await(unknown, timeout, true);
+        return requireProcessed(poller(id, timeout).run(target(id)));
     }
 
-    private FileInfo await(FileInfo uploaded, Duration timeout, boolean pollAtOnce) {
+    private Poller<FileInfo> poller(FileId id, Duration timeout) {
         WaitOptions options = cadenceOptions.toBuilder().timeout(timeout).build();
-        FileInfo processed = new Poller<FileInfo>(options, clock, sleeper, random,
-                "processing of file " + uploaded.id()).run(uploaded, new Poller.Target<>() {
-                    @Override
-                    public FileInfo poll() {
-                        return provider.getFile(uploaded.id());
-                    }
+        return new Poller<>(options, clock, sleeper, random, "processing of file " + id);
+    }
 
-                    @Override
-                    public boolean isTerminal(FileInfo state) {
-                        return state.status().isSettled();
-                    }
+    private Poller.Target<FileInfo> target(FileId id) {
+        return new Poller.Target<>() {
+            @Override
+            public FileInfo poll() {
+                return provider.getFile(id);
+            }
 
-                    @Override
-                    public String describe(FileInfo state) {
-                        return state.status().name().toLowerCase(Locale.ROOT);
-                    }
+            @Override
+            public boolean isTerminal(FileInfo state) {
+                return state.status().isSettled();
+            }
 
-                    @Override
-                    public boolean onPolled(FileInfo previous, FileInfo next) {
-                        return previous.status() != next.status();
-                    }
-                }, pollAtOnce);
-        return requireProcessed(processed);
+            @Override
+            public String describe(FileInfo state) {
+                return state.status().name().toLowerCase(Locale.ROOT);
+            }
+
+            @Override
+            public boolean onPolled(FileInfo previous, FileInfo next) {
+                return previous.status() != next.status();
+            }
+        };
     }
 
     private FileInfo requireProcessed(FileInfo file) {

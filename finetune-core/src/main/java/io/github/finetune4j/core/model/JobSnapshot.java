@@ -30,13 +30,15 @@ import java.util.Optional;
  * @param seed the seed the job uses
  * @param suffix the suffix of the model name, if one was given
  * @param metadata the job's metadata
+ * @param settings settings only this provider has, as it reports them under its own names (for example Together
+ *                 AI's {@code training_type} {@code Lora} or {@code Full}); empty when it reports none
  */
 public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String provider, String baseModel,
                           Optional<String> fineTunedModel, Optional<JobError> error, Instant createdAt,
                           Optional<Instant> finishedAt, Optional<Instant> estimatedFinish, FileId trainingFile,
                           Optional<FileId> validationFile, FineTuneMethod method, Hyperparameters hyperparameters,
                           Optional<Long> trainedTokens, List<FileId> resultFiles, Optional<Long> seed,
-                          Optional<String> suffix, Map<String, String> metadata) {
+                          Optional<String> suffix, Map<String, String> metadata, Map<String, String> settings) {
     /**
      * Validates the components.
      *
@@ -59,6 +61,7 @@ public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String p
      * @param seed the seed the job uses
      * @param suffix the suffix of the model name, if one was given
      * @param metadata the job's metadata
+     * @param settings settings only this provider has, as it reports them under its own names
      */
     public JobSnapshot {
         Objects.requireNonNull(id, "id");
@@ -80,6 +83,7 @@ public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String p
         seed = seed == null ? Optional.empty() : seed;
         suffix = suffix == null ? Optional.empty() : suffix;
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
     }
 
     /**
@@ -130,6 +134,7 @@ public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String p
         private Optional<Long> seed = Optional.empty();
         private Optional<String> suffix = Optional.empty();
         private Map<String, String> metadata = Map.of();
+        private Map<String, String> settings = Map.of();
 
         private Builder() {
         }
@@ -154,6 +159,7 @@ public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String p
             seed = s.seed;
             suffix = s.suffix;
             metadata = s.metadata;
+            settings = s.settings;
         }
 
         /**
@@ -369,6 +375,17 @@ public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String p
         }
 
         /**
+         * Sets the settings only this provider has, as it reports them under its own names.
+         *
+         * @param settings the settings, for example {@code training_type=Lora}
+         * @return this builder
+         */
+        public Builder settings(Map<String, String> settings) {
+            this.settings = Map.copyOf(settings);
+            return this;
+        }
+
+        /**
          * Builds the snapshot.
          *
          * @return the snapshot
@@ -383,7 +400,7 @@ public record JobSnapshot(JobId id, JobStatus status, String rawStatus, String p
             requireSet(trainingFile, "trainingFile");
             return new JobSnapshot(id, status, rawStatus, provider, baseModel, fineTunedModel, error, createdAt,
                     finishedAt, estimatedFinish, trainingFile, validationFile, method, hyperparameters,
-                    trainedTokens, resultFiles, seed, suffix, metadata);
+                    trainedTokens, resultFiles, seed, suffix, metadata, settings);
         }
 
         private static void requireSet(Object value, String name) {

@@ -7,6 +7,8 @@ import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.Page;
 import io.github.finetune4j.core.model.PageRequest;
 
+import java.util.Map;
+
 /**
  * A provider's fine-tuning jobs with their events and checkpoints. Each method performs exactly one HTTP exchange;
  * polling, paging and exactly-once creation are the core's. Implementations are thread-safe.
@@ -19,6 +21,20 @@ public interface JobOperations {
      * @return the new job's state
      */
     JobSnapshot createJob(JobCreation creation);
+
+    /**
+     * The settings only this provider has that a creation asks for, under the names and in the form that
+     * {@link JobSnapshot#settings()} reports them, including the provider's defaults where the provider reports
+     * them too (a job trained with other settings is another job). The core uses them to tell a job an earlier
+     * attempt created from another job on the same files when the provider keeps no metadata; a setting a job
+     * does not report is no evidence either way. No HTTP exchange; the default has none.
+     *
+     * @param creation the job about to be created
+     * @return the settings by name, for example {@code training_type=Lora}
+     */
+    default Map<String, String> settings(JobCreation creation) {
+        return Map.of();
+    }
 
     /**
      * Reads a job.

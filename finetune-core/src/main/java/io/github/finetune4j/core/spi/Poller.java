@@ -21,7 +21,8 @@ import java.util.function.DoubleSupplier;
  * The one waiting loop of the SDK, for every provider: jobs, batches, file processing and (Azure) deployments use
  * it. It polls with backoff and jitter, starts over when the status changes,
  * lets a longer {@code Retry-After} win, checks the budget before each sleep (a timeout never cancels anything),
- * stops at once on 401, 403 and 404, tolerates a number of failed polls in a row, and restores the interrupt flag.
+ * stops at once on 401, 403, 404 and an exhausted quota (a 429 {@code insufficient_quota}, which waiting does not
+ * cure), tolerates a number of failed polls in a row, and restores the interrupt flag.
  * One instance per wait; not thread-safe.
  *
  * <pre>{@code
@@ -64,7 +65,7 @@ public final class Poller<S> {
         String describe(S state);
 
         /**
-         * Called after every successful poll.
+         * Called after every successful poll but the first of {@link Poller#run(Target)}, which has no state before.
          *
          * @param previous the state before
          * @param next the state just read
@@ -125,9 +126,30 @@ public final class Poller<S> {
      * @return the terminal state
      * @throws WaitTimeoutException if the budget ran out
      * @throws FineTuneInterruptedException if interrupted (flag restored)
-     * @throws FineTuneException if polling failed too often in a row, or at once on 401, 403 and 404
+     * @throws FineTuneException if polling failed too often in a row, or at once on 401, 403, 404 and an exhausted
+     *                           quota
      */
     public S run(S start, Target<S> target, boolean pollAtOnce) {
+        return loop(start, target, pollAtOnce);
+    }
+
+    /**
+     * Polls until the target reaches a terminal state, when no state is known yet: the first poll happens at once
+     * and, like every later one, may fail up to {@link WaitOptions#maxConsecutivePollFailures()} times in a row.
+     *
+     * @param target what to poll
+     * @return the terminal state
+     * @throws WaitTimeoutException if the budget ran out (its last state is null when no poll succeeded)
+     * @throws FineTuneInterruptedException if interrupted (flag restored)
+     * @throws FineTuneException if polling failed too often in a row, or at once on 401, 403, 404 and an exhausted
+     *                           quota
+     */
+    public S run(Target<S> target) {
+        return loop(null, target, true);
+    }
+
+    /** The loop; {@code current} is null until the first poll of {@link #run(Target)} succeeds. */
+    private S loop(S start, Target<S> target, boolean pollAtOnce) {
         Instant began = clock.instant();
         PollCadence cadence = new PollCadence(options, random);
         S current = start;
@@ -142,10 +164,10 @@ public final class Poller<S> {
                 Duration delay = cadence.next(serverHint);
                 serverHint = null;
                 if (Duration.between(began, clock.instant()).plus(delay).compareTo(options.timeout()) > 0) {
-                    throw new WaitTimeoutException(what + " (last status " + target.describe(current) + ")",
+                    throw new WaitTimeoutException(what + " (last status " + describe(target, current) + ")",
                             options.timeout(), current);
                 }
-                LOG.log(System.Logger.Level.DEBUG, "{0} is {1}; next poll in {2} ms", what, target.describe(current),
+                LOG.log(System.Logger.Level.DEBUG, "{0} is {1}; next poll in {2} ms", what, describe(target, current),
                         delay.toMillis());
                 sleep(delay);
             }
@@ -157,7 +179,7 @@ public final class Poller<S> {
                 // cannot hold the wait past its deadline.
                 S next = Deadline.within(left, target::poll);
                 current = next;
-                if (Deadline.within(left, () -> target.onPolled(previous, next))) {
+                if (previous != null && Deadline.within(left, () -> target.onPolled(previous, next))) {
                     cadence.reset();
                 }
                 serverHint = target.requestedDelay().orElse(null);
@@ -167,11 +189,12 @@ public final class Poller<S> {
                 throw e;
             } catch (FineTuneException e) {
                 if (e instanceof RateLimitException && ((RateLimitException) e).isQuotaExhausted()) {
-                    throw e;       // waiting does not refill a quota
+                    // insufficient_quota: billing has to change before any poll can succeed; never retried
+                    throw e;
                 }
                 if (Duration.between(began, clock.instant()).compareTo(options.timeout()) >= 0) {
                     WaitTimeoutException timeout = new WaitTimeoutException(what + " (last status "
-                            + target.describe(current) + ")", options.timeout(), current);
+                            + describe(target, current) + ")", options.timeout(), current);
                     timeout.addSuppressed(e);
                     throw timeout;
                 }
@@ -185,10 +208,14 @@ public final class Poller<S> {
                 }
                 target.onPollFailed(failures, e, serverHint == null ? Duration.ZERO : serverHint);
             }
-            if (target.isTerminal(current)) {
+            if (current != null && target.isTerminal(current)) {
                 return current;
             }
         }
+    }
+
+    private static <S> String describe(Target<S> target, S current) {
+        return current == null ? "not read yet" : target.describe(current);
     }
 
     private void sleep(Duration delay) {

@@ -16,8 +16,9 @@ import java.util.Optional;
  *
  * @param priceTable prices, limits and encodings per base model, used by the pre-flight of {@code start}
  * @param supportsMetadataFilter whether jobs can be listed filtered by metadata; when false the core scans recent
- *     jobs for its idempotency key and, for providers that do not echo metadata, matches by files, suffix, seed and
- *     creation time
+ *     jobs for its idempotency key and, for providers that do not echo metadata, matches by content (files, base model,
+ *     method, and the suffix, seed, hyperparameters and {@link JobOperations#settings provider settings} a job
+ *     reports) and creation time
  * @param newJobsEndOn the date from which the provider accepts no new fine-tuning jobs at all, if announced
  * @param afterEndAdvice what to use instead once {@code newJobsEndOn} has passed
  */

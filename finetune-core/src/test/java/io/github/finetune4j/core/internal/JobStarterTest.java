@@ -11,17 +11,13 @@ import io.github.finetune4j.core.error.ServerException;
 import io.github.finetune4j.core.error.TransportException;
 import io.github.finetune4j.core.error.ApiErrorDetails;
 import io.github.finetune4j.core.internal.poll.RecordingSleeper;
-import io.github.finetune4j.core.model.FileId;
 import io.github.finetune4j.core.model.FileInfo;
-import io.github.finetune4j.core.model.FileStatus;
 import io.github.finetune4j.core.model.FineTuneRequest;
 import io.github.finetune4j.core.model.Hyperparameters;
 import io.github.finetune4j.core.model.JobSnapshot;
 import io.github.finetune4j.core.model.JobStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -151,55 +147,6 @@ class JobStarterTest {
     }
 
     @Test
-    void providerWithoutMetadataReusesAnEarlierJobThatReportsTheSameSettings() {
-        JobSnapshot earlier = earlierJobOnTheSameFile(b -> b.hyperparameters(
-                Hyperparameters.builder().epochs(3).batchSize(8).build()));
-
-        FineTuneJob job = client.start(request(t1000(10)));
-
-        assertThat(job.id()).isEqualTo(earlier.id());
-        assertThat(provider.creations).isEmpty();
-    }
-
-    @Test
-    void providerWithoutMetadataNeverReusesAJobOfAnotherBaseModel() {
-        earlierJobOnTheSameFile(b -> b.baseModel("gpt-4.1-2025-04-14"));
-
-        client.start(request(t1000(10)));
-
-        assertThat(provider.creations).as("a new job for gpt-4o-mini").hasSize(1);
-    }
-
-    @Test
-    void providerWithoutMetadataNeverReusesAJobWithOtherEpochs() {
-        earlierJobOnTheSameFile(b -> b.hyperparameters(Hyperparameters.builder().epochs(5).build()));
-
-        client.start(request(t1000(10)));
-
-        assertThat(provider.creations).as("the request asks for 3 epochs").hasSize(1);
-    }
-
-    @ParameterizedTest
-    @EnumSource(value = JobStatus.class, names = {"FAILED", "CANCELLED"})
-    void providerWithoutMetadataTrainsAgainAfterAFailedOrCancelledJob(JobStatus status) {
-        earlierJobOnTheSameFile(b -> b.status(status));
-
-        client.start(request(t1000(10)));
-
-        assertThat(provider.creations).hasSize(1);
-    }
-
-    private JobSnapshot earlierJobOnTheSameFile(java.util.function.UnaryOperator<JobSnapshot.Builder> change) {
-        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
-                io.github.finetune4j.core.preflight.PriceTable.openAi()).build();
-        JobSnapshot earlier = change.apply(job(JobStatus.SUCCEEDED).toBuilder()
-                .trainingFile(io.github.finetune4j.core.model.FileId.of("file-1")).suffix("t1000")
-                .createdAt(sleeper.clock().instant().minus(Duration.ofDays(2)))).build();
-        provider.listedJobs.add(earlier);
-        return earlier;
-    }
-
-    @Test
     void providerWithoutMetadataTrainsTheSameContentAgainUnderANewKey() {
         provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
                 io.github.finetune4j.core.preflight.PriceTable.openAi()).build();
@@ -210,6 +157,73 @@ class JobStarterTest {
 
         assertThat(provider.creations).singleElement()
                 .satisfies(c -> assertThat(c.idempotencyKey()).isEqualTo("t1000-second-run"));
+    }
+
+    private JobSnapshot earlierJobOfTheSameContent(JobStatus status) {
+        provider.capabilities = io.github.finetune4j.core.spi.ProviderCapabilities.builder(
+                io.github.finetune4j.core.preflight.PriceTable.openAi()).build();
+        return job(status).toBuilder().id(io.github.finetune4j.core.model.JobId.of("ftjob-earlier"))
+                .trainingFile(io.github.finetune4j.core.model.FileId.of("file-1")).suffix("t1000")
+                .createdAt(sleeper.clock().instant().minus(Duration.ofDays(2))).build();
+    }
+
+    @Test
+    void providerWithoutMetadataReusesTheJobWhoseReportedSettingsAreAllTheSame() {
+        provider.creationSettings = Map.of("training_type", "lora");
+        JobSnapshot earlier = earlierJobOfTheSameContent(JobStatus.RUNNING).toBuilder()
+                .hyperparameters(Hyperparameters.builder().epochs(3).batchSize(8).build())
+                .settings(Map.of("training_type", "lora", "lora_r", "16")).build();
+        provider.listedJobs.add(earlier);
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(job.id()).isEqualTo(earlier.id());
+        assertThat(provider.creations).isEmpty();
+    }
+
+    @Test
+    void providerWithoutMetadataNeverReusesAFailedOrCancelledJobOfTheSameContent() {
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.FAILED));
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.CANCELLED).toBuilder()
+                .id(io.github.finetune4j.core.model.JobId.of("ftjob-cancelled")).build());
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(1);
+        assertThat(job.id().value()).isEqualTo("ftjob-1");
+    }
+
+    @Test
+    void providerWithoutMetadataDoesNotReuseAJobOfAnotherBaseModelOnTheSameFiles() {
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.SUCCEEDED).toBuilder()
+                .baseModel("gpt-4.1-mini-2025-04-14").build());
+
+        FineTuneJob job = client.start(request(t1000(10)));
+
+        assertThat(provider.creations).singleElement()
+                .satisfies(c -> assertThat(c.baseModel()).isEqualTo("gpt-4o-mini-2024-07-18"));
+        assertThat(job.id().value()).isEqualTo("ftjob-1");
+    }
+
+    @Test
+    void providerWithoutMetadataDoesNotReuseAJobThatReportsOtherEpochs() {
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.SUCCEEDED).toBuilder()
+                .hyperparameters(Hyperparameters.builder().epochs(5).build()).build());
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(1);
+    }
+
+    @Test
+    void providerWithoutMetadataDoesNotReuseAJobThatReportsAnotherProviderSetting() {
+        provider.creationSettings = Map.of("training_type", "full");
+        provider.listedJobs.add(earlierJobOfTheSameContent(JobStatus.SUCCEEDED).toBuilder()
+                .settings(Map.of("training_type", "lora")).build());
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(1);
     }
 
     @Test
@@ -526,7 +540,20 @@ class JobStarterTest {
     }
 
     @Test
-    void aRateLimitThatAsksForADayEndsTheStartAtOnceInsteadOfSleeping() {
+    void aRetryAfterAtTheCapIsStillWaited() {
+        provider.createAnswers.add(() -> {
+            throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
+                    "rate_limit_exceeded", null, null, "slow down", null, RetryPolicy.MAX_SERVER_DELAY));
+        });
+
+        client.start(request(t1000(10)));
+
+        assertThat(provider.creations).hasSize(2);
+        assertThat(sleeper.sleeps).containsExactly(RetryPolicy.MAX_SERVER_DELAY);
+    }
+
+    @Test
+    void aRetryAfterOfADayEndsTheCreationAtOnceWithTheDeferredError() {
         provider.createAnswers.add(() -> {
             throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
                     "rate_limit_exceeded", null, null, "come back tomorrow", null, Duration.ofDays(1)));
@@ -538,46 +565,62 @@ class JobStarterTest {
                     assertThat(e.retryAfter()).contains(Duration.ofDays(1));
                 });
         assertThat(provider.creations).hasSize(1);
-        assertThat(sleeper.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
+        assertThat(sleeper.sleeps).isEmpty();
     }
 
     @Test
-    void anOutageThatAsksForADayIsWaitedForNoLongerThanTheTransportWaits() {
+    void aServerErrorAskingForADayIsLookedForThenNotRetried() {
         provider.createAnswers.add(() -> {
             throw new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "maintenance", null,
                     Duration.ofDays(1)));
         });
 
-        client.start(request(t1000(10)));
+        // the 503 may have created the job: it is looked for during the landing window, never retried a day later
+        assertThatThrownBy(() -> client.start(request(t1000(10))))
+                .isInstanceOf(io.github.finetune4j.core.error.JobCreationUncertainException.class)
+                .hasCauseInstanceOf(ServerException.class);
+        assertThat(provider.creations).hasSize(1);
+        assertThat(provider.listJobRequests).isNotEmpty();
+        assertThat(sleeper.sleeps).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(5)));
+    }
 
-        assertThat(provider.creations).hasSize(2);
-        assertThat(sleeper.sleeps).isNotEmpty()
-                .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(60)));
+    private static ServerException unavailable() {
+        return new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "unavailable", null, null));
     }
 
     @Test
-    void waitingForAFileToleratesAFailedFirstLookLikeAnyOtherPoll() {
+    void aFailedFirstPollOfTheUploadedFileIsToleratedLikeEveryLaterOne() {
         provider.getFileAnswers.add(() -> {
-            throw new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "busy", null, null));
+            throw unavailable();
+        });
+        List<FileInfo> processed = new ArrayList<>();
+
+        FineTuneJob job = client.start(request(t1000(10)), new JobListener() {
+            @Override
+            public void onFileProcessed(FileInfo file) {
+                processed.add(file);
+            }
         });
 
-        FileInfo processed = client.awaitFileProcessed(FileId.of("file-1"), Duration.ofMinutes(5));
-
-        assertThat(processed.status()).isEqualTo(FileStatus.PROCESSED);
-        assertThat(provider.getFileAnswers).isEmpty();
+        assertThat(job.id().value()).isEqualTo("ftjob-1");
+        assertThat(provider.getFileCalls).isEqualTo(2);
+        assertThat(processed).singleElement().satisfies(f -> assertThat(f.status())
+                .isEqualTo(io.github.finetune4j.core.model.FileStatus.PROCESSED));
+        assertThat(provider.creations).hasSize(1);
     }
 
     @Test
-    void waitingForAFileEndsWithTheLastErrorWhenEveryLookFails() {
-        for (int i = 0; i < 10; i++) {
+    void fileStatusPollsFailingBeyondTheToleranceEndTheStartWithTheLastError() {
+        int tolerated = WaitOptions.defaults().maxConsecutivePollFailures();
+        for (int i = 0; i < tolerated; i++) {
             provider.getFileAnswers.add(() -> {
-                throw new ServerException(new ApiErrorDetails("scripted", 503, null, null, null, "busy", null, null));
+                throw unavailable();
             });
         }
 
-        assertThatThrownBy(() -> client.awaitFileProcessed(FileId.of("file-1"), Duration.ofMinutes(5)))
-                .isInstanceOf(ServerException.class).hasMessageContaining("busy");
-        assertThat(provider.getFileAnswers).as("gave up after the tolerated failures").isNotEmpty();
+        assertThatThrownBy(() -> client.start(request(t1000(10)))).isInstanceOf(ServerException.class);
+        assertThat(provider.getFileCalls).isEqualTo(tolerated);
+        assertThat(provider.creations).isEmpty();
     }
 
     @Test

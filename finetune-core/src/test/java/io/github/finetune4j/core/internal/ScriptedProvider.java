@@ -35,8 +35,9 @@ import java.util.function.Supplier;
 public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCatalog, ModelDeletion {
     public final Deque<Supplier<JobSnapshot>> getJobAnswers = new ArrayDeque<>();
     public final Deque<Supplier<JobSnapshot>> createAnswers = new ArrayDeque<>();
-    /** Answers of getFile, one per call; processed when empty. */
+    /** Answers of {@link #getFile(FileId)} in turn; once used up, every file is processed. */
     public final Deque<Supplier<FileInfo>> getFileAnswers = new ArrayDeque<>();
+    public int getFileCalls;
     public final List<JobEvent> events = new ArrayList<>();
     public final List<Checkpoint> checkpoints = new ArrayList<>();
     public final List<JobSnapshot> listedJobs = new ArrayList<>();
@@ -60,6 +61,8 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
     public int modelLookups;
     public final Deque<RuntimeException> chatErrors = new ArrayDeque<>();
     public int chatCalls;
+    /** What {@link #settings(JobCreation)} answers for every creation. */
+    public java.util.Map<String, String> creationSettings = java.util.Map.of();
 
     public static JobSnapshot job(JobStatus status) {
         return JobSnapshot.builder().id(JobId.of("ftjob-1")).status(status).provider("scripted")
@@ -96,6 +99,7 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
 
     @Override
     public FileInfo getFile(FileId id) {
+        getFileCalls++;
         if (!getFileAnswers.isEmpty()) {
             return getFileAnswers.poll().get();
         }
@@ -122,6 +126,11 @@ public class ScriptedProvider implements FineTuneProvider, JobControl, ModelCata
     public JobSnapshot createJob(JobCreation creation) {
         creations.add(creation);
         return createAnswers.isEmpty() ? job(JobStatus.QUEUED) : createAnswers.poll().get();
+    }
+
+    @Override
+    public java.util.Map<String, String> settings(JobCreation creation) {
+        return creationSettings;
     }
 
     @Override

@@ -59,6 +59,10 @@ final class Dtos {
                   @JsonProperty("n_epochs") Integer epochs,
                   @JsonProperty("batch_size") JsonNode batchSize,
                   @JsonProperty("training_method") TrainingMethodDto trainingMethod,
+                  @JsonProperty("training_type") JsonNode trainingType,
+                  @JsonProperty("learning_rate") Double learningRate,
+                  @JsonProperty("n_checkpoints") Integer checkpoints,
+                  @JsonProperty("n_evals") Integer evaluations,
                   @JsonProperty("token_count") Long tokenCount,
                   @JsonProperty("progress") ProgressDto progress,
                   @JsonProperty("events") List<EventDto> events) {

@@ -8,6 +8,8 @@ import io.github.finetune4j.core.model.Hyperparameters;
 import io.github.finetune4j.core.spi.JobCreation;
 import io.github.finetune4j.together.TogetherTraining;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,7 +20,8 @@ import java.util.Optional;
  * spec's schema refuses {@code "auto"} there), LoRA sends {@code training_type} only with a rank (the schema requires
  * {@code lora_r} and {@code lora_alpha}; without them the service trains LoRA at the model's largest rank). The
  * request's unsupported extra body properties are merged last. Together stores no metadata, so the idempotency key
- * is not sent: jobs of an ambiguous attempt are found by their files, suffix and seed.
+ * is not sent: jobs of an ambiguous attempt are found by their content, including the settings of
+ * {@link #settings(JobCreation)}.
  */
 final class JobBodies {
     private JobBodies() {
@@ -77,6 +80,25 @@ final class JobBodies {
         trainingType(body, training);
         training.fromCheckpoint().ifPresent(c -> body.put("from_checkpoint", c));
         return body;
+    }
+
+    /**
+     * The settings of {@link TogetherTraining} a job reports back ({@link TogetherMapper#settings}), as this creation
+     * asks for them: the training type always (LoRA unless full training is chosen, as the service defaults), the
+     * rank, alpha, learning rate, checkpoints and evaluations where given.
+     */
+    static Map<String, String> settings(JobCreation creation) {
+        TogetherTraining training = options(creation);
+        Map<String, String> settings = new HashMap<>();
+        settings.put(TogetherMapper.TRAINING_TYPE, training.type() == TogetherTraining.Type.FULL ? "full" : "lora");
+        training.loraRank().ifPresent(rank -> {
+            settings.put(TogetherMapper.LORA_RANK, Integer.toString(rank));
+            settings.put(TogetherMapper.LORA_ALPHA, Integer.toString(training.loraAlpha().orElse(2 * rank)));
+        });
+        training.learningRate().ifPresent(r -> settings.put(TogetherMapper.LEARNING_RATE, Double.toString(r)));
+        training.checkpoints().ifPresent(c -> settings.put(TogetherMapper.CHECKPOINTS, Integer.toString(c)));
+        training.evaluations().ifPresent(e -> settings.put(TogetherMapper.EVALUATIONS, Integer.toString(e)));
+        return settings;
     }
 
     static TogetherTraining options(JobCreation creation) {

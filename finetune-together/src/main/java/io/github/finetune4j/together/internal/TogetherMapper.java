@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,18 @@ import java.util.Optional;
  */
 final class TogetherMapper {
     static final String PROVIDER = "together";
+    /** {@link JobSnapshot#settings()}: {@code full} or {@code lora}, from {@code training_type.type}. */
+    static final String TRAINING_TYPE = "training_type";
+    /** {@link JobSnapshot#settings()}: the LoRA rank {@code training_type.lora_r}. */
+    static final String LORA_RANK = "lora_r";
+    /** {@link JobSnapshot#settings()}: the LoRA alpha {@code training_type.lora_alpha}. */
+    static final String LORA_ALPHA = "lora_alpha";
+    /** {@link JobSnapshot#settings()}: the absolute {@code learning_rate}. */
+    static final String LEARNING_RATE = "learning_rate";
+    /** {@link JobSnapshot#settings()}: {@code n_checkpoints}. */
+    static final String CHECKPOINTS = "n_checkpoints";
+    /** {@link JobSnapshot#settings()}: {@code n_evals}. */
+    static final String EVALUATIONS = "n_evals";
 
     private TogetherMapper() {
     }
@@ -123,7 +136,7 @@ final class TogetherMapper {
         JobSnapshot.Builder job = JobSnapshot.builder().id(JobId.of(text(dto.id(), "id"))).status(status)
                 .rawStatus(raw).provider(PROVIDER).baseModel(text(dto.model(), "model")).createdAt(created)
                 .trainingFile(FileId.of(text(dto.trainingFile(), "training_file"))).method(method)
-                .hyperparameters(hyper.build());
+                .hyperparameters(hyper.build()).settings(settings(dto));
         present(dto.modelOutputName()).ifPresent(job::fineTunedModel);
         present(dto.validationFile()).map(FileId::of).ifPresent(job::validationFile);
         present(dto.suffix()).ifPresent(job::suffix);
@@ -144,6 +157,39 @@ final class TogetherMapper {
             job.error(error(dto));
         }
         return job.build();
+    }
+
+    /**
+     * What the job reports of the settings {@link JobBodies#settings} names, in the same form (type in lower case,
+     * numbers as Java prints them); a field the job leaves out is left out.
+     */
+    static Map<String, String> settings(Dtos.JobDto dto) {
+        Map<String, String> settings = new HashMap<>();
+        JsonNode type = dto.trainingType();
+        if (type != null && type.isObject()) {
+            JsonNode word = type.get("type");
+            if (word != null && word.isTextual() && !word.asText().isBlank()) {
+                settings.put(TRAINING_TYPE, lower(word.asText()));
+            }
+            JsonNode rank = type.get("lora_r");
+            if (rank != null && rank.isIntegralNumber()) {
+                settings.put(LORA_RANK, Long.toString(rank.asLong()));
+            }
+            JsonNode alpha = type.get("lora_alpha");
+            if (alpha != null && alpha.isIntegralNumber()) {
+                settings.put(LORA_ALPHA, Long.toString(alpha.asLong()));
+            }
+        }
+        if (dto.learningRate() != null) {
+            settings.put(LEARNING_RATE, Double.toString(dto.learningRate()));
+        }
+        if (dto.checkpoints() != null) {
+            settings.put(CHECKPOINTS, Integer.toString(dto.checkpoints()));
+        }
+        if (dto.evaluations() != null) {
+            settings.put(EVALUATIONS, Integer.toString(dto.evaluations()));
+        }
+        return settings;
     }
 
     /** The job object has no error field: the last {@code job_error} (or error-level) event says why. */

@@ -171,6 +171,12 @@ public final class TogetherProvider implements FineTuneProvider {
         return readJob(protocol.send(call.build()));
     }
 
+    /** Training type, LoRA rank and alpha, learning rate, checkpoints and evaluations: see {@link JobBodies#settings}. */
+    @Override
+    public Map<String, String> settings(JobCreation creation) {
+        return JobBodies.settings(creation);
+    }
+
     @Override
     public JobSnapshot getJob(JobId id) {
         return readJob(get(ProtocolUris.path("fine-tunes", id.value())));

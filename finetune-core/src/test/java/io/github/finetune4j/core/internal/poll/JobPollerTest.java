@@ -341,6 +341,27 @@ class JobPollerTest {
     }
 
     @Test
+    void anExhaustedQuotaEndsTheWaitAtOnceWithoutRetrying() {
+        RateLimitException quota = new RateLimitException(new ApiErrorDetails("scripted", 429, "insufficient_quota",
+                "insufficient_quota", null, "You exceeded your current quota", null, null));
+        provider.getJobAnswers.add(() -> {
+            throw quota;
+        });
+        answers(job(JobStatus.SUCCEEDED));
+        List<Integer> failures = new ArrayList<>();
+        WaitOptions options = WaitOptions.builder().listener(new JobListener() {
+            @Override
+            public void onPollFailed(int consecutiveFailures, FineTuneException error, Duration nextPollIn) {
+                failures.add(consecutiveFailures);
+            }
+        }).build();
+
+        assertThatThrownBy(() -> await(poller(options), job(JobStatus.RUNNING))).isSameAs(quota);
+        assertThat(failures).isEmpty();
+        assertThat(provider.getJobAnswers).hasSize(1);
+    }
+
+    @Test
     void pollFailuresAreToleratedAndReported() {
         List<Integer> failures = new ArrayList<>();
         provider.getJobAnswers.add(() -> {
@@ -381,19 +402,6 @@ class JobPollerTest {
 
         assertThatThrownBy(() -> await(poller(), job(JobStatus.RUNNING))).isInstanceOf(NotFoundException.class);
         assertThat(sleeper.sleeps).isEmpty();
-    }
-
-    @Test
-    void anExhaustedQuotaEndsTheWaitAtOnce() {
-        provider.getJobAnswers.add(() -> {
-            throw new io.github.finetune4j.core.error.RateLimitException(new ApiErrorDetails("scripted", 429,
-                    "insufficient_quota", "insufficient_quota", null, "You exceeded your current quota", null, null));
-        });
-
-        assertThatThrownBy(() -> await(poller(), job(JobStatus.RUNNING)))
-                .isInstanceOfSatisfying(io.github.finetune4j.core.error.RateLimitException.class,
-                        e -> assertThat(e.isQuotaExhausted()).isTrue());
-        assertThat(sleeper.sleeps).as("no failed poll retried").isEmpty();
     }
 
     private static ServerException server503() {

@@ -157,7 +157,7 @@ final class ExactlyOnce {
         FineTuneException last = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             if (attempt > 1) {
-                if (isDeferred(last)) {
+                if (last instanceof ApiException && ((ApiException) last).isDeferred()) {
                     LOG.log(System.Logger.Level.INFO, "{0} asked to retry the job creation after {1}, longer than "
                             + "the {2} waited at most: not retrying", provider.id(),
                             ((ApiException) last).retryAfter().orElseThrow(), RetryPolicy.MAX_SERVER_DELAY);
@@ -369,13 +369,10 @@ final class ExactlyOnce {
                 .thenComparing(j -> j.id().value()));
     }
 
-    /** A service hint longer than the HTTP layer would wait: not worth blocking the start for. */
-    private static boolean isDeferred(FineTuneException last) {
-        return last instanceof ApiException && ((ApiException) last).retryAfter()
-                .filter(d -> d.compareTo(RetryPolicy.MAX_SERVER_DELAY) > 0).isPresent();
-    }
-
-    /** The service's hint (at most {@link RetryPolicy#MAX_SERVER_DELAY}, see {@link #isDeferred}), else the policy's. */
+    /**
+     * The service's hint (at most {@link RetryPolicy#MAX_SERVER_DELAY}, see {@link ApiException#isDeferred()}),
+     * else the policy's.
+     */
     private Duration backoff(int retry, FineTuneException last) {
         if (last instanceof ApiException) {
             Optional<Duration> hint = ((ApiException) last).retryAfter();
